@@ -1,0 +1,162 @@
+"""The Document model shared by every rule: text, positions, blocks, sentences, links, comments."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Any, Iterator, Mapping
+
+from linter.finding import Span
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+BLOCK_KINDS: tuple[str, ...] = ("heading", "paragraph", "list_item", "quote", "table_cell")
+
+
+def normalize_label(label: str) -> str:
+    """Footnote and reference labels match case-insensitively with collapsed white space."""
+    return " ".join(label.split()).casefold()
+
+
+@dataclass(frozen=True)
+class Block:
+    """A run of prose with its kind; `start`/`end` are offsets into the document text."""
+
+    kind: str
+    start: int
+    end: int
+    level: int = 0  # heading level, or nesting depth of lists and quotes
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence (or a heading, or a list item without final punctuation) inside one block."""
+
+    start: int
+    end: int
+    block: int  # index into Document.blocks
+    index: int  # position in Document.sentences
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link target kept as evidence: `start`/`end` cover the visible text (or the bare URL)."""
+
+    url: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Comment:
+    """An HTML comment in the source, where inline suppressions live."""
+
+    body: str
+    start: int
+    end: int
+
+
+class LineIndex:
+    """Maps character offsets to 1-based line and code-point column, honouring CRLF, CR and LF."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+        self.length = len(text)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """Return (line, column) for a character offset, both 1-based."""
+        offset = max(0, min(offset, self.length))
+        line = bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+    def span(self, start: int, end: int) -> Span:
+        """Return the Span of the half-open offset range [start, end)."""
+        line, column = self.position(start)
+        end_line, end_column = self.position(end)
+        return Span(line, column, end_line, end_column)
+
+    def line_start(self, line: int) -> int:
+        """Offset of the first character of a 1-based line."""
+        return self.starts[max(0, min(line - 1, len(self.starts) - 1))]
+
+    @property
+    def line_count(self) -> int:
+        """Number of lines, counting a final line without a newline."""
+        return len(self.starts)
+
+
+@dataclass
+class Document:
+    """A parsed draft.
+
+    `prose` has the same length as `text`; every character that is not prose (markup, code,
+    front matter, comments, URLs) is replaced by a space, line breaks are kept. Rules search
+    `prose`, so every match offset is also an offset into the original text.
+    """
+
+    path: str
+    text: str
+    prose: str
+    format: str
+    blocks: list[Block]
+    sentences: list[Sentence]
+    links: list[Link] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+    front_matter: Mapping[str, Any] | None = None
+    notes: list[tuple[str, int, int, str]] = field(default_factory=list)  # (rule, start, end, message)
+    definitions: dict[str, Link] = field(default_factory=dict)  # footnote / reference label -> target
+    _lines: LineIndex | None = field(default=None, repr=False)
+
+    @property
+    def lines(self) -> LineIndex:
+        """The line index, built on first use."""
+        if self._lines is None:
+            self._lines = LineIndex(self.text)
+        return self._lines
+
+    def span(self, start: int, end: int) -> Span:
+        """Span for an offset range."""
+        return self.lines.span(start, end)
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence containing `offset`, if any."""
+        starts = self._sentence_starts()
+        i = bisect_right(starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return self.sentences[i]
+        return None
+
+    def block_at(self, offset: int) -> Block | None:
+        """The block containing `offset`, if any."""
+        starts = self._block_starts()
+        i = bisect_right(starts, offset) - 1
+        if i >= 0 and offset < self.blocks[i].end:
+            return self.blocks[i]
+        return None
+
+    def _sentence_starts(self) -> list[int]:
+        cached = self.__dict__.get("_starts_cache")
+        if cached is None:
+            cached = [s.start for s in self.sentences]
+            self.__dict__["_starts_cache"] = cached
+        return cached
+
+    def _block_starts(self) -> list[int]:
+        cached = self.__dict__.get("_block_starts_cache")
+        if cached is None:
+            cached = [b.start for b in self.blocks]
+            self.__dict__["_block_starts_cache"] = cached
+        return cached
+
+    def sentence_text(self, sentence: Sentence) -> str:
+        """The prose of a sentence (markup blanked out)."""
+        return self.prose[sentence.start : sentence.end]
+
+    def blocks_of(self, kind: str) -> Iterator[Block]:
+        """Blocks of one kind, in order."""
+        return (b for b in self.blocks if b.kind == kind)
+
+    def links_in(self, start: int, end: int) -> list[Link]:
+        """Links whose visible text overlaps [start, end)."""
+        return [link for link in self.links if link.start < end and link.end > start]

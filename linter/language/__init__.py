@@ -1,0 +1,1 @@
+"""Shared language tools: sentences, lexicons, numbers, units, hedges, negation, evidence."""

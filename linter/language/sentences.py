@@ -1,0 +1,74 @@
+"""Sentence splitting that survives abbreviations, decimals, initials and dotted acronyms."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+# A candidate end: terminal punctuation, closing quotes or brackets, then white space or the end.
+_CANDIDATE = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s|$)")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_NEXT_CHAR = re.compile(r"\s*(\S)")
+
+# Abbreviations that never end a sentence in this domain (compared lower-case, without the dot).
+_NON_TERMINAL = frozenset(
+    """e.g i.e dr mr mrs ms prof st sr jr vs approx cf fig figs no nos al ca est incl
+    resp vol pp ed eds dept mt ft ave inc ltd co corp jan feb mar apr jun jul aug sep sept
+    oct nov dec""".split()
+)
+# Abbreviations that may end a sentence: only a following capital letter decides.
+_MAYBE_TERMINAL = frozenset("etc".split())
+
+
+def split_sentences(prose: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) offsets of the sentences in prose[start:end], trimmed of white space."""
+    begin = start
+    for m in _CANDIDATE.finditer(prose, start, end):
+        if not _is_boundary(prose, m.start(), m.end(), end):
+            continue
+        piece = _trim(prose, begin, m.end())
+        if piece:
+            yield piece
+        begin = m.end()
+    piece = _trim(prose, begin, end)
+    if piece:
+        yield piece
+
+
+def _is_boundary(prose: str, dot: int, after: int, limit: int) -> bool:
+    """Decide whether the punctuation at `dot` ends a sentence."""
+    following = _NEXT_CHAR.match(prose, after, limit)
+    if following is None:
+        return True
+    nxt = following.group(1)
+    if prose[dot] != ".":
+        # "!" and "?" end a sentence unless the text runs on in lower case ("Why? because").
+        return not nxt.islower()
+    if nxt.islower() or nxt in ",;:":
+        return False
+    before = _WORD_BEFORE.search(prose, max(0, dot - 24), dot + 1)
+    if before is None:
+        return True
+    word = before.group(1).lower().rstrip(".")
+    if word in _NON_TERMINAL:
+        return False
+    if word in _MAYBE_TERMINAL:
+        return nxt.isupper()
+    if "." in word:  # dotted acronym such as "U.S." or "a.m." runs on
+        return not (nxt.isupper() and len(word) <= 4 and _is_acronym(word))
+    if len(word) == 1 and before.group(1).isupper():  # an initial: "J. Smith"
+        return False
+    return True
+
+
+def _is_acronym(word: str) -> bool:
+    return all(len(part) == 1 for part in word.split("."))
+
+
+def _trim(prose: str, start: int, end: int) -> tuple[int, int] | None:
+    """Shrink [start, end) to exclude surrounding white space; None when nothing is left."""
+    while start < end and prose[start].isspace():
+        start += 1
+    while end > start and prose[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None

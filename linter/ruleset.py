@@ -1,0 +1,140 @@
+"""Load rule files: validate the common keys, hand the rest to the rule's kind, keep them in order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+from linter.errors import RuleError
+from linter.finding import CATEGORIES, SEVERITIES
+from linter.kinds import KINDS
+from linter.kinds.base import Check, Example, RuleMeta
+from linter.knowledge import Knowledge, load_knowledge
+from linter.schema import Field, read_yaml, validate
+
+SUBSTANCES_FOLDER = "substances"
+DOCS_URL = "https://draftlint.readthedocs.io/rules/{id}"
+
+_EXAMPLE_FIELDS: dict[str, Field] = {
+    "fail": Field(str, help="text the rule must flag"),
+    "pass": Field(str, help="text the rule must not flag"),
+    "format": Field(str, default="markdown", choices=("markdown", "text", "html")),
+    "span": Field(str, help="for a fail example: the exact text the finding covers"),
+}
+COMMON_FIELDS: dict[str, Field] = {
+    "id": Field(str, required=True, help="category.name, matching the file name"),
+    "category": Field(str, required=True, choices=CATEGORIES[:-1]),
+    "kind": Field(str, required=True),
+    "severity": Field(str, required=True, choices=SEVERITIES),
+    "message": Field(str, required=True),
+    "why": Field(str, required=True),
+    "suggestion": Field(str, default=None),
+    "summary": Field(str, default=None, help="one line for `draftlint rules`; defaults to the first sentence of why"),
+    "enabled": Field(bool, default=True),
+    "url": Field(str, default=None),
+    "examples": Field(list, required=True, fields=_EXAMPLE_FIELDS),
+}
+
+
+def builtin_rules_dir() -> Path:
+    """The built-in rules: packaged inside `linter` when installed, `rules/` in a source checkout."""
+    packaged = Path(__file__).resolve().parent / "builtin_rules"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "rules"
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """Compiled rules in a stable order, and the knowledge base they share."""
+
+    checks: tuple[Check, ...]
+    knowledge: Knowledge
+
+    def by_id(self) -> dict[str, Check]:
+        """Rules keyed by id."""
+        return {check.meta.id: check for check in self.checks}
+
+
+def load_ruleset(
+    extra_rule_folders: Iterable[Path] = (),
+    extra_substance_folders: Iterable[Path] = (),
+    settings: dict[str, Any] | None = None,
+) -> RuleSet:
+    """Load the built-in rules plus publisher folders; duplicate ids are an error."""
+    builtin = builtin_rules_dir()
+    rule_folders = [builtin, *extra_rule_folders]
+    substance_folders = [builtin / SUBSTANCES_FOLDER, *extra_substance_folders]
+    for folder in rule_folders:
+        if folder != builtin and (folder / SUBSTANCES_FOLDER).is_dir():
+            substance_folders.append(folder / SUBSTANCES_FOLDER)
+    knowledge = load_knowledge(substance_folders)
+    knowledge.settings.update(settings or {})
+    checks: list[Check] = []
+    seen: dict[str, str] = {}
+    for folder in rule_folders:
+        if not folder.is_dir():
+            raise RuleError("rule folder does not exist", str(folder))
+        for path in sorted(folder.rglob("*.yaml")):
+            if SUBSTANCES_FOLDER in path.relative_to(folder).parts:
+                continue
+            check = load_rule_file(path, knowledge)
+            rule_id = check.meta.id
+            if rule_id in seen:
+                raise RuleError(f"duplicate rule id {rule_id!r}, also defined in {seen[rule_id]}", str(path))
+            seen[rule_id] = str(path)
+            checks.append(check)
+    checks.sort(key=lambda c: c.meta.id)
+    return RuleSet(tuple(checks), knowledge)
+
+
+def load_rule_file(path: Path, knowledge: Knowledge) -> Check:
+    """Validate one rule file and compile it with its kind."""
+    source = str(path)
+    data = read_yaml(path)
+    if not isinstance(data, dict):
+        raise RuleError("a rule file must be a mapping of keys to values", source)
+    kind_name = data.get("kind")
+    kind = KINDS.get(kind_name) if isinstance(kind_name, str) else None
+    if kind is None:
+        known = ", ".join(sorted(KINDS))
+        raise RuleError(f"key 'kind' is {kind_name!r}, which is not a rule kind", source, f"known kinds: {known}")
+    common = {k: v for k, v in data.items() if k in COMMON_FIELDS}
+    specific = {k: v for k, v in data.items() if k not in COMMON_FIELDS}
+    fields = {**COMMON_FIELDS, **kind.fields}
+    checked = validate({**common, **specific}, fields, source)
+    meta = _meta(checked, path, source)
+    return kind.build(meta, {k: checked[k] for k in kind.fields}, knowledge)
+
+
+def _meta(checked: dict[str, Any], path: Path, source: str) -> RuleMeta:
+    rule_id = checked["id"]
+    expected = f"{checked['category']}.{path.stem}"
+    if rule_id != expected:
+        raise RuleError(f"key 'id' is {rule_id!r} but category and file name make it {expected!r}", source)
+    examples = []
+    for index, item in enumerate(checked["examples"]):
+        has_fail, has_pass = item["fail"] is not None, item["pass"] is not None
+        if has_fail == has_pass:
+            raise RuleError(f"key 'examples[{index}]' needs exactly one of 'fail' or 'pass'", source)
+        text = item["fail"] if has_fail else item["pass"]
+        examples.append(Example(text, has_fail, item["format"], item["span"]))
+    if not any(e.should_fail for e in examples) or not any(not e.should_fail for e in examples):
+        raise RuleError("key 'examples' needs at least one fail and one pass example", source)
+    why = " ".join(checked["why"].split())
+    summary = checked["summary"] or why.split(". ")[0].rstrip(".")
+    return RuleMeta(
+        id=rule_id,
+        category=checked["category"],
+        kind=checked["kind"],
+        severity=checked["severity"],
+        message=checked["message"],
+        why=checked["why"].strip(),
+        suggestion=checked["suggestion"],
+        summary=summary,
+        examples=tuple(examples),
+        enabled=checked["enabled"],
+        source=source,
+        url=checked["url"] or DOCS_URL.format(id=rule_id),
+    )

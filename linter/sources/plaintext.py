@@ -1,0 +1,61 @@
+"""Plain-text front end: blank-line paragraphs, list lines, and unpunctuated lines as headings."""
+
+from __future__ import annotations
+
+import re
+
+from linter.sources.builder import DocumentBuilder
+
+_CHUNK = re.compile(r"(?:[^\r\n]*\S[^\r\n]*(?:\r\n|\r|\n|$))+")
+_LINE = re.compile(r"[^\r\n]*")
+_LIST_MARKER = re.compile(r"[ \t]*(?:[-*+\u2022\u2013]|\d{1,3}[.)])[ \t]+")
+_FINAL_PUNCTUATION = ".!?:;,)\"'\u201d\u2019"
+
+
+def read_plaintext(builder: DocumentBuilder) -> None:
+    """Fill the builder from plain text."""
+    text = builder.text
+    builder.keep(0, len(text))
+    for chunk in _CHUNK.finditer(text):
+        lines = [m for m in _LINE.finditer(text, chunk.start(), chunk.end()) if m.group(0).strip()]
+        _read_chunk(builder, lines, has_next=chunk.end() < len(text.rstrip()))
+
+
+def _read_chunk(builder: DocumentBuilder, lines: list[re.Match[str]], has_next: bool) -> None:
+    if not lines:
+        return
+    first = lines[0]
+    first_text = first.group(0).strip()
+    followed_by_prose = len(lines) > 1 or has_next
+    if (
+        followed_by_prose
+        and len(first_text) <= 120
+        and not first_text.endswith(tuple(_FINAL_PUNCTUATION))
+        and not _LIST_MARKER.match(first.group(0))
+    ):
+        builder.add_block("heading", *_stripped(first))
+        lines = lines[1:]
+    paragraph: list[re.Match[str]] = []
+    for line in lines:
+        marker = _LIST_MARKER.match(line.group(0))
+        if marker:
+            _flush(builder, paragraph)
+            paragraph = []
+            start = line.start() + marker.end()
+            builder.add_block("list_item", start, _stripped(line)[1])
+            builder.mask(line.start(), start)
+        else:
+            paragraph.append(line)
+    _flush(builder, paragraph)
+
+
+def _flush(builder: DocumentBuilder, lines: list[re.Match[str]]) -> None:
+    if lines:
+        builder.add_block("paragraph", _stripped(lines[0])[0], _stripped(lines[-1])[1])
+
+
+def _stripped(line: re.Match[str]) -> tuple[int, int]:
+    value = line.group(0)
+    start = line.start() + len(value) - len(value.lstrip())
+    end = line.start() + len(value.rstrip())
+    return start, end
