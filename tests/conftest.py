@@ -20,3 +20,18 @@ def lint() -> Callable[..., list[Finding]]:
         return lint_text(text, format=fmt, config=Config(select=selectors, extend_select=selectors, **config))
 
     return run
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):  # type: ignore[no-untyped-def]
+    """Print the evaluation table at the end of every run, so CI logs carry the figures."""
+    from pathlib import Path
+
+    from linter.evaluation import evaluate, format_scores
+
+    folder = Path(__file__).parent / "eval"
+    try:
+        table = format_scores(evaluate(folder))
+    except Exception as exc:  # the table is informative only; failures show in test_evaluation
+        table = f"evaluation table unavailable: {exc}"
+    terminalreporter.section("evaluation set: precision and recall")
+    terminalreporter.write_line(table)

@@ -1,0 +1,163 @@
+"""Score rules against an annotated folder of drafts: precision and recall per rule and category.
+
+Each draft `NAME.md|txt|html` has a sidecar `NAME.expected.yaml` listing the findings it must
+produce (see tests/eval/README.md). A category is scored on the drafts whose file name starts
+with that category, so each family is judged on the drafts written for it.
+
+    python -m linter.evaluation tests/eval
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from linter.config import Config
+from linter.engine import lint_document, read_document
+from linter.finding import Finding
+from linter.schema import Field, read_yaml, validate
+from linter.sources import DEFAULT_EXTENSIONS
+
+EVALUATED = ("claims", "warnings", "dosing", "timing")
+_EXPECTED_FIELDS = {
+    "rule": Field(str, required=True),
+    "line": Field(int, required=True),
+    "data": Field(dict, default=None),
+}
+_FILE_FIELDS = {"findings": Field(list, required=True, fields=_EXPECTED_FIELDS), "notes": Field(str, default=None)}
+
+
+@dataclass(frozen=True)
+class Expected:
+    """One finding a draft must produce."""
+
+    rule: str
+    line: int
+    data: Mapping[str, Any] | None
+
+
+@dataclass
+class Tally:
+    """True positives, false positives and false negatives, with the misses named."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        """TP / (TP + FP); 1.0 when nothing was flagged."""
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        """TP / (TP + FN); 1.0 when nothing was expected."""
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+
+@dataclass
+class Scores:
+    """Tallies per rule and per category, plus how many drafts were read."""
+
+    by_rule: dict[str, Tally] = field(default_factory=dict)
+    by_category: dict[str, Tally] = field(default_factory=dict)
+    drafts: Counter[str] = field(default_factory=Counter)
+
+    def add(self, rule: str, category: str, outcome: str, note: str = "") -> None:
+        """Count one outcome ('tp', 'fp' or 'fn') for a rule and its category."""
+        for tally in (self.by_rule.setdefault(rule, Tally()), self.by_category.setdefault(category, Tally())):
+            setattr(tally, outcome, getattr(tally, outcome) + 1)
+            if note and outcome != "tp":
+                tally.misses.append(f"{outcome.upper()} {note}")
+
+
+def _data_matches(expected: Mapping[str, Any] | None, actual: Mapping[str, Any]) -> bool:
+    if not expected:
+        return True
+    for key, value in expected.items():
+        got = actual.get(key)
+        if isinstance(value, list):
+            if not isinstance(got, (list, tuple)) or set(map(str, value)) != set(map(str, got)):
+                return False
+        elif got != value:
+            return False
+    return True
+
+
+def drafts_in(folder: Path) -> list[Path]:
+    """Annotated drafts in `folder`, sorted."""
+    return sorted(
+        p for p in folder.iterdir()
+        if p.suffix.lower() in DEFAULT_EXTENSIONS and p.with_suffix(".expected.yaml").is_file()
+    )
+
+
+def load_expected(path: Path) -> list[Expected]:
+    """The expectations of one draft."""
+    sidecar = path.with_suffix(".expected.yaml")
+    checked = validate(read_yaml(sidecar) or {"findings": []}, _FILE_FIELDS, str(sidecar))
+    return [Expected(e["rule"], e["line"], e["data"]) for e in checked["findings"]]
+
+
+def score_draft(scores: Scores, path: Path, findings: Iterable[Finding], expected: list[Expected]) -> None:
+    """Match one draft's findings against its expectations, for the category its name names."""
+    category = path.name.split("-", 1)[0]
+    if category not in EVALUATED:
+        return
+    scores.drafts[category] += 1
+    actual = [f for f in findings if f.category == category]
+    unmatched = list(actual)
+    for exp in (e for e in expected if e.rule.split(".", 1)[0] == category):
+        hit = next((f for f in unmatched if f.rule == exp.rule and f.line == exp.line and _data_matches(exp.data, f.data)), None)
+        if hit is None:
+            scores.add(exp.rule, category, "fn", f"{path.name}:{exp.line} {exp.rule}")
+        else:
+            unmatched.remove(hit)
+            scores.add(exp.rule, category, "tp")
+    for finding in unmatched:
+        scores.add(finding.rule, category, "fp", f"{path.name}:{finding.line} {finding.rule} {finding.excerpt[:60]!r}")
+
+
+def evaluate(folder: Path, config: Config | None = None) -> Scores:
+    """Lint every annotated draft in `folder` and score it."""
+    scores = Scores()
+    for path in drafts_in(folder):
+        doc = read_document(path, path.name)
+        findings = lint_document(doc, config or Config()).findings
+        score_draft(scores, path, findings, load_expected(path))
+    return scores
+
+
+def format_scores(scores: Scores) -> str:
+    """A plain-text table of precision and recall per category and per rule."""
+    lines = [f"{'rule / category':<40} {'TP':>4} {'FP':>4} {'FN':>4} {'precision':>9} {'recall':>7}"]
+
+    def row(name: str, t: Tally) -> str:
+        return f"{name:<40} {t.tp:>4} {t.fp:>4} {t.fn:>4} {t.precision:>9.3f} {t.recall:>7.3f}"
+
+    for category in EVALUATED:
+        if category in scores.by_category:
+            lines.append(row(f"{category} ({scores.drafts[category]} drafts)", scores.by_category[category]))
+            for rule in sorted(r for r in scores.by_rule if r.startswith(category + ".")):
+                lines.append(row("  " + rule, scores.by_rule[rule]))
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the score table for a folder (default tests/eval) and list every miss."""
+    args = sys.argv[1:] if argv is None else argv
+    folder = Path(args[0]) if args else Path("tests/eval")
+    scores = evaluate(folder)
+    print(format_scores(scores))
+    for category, tally in scores.by_category.items():
+        for miss in tally.misses:
+            print(f"  {category}: {miss}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
