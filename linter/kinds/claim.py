@@ -1,0 +1,541 @@
+"""The `claim` kind: health claims (subject + benefit + outcome) made without evidence.
+
+What it does: finds sentences in which a substance (or a word pointing back to one) is said to
+improve, relieve or treat a health outcome, classifies each claim once (disease > absolute >
+vague evidence > testimonial > efficacy > hedged; animal evidence on its own) and lets each
+`claims.*` rule report the sentences of its own class that carry no citation. The analysis is
+shared: every rule that points at the same lexicon file reuses one pass over the draft.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator, Mapping, NamedTuple
+
+import regex
+
+from linter.document import Document, Sentence
+from linter.errors import RuleError
+from linter.finding import Finding
+from linter.kinds.base import Kind, RuleMeta, make_finding
+from linter.knowledge import Knowledge
+from linter.language.evidence import Evidence, reference_blocks
+from linter.language.lexicon import compile_terms, find_all, search
+from linter.language.polarity import Polarity, is_question
+from linter.schema import Field, read_yaml, validate
+
+CLAIM_TYPES: tuple[str, ...] = ("disease", "absolute", "vague-evidence", "testimonial", "efficacy", "hedged", "animal-evidence")
+DEFAULT_LEXICONS = "lexicons/claims.yaml"
+
+FIELDS: dict[str, Field] = {
+    "claim": Field(str, required=True, choices=CLAIM_TYPES, help="which class of claim this rule reports"),
+    "lexicons": Field(str, default=None, help=f"lexicon file, relative to this rule file (default: built-in {DEFAULT_LEXICONS})"),
+}
+
+_TERMS = Field(list, required=True, items=str)
+# Nested groups of the lexicon file, validated on their own so errors name 'predicates.neutral[3]'.
+_GROUPS: dict[str, dict[str, Field]] = {
+    "predicates": {"increase": _TERMS, "decrease": _TERMS, "neutral": _TERMS},
+    "outcomes": {"good": _TERMS, "bad": _TERMS},
+}
+LEXICON_FIELDS: dict[str, Field] = {
+    "subjects": _TERMS,
+    "anaphors": _TERMS,
+    "dummy_subjects": _TERMS,
+    "predicates": Field(dict, required=True, help="increase / decrease / neutral verb lists"),
+    "standalone_benefits": _TERMS,
+    "outcomes": Field(dict, required=True, help="good / bad outcome lists"),
+    "diseases": _TERMS,
+    "disease_verbs": _TERMS,
+    "drug_substitutes": _TERMS,
+    "absolutes": _TERMS,
+    "vague_evidence": _TERMS,
+    "testimonials": _TERMS,
+    "animal_evidence": _TERMS,
+    "human_targets": _TERMS,
+    "hedges": _TERMS,
+    "negations": _TERMS,
+    "frames": _TERMS,
+    "background": _TERMS,
+    "evidence_domains": _TERMS,
+}
+
+# Clause boundaries: a subject in one clause does not own the verb of the next one.
+_CLAUSE_BREAK = regex.compile(
+    r";|\s[\u2014\u2013-]\s|\u2014|,\s+(?:but|while|whereas|although|though|yet|so|and|which means|or)\b|\s+(?:but|whereas)\s+",
+    regex.IGNORECASE,
+)
+# A footnote or reference definition is a citation, not a claim.
+_DEFINITION_BLOCK = regex.compile(r"\s{0,3}\[\^?[^\]\n]{1,40}\]:")
+# How far before its subject a negation may stand ("there is no good evidence that valerian ...").
+_NEGATION_REACH = 60
+# How far after its predicate an outcome may stand ("helps your body wind down for sleep").
+_OUTCOME_REACH = 80
+
+
+class Lexicons(NamedTuple):
+    """Every lexicon of the kind, compiled once."""
+
+    subjects: regex.Pattern[str]
+    anaphors: regex.Pattern[str]
+    dummy_subjects: regex.Pattern[str]
+    increase: regex.Pattern[str]
+    decrease: regex.Pattern[str]
+    neutral: regex.Pattern[str]
+    disease_verbs: regex.Pattern[str]
+    standalone: regex.Pattern[str]
+    good: regex.Pattern[str]
+    bad: regex.Pattern[str]
+    diseases: regex.Pattern[str]
+    drug_substitutes: regex.Pattern[str]
+    absolutes: regex.Pattern[str]
+    vague: regex.Pattern[str]
+    testimonials: regex.Pattern[str]
+    animal: regex.Pattern[str]
+    human: regex.Pattern[str]
+    frames: regex.Pattern[str]
+    background: regex.Pattern[str]
+    trigger: regex.Pattern[str]
+
+
+class Subject(NamedTuple):
+    """Who a claim is about: the words in the draft and the substance they name."""
+
+    start: int
+    end: int
+    name: str
+
+
+class Claim(NamedTuple):
+    """A subject with a benefit predicate and (usually) an outcome inside one clause."""
+
+    subject: Subject
+    predicate: tuple[int, int]
+    outcome: tuple[int, int] | None
+    hedge: str
+    disease: str
+    negated: bool
+
+    @property
+    def end(self) -> int:
+        """End offset of the claim (its outcome, or its predicate when it stands alone)."""
+        return (self.outcome or self.predicate)[1]
+
+
+@dataclass(frozen=True)
+class ClaimHit:
+    """One classified claim in one sentence, with whether evidence stands next to it."""
+
+    type: str
+    start: int
+    end: int
+    sentence: int
+    values: tuple[tuple[str, str], ...]  # subject, predicate, outcome, hedge, disease, cue
+    cited: bool  # a study or authority citation (enough for errors and warnings)
+    cited_any: bool  # any link or citation (enough for info-level rules)
+
+
+@dataclass(frozen=True)
+class Analyzer:
+    """Finds and classifies the claims of a draft; one instance per lexicon file and knowledge base."""
+
+    lex: Lexicons
+    polarity: Polarity
+    evidence: Evidence
+    knowledge: Knowledge
+
+    def hits(self, doc: Document) -> tuple[ClaimHit, ...]:
+        """All classified claims of `doc`, computed once per document and analyzer."""
+        cache: dict[int, tuple[ClaimHit, ...]] = doc.__dict__.setdefault("_claim_hits", {})
+        found = cache.get(id(self))
+        if found is None:
+            found = cache[id(self)] = tuple(_Scan(self, doc).run())
+        return found
+
+
+class _Scan:
+    """One pass over one draft: candidate sentences in order, each classified at most once."""
+
+    def __init__(self, analyzer: Analyzer, doc: Document) -> None:
+        self.a = analyzer
+        self.lex = analyzer.lex
+        self.doc = doc
+        self.prose = doc.prose
+        self.block_starts = [b.start for b in doc.blocks]
+        self.skip = reference_blocks(doc) | {
+            i for i, b in enumerate(doc.blocks) if _DEFINITION_BLOCK.match(doc.text, b.start, b.end)
+        }
+        self.section = self._sections()
+        self.mentions = self._mentions()
+        self.mention_starts = [m.start for m in self.mentions]
+        self.taken: set[int] = set()
+
+    def run(self) -> Iterator[ClaimHit]:
+        """Yield the hits of every candidate sentence."""
+        for index in self._candidates():
+            if index in self.taken:
+                continue
+            hit = self._sentence(index)
+            if hit is not None:
+                self.taken.add(hit.sentence)
+                yield hit
+
+    # --- document-level preparation -------------------------------------------------------
+
+    def _sections(self) -> list[int]:
+        """For each block, the index of the heading it sits under (-1 before any heading)."""
+        current, result = -1, []
+        for index, block in enumerate(self.doc.blocks):
+            if block.kind == "heading":
+                current = index
+            result.append(current)
+        return result
+
+    def _block_of(self, offset: int) -> int:
+        return bisect_right(self.block_starts, offset) - 1
+
+    def _mentions(self) -> list[Subject]:
+        """Substance names from the lexicon and the knowledge base, without overlaps."""
+        # the knowledge base's canonical name wins over the lexicon's words for the same span
+        ranked = [(m.start, -m.end, 0, m.substance) for m in self.a.knowledge.mentions(self.prose)]
+        ranked += [(m.start(), -m.end(), 1, " ".join(m.group(0).lower().split())) for m in find_all(self.lex.subjects, self.prose)]
+        ranked.sort()
+        result: list[Subject] = []
+        for start, neg_end, _rank, name in ranked:
+            if not result or start >= result[-1].end:
+                result.append(Subject(start, -neg_end, name))
+        return result
+
+    def _candidates(self) -> Iterator[int]:
+        """Indexes of sentences holding a trigger word, found in one forward search."""
+        doc, pos = self.doc, 0
+        while True:
+            m = search(self.lex.trigger, self.prose, pos)
+            if m is None:
+                return
+            sentence = doc.sentence_at(m.start())
+            if sentence is None:
+                pos = m.end()
+                continue
+            yield sentence.index
+            pos = max(sentence.end, m.end())
+
+    # --- one sentence ---------------------------------------------------------------------
+
+    def _sentence(self, index: int) -> ClaimHit | None:
+        doc, prose = self.doc, self.prose
+        sentence = doc.sentences[index]
+        if sentence.block in self.skip:
+            return None
+        start, end = sentence.start, sentence.end
+        if is_question(prose, start, end, heading=doc.blocks[sentence.block].kind == "heading"):
+            return None
+        subjects = self._subjects(sentence)
+        if not subjects or search(self.lex.frames, prose, start, end):
+            return None
+        clauses = self._clauses(start, end)
+        animal = search(self.lex.animal, prose, start, end)
+        if animal is not None:
+            return self._animal(sentence, animal, subjects, clauses)
+        return self._classify(sentence, subjects, clauses)
+
+    def _subjects(self, sentence: Sentence) -> list[Subject]:
+        """Substance names in the sentence, plus words that point back to one named nearby."""
+        start, end = sentence.start, sentence.end
+        lo = bisect_left(self.mention_starts, start)
+        hi = bisect_left(self.mention_starts, end)
+        subjects = list(self.mentions[lo:hi])
+        for m in find_all(self.lex.anaphors, self.prose, start, end):
+            if self.lex.dummy_subjects.match(self.prose, m.start(), end):
+                continue
+            if any(s.start < m.end() and m.start() < s.end for s in subjects):
+                continue
+            name = self._antecedent(m.start(), sentence.block)
+            if name is not None:
+                subjects.append(Subject(m.start(), m.end(), name))
+        subjects.sort()
+        return subjects
+
+    def _antecedent(self, offset: int, block: int) -> str | None:
+        """The substance a pronoun refers to: the last one named in this or the previous
+        block, or in the heading of this section."""
+        i = bisect_left(self.mention_starts, offset) - 1
+        allowed = {block, block - 1, self.section[block]}
+        while i >= 0:
+            mention = self.mentions[i]
+            mention_block = self._block_of(mention.start)
+            if mention_block in allowed:
+                return mention.name
+            if mention_block < min(allowed):
+                return None
+            i -= 1
+        return None
+
+    def _clauses(self, start: int, end: int) -> list[tuple[int, int]]:
+        bounds, pos = [], start
+        for m in _CLAUSE_BREAK.finditer(self.prose, start, end):
+            bounds.append((pos, m.start()))
+            pos = m.end()
+        bounds.append((pos, end))
+        return bounds
+
+    def _claims(self, subjects: list[Subject], clauses: list[tuple[int, int]]) -> list[Claim]:
+        """Every subject-predicate-outcome claim of the sentence, negated ones included."""
+        lex, prose, claims = self.lex, self.prose, []
+        background = search(lex.background, prose, clauses[0][0], clauses[-1][1])
+        horizon = background.start() if background is not None else clauses[-1][1]
+        for c_start, c_end in clauses:
+            owners = [s for s in subjects if c_start <= s.start < c_end]
+            if not owners:
+                continue
+            first = owners[0].start
+            for kind, pattern in (("disease", lex.disease_verbs), ("increase", lex.increase), ("decrease", lex.decrease), ("neutral", lex.neutral)):
+                for p in find_all(pattern, prose, first, c_end):
+                    subject = _nearest_before(owners, p.start())
+                    if subject is None or p.start() < subject.end or p.start() > horizon:
+                        continue
+                    outcome, disease = self._outcome(kind, p.end(), min(c_end, p.end() + _OUTCOME_REACH))
+                    if outcome is None:
+                        continue
+                    if kind == "disease" and not disease:
+                        disease = prose[outcome[0]:outcome[1]]
+                    claims.append(self._claim(subject, (p.start(), p.end()), outcome, disease, c_start))
+            for b in find_all(lex.standalone, prose, first, c_end):
+                subject = _nearest_before(owners, b.start() + 1)
+                if subject is not None:
+                    claims.append(self._claim(subject, (b.start(), b.end()), None, "", c_start))
+        claims.sort(key=lambda c: (c.negated, c.subject.start, c.predicate))
+        return claims
+
+    def _outcome(self, kind: str, start: int, end: int) -> tuple[tuple[int, int] | None, str]:
+        """The first outcome after a predicate that the predicate can benefit, and any disease."""
+        lex, prose = self.lex, self.prose
+        disease = search(lex.diseases, prose, start, end)
+        if disease is not None:
+            return (disease.start(), disease.end()), disease.group(0)
+        patterns = {"increase": (lex.good,), "decrease": (lex.bad,)}.get(kind, (lex.good, lex.bad))
+        best: regex.Match[str] | None = None
+        for pattern in patterns:
+            m = search(pattern, prose, start, end)
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m
+        return ((best.start(), best.end()) if best else None), ""
+
+    def _claim(self, subject: Subject, predicate: tuple[int, int], outcome: tuple[int, int] | None, disease: str, clause_start: int) -> Claim:
+        window = max(clause_start, subject.start - _NEGATION_REACH)
+        protected = [(m.start(), m.end()) for m in find_all(self.lex.absolutes, self.prose, window, predicate[1])]
+        negated = self.a.polarity.negation(self.prose, window, predicate[0], protected) is not None
+        end = (outcome or predicate)[1]
+        hedge = self.a.polarity.hedge(self.prose, window, end)
+        return Claim(subject, predicate, outcome, hedge.group(0) if hedge else "", disease, negated)
+
+    def _classify(self, sentence: Sentence, subjects: list[Subject], clauses: list[tuple[int, int]]) -> ClaimHit | None:
+        lex, prose = self.lex, self.prose
+        start, end = sentence.start, sentence.end
+        claims = self._claims(subjects, clauses)
+        claim = claims[0] if claims and not claims[0].negated else None
+        any_negated = bool(claims) and claim is None
+
+        substitute = search(lex.drug_substitutes, prose, start, end)
+        if substitute is not None and not self._negated_cue(substitute, clauses):
+            subject = _nearest(subjects, substitute.start())
+            return self._hit("disease", sentence, subject, substitute, claim, disease=substitute.group(0))
+        if claim is not None and claim.disease:
+            return self._hit("disease", sentence, claim.subject, None, claim, disease=claim.disease)
+        promises = [c for c in find_all(lex.absolutes, prose, start, end) if not self._negated_cue(c, clauses, exclude_self=True)]
+        if promises:
+            subject = _nearest(subjects, promises[0].start())
+            return self._hit("absolute", sentence, subject, promises[0], claim, extend=promises[-1].end())
+        has_outcome = claim is not None or (not any_negated and self._has_outcome(start, end))
+        vague = search(lex.vague, prose, start, end)
+        if vague is not None and has_outcome and not self._negated_cue(vague, clauses):
+            return self._hit("vague-evidence", sentence, _nearest(subjects, vague.start()), vague, claim)
+        testimonial = search(lex.testimonials, prose, start, end)
+        if testimonial is not None and has_outcome and not self._negated_cue(testimonial, clauses):
+            return self._hit("testimonial", sentence, _nearest(subjects, testimonial.start()), testimonial, claim)
+        if claim is None:
+            return None
+        return self._hit("hedged" if claim.hedge else "efficacy", sentence, claim.subject, None, claim)
+
+    def _animal(self, sentence: Sentence, cue: regex.Match[str], subjects: list[Subject], clauses: list[tuple[int, int]]) -> ClaimHit | None:
+        """Animal or lab evidence: flag the human benefit it is stretched to, here or next."""
+        claim = self._human_claim(self._claims(subjects, clauses))
+        if claim is not None:
+            return self._hit("animal-evidence", sentence, claim.subject, cue, claim, cited_ok=False)
+        following = sentence.index + 1
+        if following >= len(self.doc.sentences) or self.doc.sentences[following].block != sentence.block:
+            return None
+        nxt = self.doc.sentences[following]
+        if is_question(self.prose, nxt.start, nxt.end):
+            return None
+        subjects = self._subjects(nxt)
+        claim = self._human_claim(self._claims(subjects, self._clauses(nxt.start, nxt.end)))
+        if claim is None:
+            return None
+        return self._hit("animal-evidence", nxt, claim.subject, None, claim, data_cue=cue.group(0))
+
+    def _human_claim(self, claims: list[Claim]) -> Claim | None:
+        """The first un-negated claim whose words address people ("your nerves", "help you")."""
+        for claim in claims:
+            if claim.negated:
+                continue
+            if search(self.lex.human, self.prose, claim.predicate[0], claim.end + 16):
+                return claim
+        return None
+
+    def _has_outcome(self, start: int, end: int) -> bool:
+        lex, prose = self.lex, self.prose
+        return any(search(p, prose, start, end) for p in (lex.good, lex.bad, lex.diseases, lex.standalone))
+
+    def _negated_cue(self, cue: regex.Match[str], clauses: list[tuple[int, int]], exclude_self: bool = False) -> bool:
+        """Whether a negation stands before `cue` in its clause ("no supplement is 100% safe")."""
+        clause_start = next((a for a, b in clauses if a <= cue.start() < b), cue.start())
+        protected = [(cue.start(), cue.end())] if exclude_self else []
+        return self.a.polarity.negation(self.prose, clause_start, cue.end() if exclude_self else cue.start(), protected) is not None
+
+    def _hit(
+        self,
+        kind: str,
+        sentence: Sentence,
+        subject: Subject,
+        cue: regex.Match[str] | None,
+        claim: Claim | None,
+        *,
+        disease: str = "",
+        cited_ok: bool = True,
+        data_cue: str = "",
+        extend: int = 0,
+    ) -> ClaimHit:
+        """Build a hit spanning the subject, the cue and the claim, with its evidence flags."""
+        points = [subject.start, subject.end]
+        if cue is not None:
+            points += [cue.start(), cue.end()]
+        if claim is not None and (cue is None or kind in ("vague-evidence", "testimonial", "animal-evidence")):
+            points += [claim.subject.start, claim.end]
+        start, end = min(points), max(points + [extend])
+        text = self.prose
+
+        def words(span: tuple[int, int] | None) -> str:
+            return " ".join(text[span[0]:span[1]].split()) if span else ""
+
+        values = {
+            "subject": subject.name,
+            "predicate": words(claim.predicate) if claim else "",
+            "outcome": words(claim.outcome) if claim else "",
+            "hedge": " ".join(claim.hedge.split()) if claim else "",
+            "disease": " ".join(disease.split()) or (claim.disease if claim else ""),
+            "cue": " ".join((cue.group(0) if cue is not None else data_cue).split()),
+        }
+        evidence = self.a.evidence
+        cited = cited_ok and evidence.supports(self.doc, sentence)
+        cited_any = cited or cited_ok and evidence.supports(self.doc, sentence, any_link=True)
+        return ClaimHit(kind, start, end, sentence.index, tuple(values.items()), cited, cited_any)
+
+
+def _nearest_before(subjects: list[Subject], offset: int) -> Subject | None:
+    """The last subject starting before `offset`."""
+    before = [s for s in subjects if s.start < offset]
+    return before[-1] if before else None
+
+
+def _nearest(subjects: list[Subject], offset: int) -> Subject:
+    """The subject closest to `offset`, preferring one before it."""
+    return _nearest_before(subjects, offset + 1) or subjects[0]
+
+
+@dataclass(frozen=True)
+class ClaimCheck:
+    """A compiled `claim` rule: reports the shared analysis's hits of its own class."""
+
+    meta: RuleMeta
+    claim: str
+    analyzer: Analyzer
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        """Yield one finding per uncited claim of this rule's class."""
+        lenient = self.meta.severity == "info"  # any link is enough for an info-level rule
+        for hit in self.analyzer.hits(doc):
+            if hit.type != self.claim or (hit.cited_any if lenient else hit.cited):
+                continue
+            values = dict(hit.values)
+            data = {k: v for k, v in values.items() if v}
+            yield make_finding(self.meta, doc, hit.start, hit.end, values, data=data)
+
+
+_ANALYZERS: dict[tuple[str, float, tuple[str, ...], int], Analyzer] = {}
+
+
+def load_analyzer(path: Path, knowledge: Knowledge) -> Analyzer:
+    """Load, validate and compile a lexicon file once per file, config and knowledge base."""
+    source = str(path)
+    try:
+        stamp = path.stat().st_mtime
+    except OSError:
+        raise RuleError("cannot read the claims lexicon file", source) from None
+    extra = tuple(knowledge.settings.get("evidence_domains", ()) or ())
+    key = (str(path.resolve()), stamp, extra, id(knowledge))
+    found = _ANALYZERS.get(key)
+    if found is None:
+        data = validate(read_yaml(path), LEXICON_FIELDS, source)
+        for group, fields in _GROUPS.items():
+            data[group] = validate(data[group], fields, source, group)
+        found = _ANALYZERS[key] = Analyzer(
+            _compile(data, source),
+            Polarity.from_terms(data["hedges"], data["negations"], source=source),
+            Evidence.from_domains(data["evidence_domains"], extra),
+            knowledge,
+        )
+    return found
+
+
+def _compile(data: Mapping[str, Any], source: str) -> Lexicons:
+    def terms(key: str, words: list[str]) -> regex.Pattern[str]:
+        # writers' apostrophes are straight or curly; lexicon entries spell only the straight one
+        return compile_terms([w.replace("'", "['\u2019]") for w in words], where=key, source=source)
+
+    predicates, outcomes = data["predicates"], data["outcomes"]
+    trigger_words = [
+        *predicates["increase"], *predicates["decrease"], *predicates["neutral"],
+        *data["disease_verbs"], *data["standalone_benefits"], *data["drug_substitutes"],
+        *data["absolutes"], *data["vague_evidence"], *data["testimonials"],
+    ]
+    return Lexicons(
+        subjects=terms("subjects", data["subjects"]),
+        anaphors=terms("anaphors", data["anaphors"]),
+        dummy_subjects=terms("dummy_subjects", data["dummy_subjects"]),
+        increase=terms("predicates.increase", predicates["increase"]),
+        decrease=terms("predicates.decrease", predicates["decrease"]),
+        neutral=terms("predicates.neutral", predicates["neutral"]),
+        disease_verbs=terms("disease_verbs", data["disease_verbs"]),
+        standalone=terms("standalone_benefits", data["standalone_benefits"]),
+        good=terms("outcomes.good", outcomes["good"]),
+        bad=terms("outcomes.bad", outcomes["bad"]),
+        diseases=terms("diseases", data["diseases"]),
+        drug_substitutes=terms("drug_substitutes", data["drug_substitutes"]),
+        absolutes=terms("absolutes", data["absolutes"]),
+        vague=terms("vague_evidence", data["vague_evidence"]),
+        testimonials=terms("testimonials", data["testimonials"]),
+        animal=terms("animal_evidence", data["animal_evidence"]),
+        human=terms("human_targets", data["human_targets"]),
+        frames=terms("frames", data["frames"]),
+        background=terms("background", data["background"]),
+        trigger=terms("trigger", trigger_words),
+    )
+
+
+def build(meta: RuleMeta, data: Mapping[str, Any], knowledge: Knowledge) -> ClaimCheck:
+    """Compile a claim rule; rules sharing a lexicon file share one analyzer."""
+    if data["lexicons"] is not None:
+        path = Path(meta.source).parent / data["lexicons"]
+    else:
+        from linter.ruleset import builtin_rules_dir  # deferred: ruleset imports the kinds table
+
+        path = builtin_rules_dir() / DEFAULT_LEXICONS
+    if not path.is_file():
+        raise RuleError(f"key 'lexicons' points at {str(path)!r}, which is not a file", meta.source)
+    return ClaimCheck(meta, data["claim"], load_analyzer(path, knowledge))
+
+
+KIND = Kind("claim", FIELDS, build, "health claims (subject + benefit + outcome) made without a citation nearby")

@@ -1,0 +1,131 @@
+"""Evidence next to a statement: citations, study links, DOIs, PubMed ids, resolved footnotes.
+
+A claim counts as supported when its sentence, or the next sentence of the same block, carries
+a citation (FTC substantiation, Wikipedia MEDRS). Kinds ask `Evidence.supports(doc, sentence)`;
+the domains that count come from a rule file plus the `evidence_domains` config setting.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+from urllib.parse import urlsplit
+
+import regex
+
+from linter.document import Document, Sentence, normalize_label
+
+_DOI = regex.compile(r"\b10\.\d{4,9}/[-._;()/:A-Z0-9]+", regex.IGNORECASE)
+_PUBMED_ID = regex.compile(r"\bPMID:?\s?\d{1,8}\b|\bPMC\d+\b")
+_URL = regex.compile(r"\bhttps?://[^\s<>()\"']+|\bwww\.[^\s<>()\"']+", regex.IGNORECASE)
+# [1], [^1], [1, 3], [2-4], or a caret marker ^1 written in plain text.
+_MARKER = regex.compile(r"\[\^?([\w-]{1,12}(?:\s*[,\u2013-]\s*\w{1,6})*)\]|\^(\d{1,3})\b")
+_SURNAME = r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|In|Since|Spring|Summer|Fall|Autumn|Winter|Updated|Published)\b)\p{Lu}[\p{L}'\u2019-]+"
+_AUTHORS = rf"{_SURNAME}(?:\s+et\s+al\.?|\s+(?:and|&)\s+{_SURNAME})?"
+_YEAR = r"(?:19|20)\d{2}[a-z]?"
+# "(Smith et al., 2021)", "(Smith 2020; Lee & Park, 2019)", "Smith and Jones (2019)".
+_AUTHOR_YEAR = regex.compile(
+    rf"\(\s*{_AUTHORS},?\s+{_YEAR}(?:\s*[;,]\s*[^()]{{0,80}})?\)|{_AUTHORS}\s+\(\s*{_YEAR}\s*\)"
+)
+# A named authority or journal with a year: "a 2019 Cochrane review", "published in JAMA in 2020".
+_NAMED_SOURCE = regex.compile(
+    rf"\b{_YEAR}\s+(?:Cochrane|NIH|NCCIH|WHO|EFSA|FDA|NICE|AASM)\s+(?:review|report|guidance|guideline|fact sheet|statement)"
+    rf"|\bpublished\s+in\s+(?:the\s+)?(?:\p{{Lu}}[\p{{L}}&.-]*\s+){{1,6}}(?:in\s+|\(\s*)?{_YEAR}"
+)
+_REFERENCES_HEADING = regex.compile(
+    r"\W*(?:references?|sources?|citations?|bibliography|works cited|notes|studies cited|research cited|footnotes)\b\W*$",
+    regex.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What counts as evidence, compiled once per rule set."""
+
+    domains: frozenset[str]
+
+    @classmethod
+    def from_domains(cls, *lists: Iterable[str]) -> Evidence:
+        """Merge domain lists (rule file, config) into one set of lower-case host suffixes."""
+        merged = {d.strip().lower().lstrip(".") for domains in lists for d in domains if d and d.strip()}
+        return cls(frozenset(merged))
+
+    def is_study_url(self, url: str) -> bool:
+        """Whether a URL points at a study or authority domain (or one of its subdomains)."""
+        target = url if "//" in url else "//" + url
+        host = (urlsplit(target).hostname or "").lower().rstrip(".")
+        if host.startswith("www."):
+            host = host[4:]
+        parts = host.split(".")
+        return any(".".join(parts[i:]) in self.domains for i in range(len(parts)))
+
+    def supports(self, doc: Document, sentence: Sentence, any_link: bool = False) -> bool:
+        """Whether `sentence` or the next sentence of its block carries evidence.
+
+        With `any_link`, a link to any site counts (enough for info-level rules).
+        """
+        if self.in_range(doc, sentence.start, sentence.end, any_link):
+            return True
+        following = sentence.index + 1
+        if following < len(doc.sentences) and doc.sentences[following].block == sentence.block:
+            nxt = doc.sentences[following]
+            return self.in_range(doc, nxt.start, nxt.end, any_link)
+        return False
+
+    def in_range(self, doc: Document, start: int, end: int, any_link: bool = False) -> bool:
+        """Whether doc.text[start:end] holds a citation, study link, DOI, PMID or resolved footnote."""
+        for link in doc.links_in(start, end):
+            if any_link or self.is_study_url(link.url):
+                return True
+        text = doc.text
+        if _DOI.search(text, start, end) or _PUBMED_ID.search(text, start, end):
+            return True
+        for m in _URL.finditer(text, start, end):  # bare URLs that stay in plain-text prose
+            if any_link or self.is_study_url(m.group(0)):
+                return True
+        if _AUTHOR_YEAR.search(text, start, end) or _NAMED_SOURCE.search(text, start, end):
+            return True
+        return any(resolves(doc, m) for m in _MARKER.finditer(text, start, end))
+
+
+def resolves(doc: Document, marker: regex.Match[str]) -> bool:
+    """Whether a footnote marker points at a definition or at a numbered reference list."""
+    label = marker.group(1) or marker.group(2)
+    first = regex.split(r"\s*[,\u2013-]\s*", label)[0]
+    for key in (label, first, "^" + label, "^" + first):
+        if normalize_label(key) in doc.definitions:
+            return True
+    return first.isdigit() and has_reference_list(doc)
+
+
+def has_reference_list(doc: Document) -> bool:
+    """Whether the draft ends its argument with a References / Sources heading and a list."""
+    cached = doc.__dict__.get("_evidence_reference_list")
+    if cached is None:
+        start = _references_start(doc)
+        cached = start is not None and any(b.kind == "list_item" and b.start > start for b in doc.blocks)
+        doc.__dict__["_evidence_reference_list"] = cached
+    return bool(cached)
+
+
+def reference_blocks(doc: Document) -> frozenset[int]:
+    """Indexes of blocks inside a References / Sources section (not prose to be checked)."""
+    cached = doc.__dict__.get("_evidence_reference_blocks")
+    if cached is None:
+        inside = False
+        found: set[int] = set()
+        for index, block in enumerate(doc.blocks):
+            if block.kind == "heading":
+                inside = _REFERENCES_HEADING.match(doc.prose, block.start, block.end) is not None
+            elif inside:
+                found.add(index)
+        cached = frozenset(found)
+        doc.__dict__["_evidence_reference_blocks"] = cached
+    return cached
+
+
+def _references_start(doc: Document) -> int | None:
+    for block in doc.blocks:
+        if block.kind == "heading" and _REFERENCES_HEADING.match(doc.prose, block.start, block.end):
+            return block.start
+    return None

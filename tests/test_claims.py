@@ -1,0 +1,246 @@
+"""The claims rule family: exact findings, must-not-flag cases, evidence and polarity helpers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from linter.errors import RuleError
+from linter.finding import Finding
+from linter.kinds.base import Check
+from linter.knowledge import Knowledge, load_knowledge
+from linter.language.evidence import Evidence, has_reference_list
+from linter.language.polarity import Polarity, is_question
+from linter.ruleset import builtin_rules_dir, load_rule_file
+from linter.sources import parse_text
+
+RULES = builtin_rules_dir()
+# Loaded directly so these tests depend only on the claims rules and the substance files.
+KNOWLEDGE = load_knowledge([RULES / "substances"])
+CHECKS: tuple[Check, ...] = tuple(load_rule_file(p, KNOWLEDGE) for p in sorted((RULES / "claims").glob("*.yaml")))
+EVIDENCE = Evidence.from_domains(["doi.org", "ncbi.nlm.nih.gov", "gov", "nature.com"])
+
+
+def claims(text: str, fmt: str = "markdown", checks: tuple[Check, ...] = CHECKS) -> list[Finding]:
+    """Findings of the claims rules only, in output order."""
+    doc = parse_text(text, "draft.md", fmt)
+    return sorted((f for check in checks for f in check.check(doc)), key=Finding.sort_key)
+
+
+def test_all_seven_rules_are_loaded() -> None:
+    assert {c.meta.id for c in CHECKS} == {
+        "claims.disease-claim", "claims.efficacy-claim", "claims.vague-evidence", "claims.absolute-promise",
+        "claims.testimonial", "claims.hedged-claim", "claims.animal-evidence",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "line", "column", "excerpt"),
+    [
+        ("Tart cherry juice treats insomnia naturally.", "claims.disease-claim", 1, 1, "Tart cherry juice treats insomnia"),
+        ("Intro line.\n\nFor many, kava is nature's Valium.", "claims.disease-claim", 3, 11, "kava is nature's Valium"),
+        ("Ashwagandha lowers cortisol and melts away stress.", "claims.efficacy-claim", 1, 1, "Ashwagandha lowers cortisol"),
+        ("Valerian is old.\nTaken nightly, it can quiet a busy mind.", "claims.efficacy-claim", 2, 16, "it can quiet a busy mind"),
+        ("Studies show that CBD improves deep sleep.", "claims.vague-evidence", 1, 1, "Studies show that CBD improves deep sleep"),
+        ("Because it is plant-based, melatonin has no side effects.", "claims.absolute-promise", 1, 1,
+         "Because it is plant-based, melatonin has no side effects"),
+        ("Magnesium works.\n\nThousands of five-star reviews prove it works.", "claims.testimonial", 3, 1,
+         "Thousands of five-star reviews prove it works"),
+        ("L-theanine may help you unwind before bed.", "claims.hedged-claim", 1, 1, "L-theanine may help you unwind"),
+        ("In mice, valerian extract reduced anxiety, so it can calm your nerves too.", "claims.animal-evidence", 1, 1,
+         "In mice, valerian extract reduced anxiety, so it can calm your nerves"),
+        ("- **Chamomile** soothes an anxious mind", "claims.efficacy-claim", 1, 5, "Chamomile** soothes an anxious mind"),
+    ],
+)
+def test_claim_is_flagged_at_its_span(text: str, rule: str, line: int, column: int, excerpt: str) -> None:
+    assert [(f.rule, f.line, f.column, f.excerpt) for f in claims(text)] == [(rule, line, column, excerpt)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Apigenin binds to GABA receptors in the brain.",
+        "Adults need seven to nine hours of sleep.",
+        "Melatonin is a hormone your brain makes as light fades.",
+        "Melatonin is a hormone that helps regulate the sleep-wake cycle.",
+        "A dark, cool bedroom helps you fall asleep.",
+        "Exercise improves sleep.",
+        "Consult your doctor before taking valerian to ease anxiety.",
+        "Do not take kava with alcohol.",
+        "Can magnesium help you sleep?",
+        "# How magnesium helps you sleep",
+        "There is no good evidence that valerian cures insomnia.",
+        "Melatonin does not cure insomnia.",
+        "Valerian is popular. It won't fix chronic insomnia.",
+        "Marketers claim CBD cures anxiety disorders.",
+        "Valerian shortened sleep onset in a 2020 trial [1].\n\n[1]: https://doi.org/10.1000/182",
+        "Magnesium improves sleep quality (Abbasi et al., 2012).",
+        "L-theanine may reduce stress. In one trial it lowered stress scores (PMID: 31623400).",
+        "Caffeine late in the day reduces deep sleep.",
+        "It helps to keep the room dark; that way you fall asleep sooner.",
+        "No supplement is completely safe.",
+        "```\nValerian cures insomnia.\n```",
+    ],
+)
+def test_not_a_claim(text: str) -> None:
+    assert claims(text) == []
+
+
+def test_one_finding_per_sentence_picks_the_most_specific() -> None:
+    findings = claims("Research suggests valerian cures insomnia and may ease stress.")
+    assert [f.rule for f in findings] == ["claims.disease-claim"]
+
+
+def test_finding_data_and_message_name_the_claim() -> None:
+    (finding,) = claims("Valerian root relieves insomnia.")
+    assert finding.data == {"subject": "valerian", "predicate": "relieves", "outcome": "insomnia", "disease": "insomnia"}
+    assert "valerian" in finding.message and "insomnia" in finding.message
+    assert finding.suggestion and "occasional sleeplessness" in finding.suggestion
+
+
+def test_hedge_is_reported_in_data() -> None:
+    (finding,) = claims("Glycine could improve sleep quality.")
+    assert finding.rule == "claims.hedged-claim"
+    assert finding.data["hedge"] == "could"
+
+
+def test_pronoun_needs_a_substance_nearby() -> None:
+    assert claims("Our editors tested many products.\n\nIt improves sleep quality.") == []
+    assert [f.rule for f in claims("# Ashwagandha\n\nIt lowers cortisol.")] == ["claims.efficacy-claim"]
+
+
+def test_citation_in_next_sentence_of_same_block_counts() -> None:
+    text = "Magnesium improves sleep. A trial showed this (Abbasi et al., 2012)."
+    assert claims(text) == []
+    assert [f.line for f in claims("Magnesium improves sleep.\n\nA trial showed this (Abbasi et al., 2012).")] == [1]
+
+
+def test_non_study_link_is_not_evidence_for_errors() -> None:
+    assert [f.rule for f in claims("Magnesium improves sleep ([blog](https://example.com/post)).")] == ["claims.efficacy-claim"]
+    assert claims("Magnesium improves sleep ([trial](https://www.nature.com/articles/x)).") == []
+
+
+def test_reference_section_is_not_checked() -> None:
+    text = "# Sleep\n\nMagnesium helps some people [1].\n\n## References\n\n1. Smith J. Magnesium improves sleep in adults. 2012.\n"
+    assert claims(text) == []
+
+
+def test_plain_text_draft() -> None:
+    text = "Kava for stress\n\nKava calms your nerves after work.\nSee https://pubmed.ncbi.nlm.nih.gov/123/ for more.\n\nCBD heals arthritis.\n"
+    assert [(f.rule, f.line) for f in claims(text, fmt="text")] == [("claims.disease-claim", 6)]
+
+
+def test_info_level_rule_accepts_any_link(tmp_path: Path) -> None:
+    source = (RULES / "claims" / "efficacy-claim.yaml").read_text()
+    folder = tmp_path / "claims"
+    folder.mkdir()
+    rule = folder / "efficacy-claim.yaml"
+    rule.write_text(source.replace("severity: error", "severity: info") + f"\nlexicons: {RULES / 'lexicons' / 'claims.yaml'}\n")
+    check = load_rule_file(rule, Knowledge())
+    assert claims("Magnesium improves sleep ([blog](https://example.com/post)).", checks=(check,)) == []
+
+
+def test_bad_lexicon_names_file_and_key(tmp_path: Path) -> None:
+    lexicon = (RULES / "lexicons" / "claims.yaml").read_text().replace("  - 'kratom'\n", "  - 'kratom('\n")
+    (tmp_path / "lex.yaml").write_text(lexicon)
+    folder = tmp_path / "claims"
+    folder.mkdir()
+    rule = folder / "hedged-claim.yaml"
+    rule.write_text((RULES / "claims" / "hedged-claim.yaml").read_text() + "\nlexicons: ../lex.yaml\n")
+    with pytest.raises(RuleError, match=r"subjects\[\d+\] is not a valid pattern") as info:
+        load_rule_file(rule, Knowledge())
+    assert info.value.path is not None and info.value.path.endswith("lex.yaml")
+
+
+def test_missing_lexicon_file_is_a_rule_error(tmp_path: Path) -> None:
+    folder = tmp_path / "claims"
+    folder.mkdir()
+    rule = folder / "hedged-claim.yaml"
+    rule.write_text((RULES / "claims" / "hedged-claim.yaml").read_text() + "\nlexicons: nowhere.yaml\n")
+    with pytest.raises(RuleError, match="lexicons"):
+        load_rule_file(rule, Knowledge())
+
+
+# --- evidence ------------------------------------------------------------------------------
+
+
+def _supported(text: str, fmt: str = "markdown", index: int = 0, any_link: bool = False) -> bool:
+    doc = parse_text(text, "d.md", fmt)
+    return EVIDENCE.supports(doc, doc.sentences[index], any_link=any_link)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It works (doi:10.1016/j.sleep.2019.01.002).",
+        "It works, PMID: 23853635.",
+        "It works (PMC3703169).",
+        "It works (Smith et al., 2021).",
+        "It works (Smith 2020; Lee & Park, 2019).",
+        "Smith and Jones (2019) found it works.",
+        "It works [^1].\n\n[^1]: Smith, Sleep 2020.",
+        "It works [2].\n\n## Sources\n\n1. A.\n2. B.",
+        "It works, per a 2019 Cochrane review.",
+        "It works [trial](https://pubmed.ncbi.nlm.nih.gov/1/).",
+        "It works (see www.nccih.nih.gov/health/valerian).",
+    ],
+)
+def test_evidence_is_recognised(text: str) -> None:
+    assert _supported(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It works [1].",
+        "It works (March 2020).",
+        "It works [blog](https://example.com/x).",
+        "It works, said Smith in 2020.",
+    ],
+)
+def test_non_evidence_is_rejected(text: str) -> None:
+    assert not _supported(text)
+
+
+def test_any_link_mode_accepts_other_sites() -> None:
+    assert _supported("It works [blog](https://example.com/x).", any_link=True)
+
+
+def test_study_domains_include_subdomains_and_extra_domains() -> None:
+    evidence = Evidence.from_domains(["nih.gov"], ["example.org"])
+    assert evidence.is_study_url("https://ods.od.nih.gov/factsheets/")
+    assert evidence.is_study_url("https://www.example.org/study")
+    assert not evidence.is_study_url("https://notnih.gov.evil.com/")
+
+
+def test_reference_list_needs_a_heading_and_a_list() -> None:
+    assert has_reference_list(parse_text("A [1].\n\n## References\n\n1. Smith.\n", "d.md", "markdown"))
+    assert not has_reference_list(parse_text("A [1].\n\n1. Smith.\n", "d.md", "markdown"))
+
+
+# --- polarity ------------------------------------------------------------------------------
+
+POLARITY = Polarity.from_terms(["may", "is thought to"], ["not", "n't", "no"], source="test")
+
+
+def test_hedge_and_negation_cues() -> None:
+    text = "Valerian may help. It is thought to work. It does not cure. No side effects."
+    assert POLARITY.hedge(text, 0, 18) is not None
+    assert POLARITY.hedge(text, 19, 41) is not None
+    assert POLARITY.negation(text, 42, 60) is not None
+    assert POLARITY.negation(text, 62, 78, ignore=[(62, 77)]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "heading", "expected"),
+    [
+        ("Can magnesium help you sleep?", False, True),
+        ("How magnesium helps you sleep", True, True),
+        ("How magnesium helps you sleep", False, False),
+        ("Magnesium helps you sleep.", True, False),
+        ('Does it work?"', False, True),
+    ],
+)
+def test_questions(text: str, heading: bool, expected: bool) -> None:
+    assert is_question(text, 0, len(text), heading=heading) is expected
