@@ -1,0 +1,250 @@
+"""The `consistency` kind: the same substance dosed or timed two incompatible ways.
+
+What it does: reduces every dose (or timing) statement of a draft to a Claim — substance, topic
+(unit dimension, or anchor and direction), purpose, form, normalised range per serving and per
+day — and compares each one with the earlier claims on the same topic. Non-overlapping ranges
+are contradictions; overlapping ranges where neither contains the other ("200-400 mg" vs
+"300-600 mg") get `partial_severity`. With cross-file mode the same comparison runs over the
+claims of every draft (only the claims are kept, never the documents).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterator, Mapping, NamedTuple, Sequence
+
+from linter.document import Document
+from linter.finding import Finding, Related, Span
+from linter.kinds.base import Kind, RuleMeta, render
+from linter.knowledge import Knowledge
+from linter.language.attribution import Statement, statements
+from linter.language.quantities import Quantity
+from linter.schema import Field
+
+FIELDS: dict[str, Field] = {
+    "measure": Field(str, required=True, choices=("dose", "timing"), help="what the rule compares"),
+    "partial_severity": Field(str, default=None, choices=("error", "warning", "info"),
+                              help="severity when ranges overlap but differ; null: not a finding"),
+    "max_related": Field(int, default=5, help="earlier statements listed per finding"),
+    "max_compared": Field(int, default=50, help="distinct earlier values kept per substance and topic"),
+    "stated_as": Field(str, default="stated here as {text}", help="message of each related location"),
+}
+_EPS = 1e-6
+_INF = float("inf")
+
+
+class Claim(NamedTuple):
+    """One statement reduced to what comparison needs; small and picklable for the corpus pass."""
+
+    substance: str
+    topic: str  # "mass", "mL" ... for doses; "before bed", "course" ... for timing
+    purpose: str | None
+    form: str | None
+    unit: str
+    bound: str
+    serving: tuple[float, float] | None  # per serving (None: only a daily total is known)
+    day: tuple[float, float] | None  # per day (None: frequency unknown)
+    path: str
+    span: Span
+    start: int
+    end: int
+    text: str
+
+
+def claim_of(statement: Statement, doc: Document) -> Claim:
+    """The Claim a statement makes, with its location in `doc`."""
+    m = statement.measure
+    raw = (m.low, m.high)
+    if isinstance(m, Quantity):
+        topic, unit = m.dimension, m.unit
+        basis = statement.basis
+        serving = None if basis.daily_total else raw
+        day = raw if basis.daily_total else (m.low * basis.times, m.high * basis.times) if basis.times else None
+    else:
+        topic = f"{m.direction} {m.anchor}".strip()
+        unit, serving, day = "min", raw, None
+    return Claim(statement.substance, topic, statement.purpose, statement.form, unit, m.bound, serving, day,
+                 doc.path, doc.span(m.start, m.end), m.start, m.end, doc.text[m.start : m.end])
+
+
+def _window(bound: str, values: tuple[float, float], approx: bool) -> tuple[float, float]:
+    low, high = values
+    if bound == "approx" and approx:
+        return low * 0.9, high * 1.1
+    if bound == "max":
+        return 0.0, high
+    if bound == "min":
+        return low, _INF
+    return low, high
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    """Labels agree when equal or when either statement names none ("no purpose named")."""
+    return a == b or a is None or b is None
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """How an earlier claim conflicts with a later one."""
+
+    earlier: Claim
+    severity: str
+    basis: str
+    values: tuple[float, float]
+    earlier_values: tuple[float, float]
+
+
+@dataclass(frozen=True)
+class ConsistencyCheck:
+    """A compiled `consistency` rule."""
+
+    meta: RuleMeta
+    knowledge: Knowledge
+    measure: str
+    partial_severity: str | None
+    max_related: int
+    max_compared: int
+    stated_as: str
+
+    def _claims(self, doc: Document) -> list[Claim]:
+        found = statements(doc, self.knowledge)
+        chosen = found.doses if self.measure == "dose" else found.timings
+        return [claim_of(s, doc) for s in chosen if not (s.study or s.rejected) and s.measure.bound != "threshold"]
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        """Yield one finding per statement that contradicts earlier ones in the same draft."""
+        yield from self._compare([self._claims(doc)])
+
+    def collect(self, doc: Document) -> tuple[Claim, ...]:
+        """The claims of one draft, for the cross-draft pass."""
+        return tuple(self._claims(doc))
+
+    def check_corpus(self, facts: list[Any]) -> Iterator[Finding]:
+        """Yield findings for statements that contradict statements in earlier drafts."""
+        yield from self._compare([list(f) for f in facts], across=True)
+
+    def _compare(self, drafts: Sequence[Sequence[Claim]], across: bool = False) -> Iterator[Finding]:
+        seen: dict[tuple[str, str], list[Claim]] = {}
+        for claims in drafts:
+            pending: list[Claim] = []
+            for claim in claims:
+                key = (claim.substance, claim.topic)
+                earlier = seen.setdefault(key, [])
+                conflicts = [c for c in (self._conflict(e, claim) for e in earlier) if c is not None]
+                if conflicts:
+                    yield self._finding(claim, conflicts)
+                    continue  # a statement already reported is not the yardstick for later ones
+                if across:
+                    pending.append(claim)  # drafts are compared with other drafts only
+                else:
+                    self._remember(earlier, claim)
+            for claim in pending:
+                self._remember(seen[(claim.substance, claim.topic)], claim)
+
+    def _remember(self, earlier: list[Claim], claim: Claim) -> None:
+        """Keep one claim per distinct value, and only so many, so comparison stays linear."""
+        shape = (claim.purpose, claim.form, claim.bound, claim.serving, claim.day)
+        if len(earlier) < self.max_compared and all((e.purpose, e.form, e.bound, e.serving, e.day) != shape for e in earlier):
+            earlier.append(claim)
+
+    def _conflict(self, a: Claim, b: Claim) -> Conflict | None:
+        if not (_compatible(a.purpose, b.purpose) and _compatible(a.form, b.form)):
+            return None
+        caps = a.bound == b.bound and a.bound in ("max", "min")
+        if caps and b.topic != "course":  # two different maxima of a dose state a limit, not a dose
+            return None
+        bound_a, bound_b = ("exact", "exact") if caps else (a.bound, b.bound)
+        found: list[Conflict] = []
+        for basis, va, vb in _readings(a, b):
+            conflict = self._compare_values(a, basis, bound_a, va, bound_b, vb)
+            if conflict is None:
+                return None  # one reasonable reading agrees
+            found.append(conflict)
+        if not found:
+            return None
+        return next((c for c in found if c.severity != "error"), found[0])
+
+    def _compare_values(self, a: Claim, basis: str, bound_a: str, va: tuple[float, float],
+                        bound_b: str, vb: tuple[float, float]) -> Conflict | None:
+        la, ha = _window(bound_a, va, True)
+        lb, hb = _window(bound_b, vb, True)
+        if hb < la * (1 - _EPS) or ha < lb * (1 - _EPS):
+            return Conflict(a, "error", basis, vb, va)
+        if self.partial_severity and bound_a in ("exact", "approx") and bound_b in ("exact", "approx"):
+            if not (_contains(va, vb) or _contains(vb, va)):
+                return Conflict(a, self.partial_severity, basis, vb, va)
+        return None
+
+    def _finding(self, claim: Claim, conflicts: list[Conflict]) -> Finding:
+        severity = "error" if any(c.severity == "error" for c in conflicts) else conflicts[0].severity
+        first = conflicts[0].earlier
+        where = f"line {first.span.line}" if first.path == claim.path else f"{first.path}:{first.span.line}"
+        values = {
+            "match": claim.text,
+            "substance": claim.substance,
+            "earlier": f"'{first.text}' ({where})",
+            "purpose": f" for {claim.purpose}" if claim.purpose else "",
+            "anchor": claim.topic,
+        }
+        related = [
+            Related(c.earlier.path, c.earlier.span, ("first " if i == 0 else "also ") + render(self.stated_as, {"text": c.earlier.text}))
+            for i, c in enumerate(conflicts[: self.max_related])
+        ]
+        basis = conflicts[0].basis
+        unit = claim.unit + ("/day" if basis == "day" and self.measure == "dose" else "")
+        data: dict[str, Any] = {
+            "substance": claim.substance,
+            "purpose": claim.purpose,
+            "form": claim.form,
+            "unit": unit,
+            "bound": claim.bound,
+            "value": list(conflicts[0].values),
+            "conflicts": [list(c.earlier_values) for c in conflicts],
+        }
+        if self.measure == "timing":
+            data["anchor"] = claim.topic
+        return Finding(
+            path=claim.path,
+            rule=self.meta.id,
+            category=self.meta.category,
+            severity=severity,
+            message=render(self.meta.message, values),
+            span=claim.span,
+            excerpt=claim.text,
+            related=tuple(related),
+            suggestion=render(self.meta.suggestion, values) if self.meta.suggestion else None,
+            data=data,
+            start=claim.start,
+            end=claim.end,
+        )
+
+
+def _readings(a: Claim, b: Claim) -> list[tuple[str, tuple[float, float], tuple[float, float]]]:
+    """The bases on which two claims can be compared, daily totals first.
+
+    An amount of unknown frequency ("the same 200 mg") may be a serving or a day's total, so next
+    to a claim that knows both it is read both ways.
+    """
+    readings = []
+    if a.day is not None and b.day is not None:
+        readings.append(("day", a.day, b.day))
+    if a.serving is not None and b.serving is not None:
+        readings.append(("serving", a.serving, b.serving))
+        if a.day is None and b.day is not None:
+            readings.append(("day", a.serving, b.day))
+        elif b.day is None and a.day is not None:
+            readings.append(("day", a.day, b.serving))
+    return readings
+
+
+def _contains(outer: tuple[float, float], inner: tuple[float, float]) -> bool:
+    return outer[0] <= inner[0] * (1 + _EPS) and inner[1] <= outer[1] * (1 + _EPS)
+
+
+def build(meta: RuleMeta, data: Mapping[str, Any], knowledge: Knowledge) -> ConsistencyCheck:
+    """Compile a consistency rule."""
+    return ConsistencyCheck(meta, knowledge, data["measure"], data["partial_severity"], data["max_related"],
+                            data["max_compared"], data["stated_as"])
+
+
+KIND = Kind("consistency", FIELDS, build, "flag a dose or timing that contradicts an earlier one for the same substance")

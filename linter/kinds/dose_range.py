@@ -1,0 +1,154 @@
+"""The `dose-range` kind: a dose compared with the knowledge base's reference ranges.
+
+What it does: for every dose statement whose substance has reference doses in a comparable unit
+(mass with mass, mL with mL, mg/kg with mg/kg), `check: unit` flags a dose `unit_factor` times or
+more away from every reference range (a slipped unit: "500 g of magnesium"), and `check: outside`
+flags an advised dose outside the reference ranges for its basis, purpose and form, naming the
+source. Ranges with min 0 are upper limits that apply whatever the purpose.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterator, Mapping, NamedTuple
+
+from linter.document import Document
+from linter.finding import Finding
+from linter.kinds.base import Kind, RuleMeta, make_finding
+from linter.knowledge import DoseRange, Knowledge
+from linter.language.attribution import Lexicon, Statement, builtin_lexicon, statements
+from linter.language.quantities import Quantity
+from linter.language.units import dose_unit
+from linter.schema import Field
+
+FIELDS: dict[str, Field] = {
+    "check": Field(str, required=True, choices=("outside", "unit"), help="out of range, or off by orders of magnitude"),
+    "unit_factor": Field(float, default=100.0, help="this many times off every reference range means a wrong unit"),
+}
+_EPS = 1e-6
+
+
+class Reference(NamedTuple):
+    """A knowledge-base dose range in base units, with the labels it applies to."""
+
+    low: float
+    high: float
+    unit: str
+    dimension: str
+    per_day: bool
+    purpose: str | None
+    form: str | None
+    source: str
+
+
+def reference(dose: DoseRange, lexicon: Lexicon) -> Reference | None:
+    """A DoseRange normalised like the draft's doses; None if its unit is not a dose unit."""
+    per_kg = dose.per in ("kg", "kg/day")
+    unit = dose_unit(dose.unit + ("/kg" if per_kg and "/kg" not in dose.unit else ""))
+    if unit is None:
+        return None
+    purpose = lexicon.purpose_of(dose.purpose) if dose.purpose else None
+    form = lexicon.form_of(dose.form) if dose.form else None
+    return Reference(dose.min * unit.factor, dose.max * unit.factor, unit.name, unit.dimension,
+                     dose.per in ("day", "kg/day"), purpose, form, dose.source)
+
+
+def _ratio(values: tuple[float, float], ref: Reference) -> float:
+    """How many times the dose is above or below the range (1 inside it)."""
+    low, high = values
+    if high > 0 and high < ref.low:
+        return ref.low / high
+    if ref.high > 0 and low > ref.high:
+        return low / ref.high
+    return 1.0
+
+
+@dataclass(frozen=True)
+class DoseRangeCheck:
+    """A compiled `dose-range` rule."""
+
+    meta: RuleMeta
+    knowledge: Knowledge
+    lexicon: Lexicon
+    check_name: str
+    unit_factor: float
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        """Yield a finding per dose that is implausible or outside the reference ranges."""
+        for statement in statements(doc, self.knowledge).doses:
+            substance = self.knowledge.substances.get(statement.substance)
+            if substance is None or not substance.doses:
+                continue
+            assert isinstance(statement.measure, Quantity)
+            q = statement.measure
+            refs = [r for r in (reference(d, self.lexicon) for d in substance.doses) if r is not None and r.dimension == q.dimension]
+            if not refs:
+                continue
+            nearest = min(refs, key=lambda r: _ratio((q.low, q.high), r))
+            ratio = _ratio((q.low, q.high), nearest)
+            if self.check_name == "unit":
+                if ratio >= self.unit_factor:
+                    yield self._unit_finding(doc, statement, nearest, ratio)
+            elif ratio < self.unit_factor and not (statement.study or statement.rejected) and q.bound in ("exact", "approx"):
+                outside = self._outside(statement, refs)
+                if outside is not None:
+                    yield self._range_finding(doc, statement, outside)
+
+    def _outside(self, statement: Statement, refs: list[Reference]) -> Reference | None:
+        """The reference range the advised dose breaks, or None if it fits one."""
+        q = statement.measure
+        basis = statement.basis
+        by_basis: dict[bool, tuple[float, float] | None] = {
+            False: None if basis.daily_total else (q.low, q.high),
+            True: (q.low, q.high) if basis.daily_total else (q.low * basis.times, q.high * basis.times) if basis.times else None,
+        }
+        typical: list[tuple[Reference, tuple[float, float]]] = []
+        for ref in refs:
+            values = by_basis[ref.per_day]
+            if values is None or not _matches(statement.form, ref.form):
+                continue
+            if ref.low == 0:
+                if values[0] > ref.high * (1 + _EPS):
+                    return ref  # above an upper limit, whatever the purpose
+                continue
+            if _matches(statement.purpose, ref.purpose):
+                typical.append((ref, values))
+        if not typical or any(ref.low * (1 - _EPS) <= v[0] and v[1] <= ref.high * (1 + _EPS) for ref, v in typical):
+            return None
+        return min(typical, key=lambda item: _ratio(item[1], item[0]))[0]
+
+    def _unit_finding(self, doc: Document, statement: Statement, ref: Reference, ratio: float) -> Finding:
+        q = statement.measure
+        direction = "more" if q.low > ref.high else "less"
+        values = {"substance": statement.substance, "range": _describe(ref), "source": ref.source,
+                  "ratio": f"{ratio:,.0f}", "direction": direction}
+        return make_finding(self.meta, doc, q.start, q.end, values, data=_data(statement, ref, ratio=ratio))
+
+    def _range_finding(self, doc: Document, statement: Statement, ref: Reference) -> Finding:
+        q = statement.measure
+        values = {"substance": statement.substance, "range": _describe(ref), "source": ref.source,
+                  "purpose": f" for {ref.purpose}" if ref.purpose else ""}
+        return make_finding(self.meta, doc, q.start, q.end, values, data=_data(statement, ref))
+
+
+def _matches(label: str | None, ref_label: str | None) -> bool:
+    return label is None or ref_label is None or label == ref_label
+
+
+def _describe(ref: Reference) -> str:
+    span = f"up to {ref.high:g}" if ref.low == 0 else f"{ref.low:g}" if ref.low == ref.high else f"{ref.low:g}-{ref.high:g}"
+    return f"{span} {ref.unit}" + ("/day" if ref.per_day else "")
+
+
+def _data(statement: Statement, ref: Reference, **extra: Any) -> dict[str, Any]:
+    q = statement.measure
+    return {"substance": statement.substance, "purpose": statement.purpose, "unit": ref.unit, "value": [q.low, q.high],
+            "reference": [ref.low, ref.high], "per_day": ref.per_day, "source": ref.source, **extra}
+
+
+def build(meta: RuleMeta, data: Mapping[str, Any], knowledge: Knowledge) -> DoseRangeCheck:
+    """Compile a dose-range rule."""
+    return DoseRangeCheck(meta, knowledge, builtin_lexicon(), data["check"], float(data["unit_factor"]))
+
+
+KIND = Kind("dose-range", FIELDS, build, "compare doses with the substance knowledge base's reference ranges")

@@ -1,0 +1,278 @@
+"""Who and what a dose or timing statement is about: its substance, purpose, form and basis.
+
+A statement belongs to the substance named in its sentence (the one right after "300 mg of", else
+the nearest), else the nearest preceding mention in its section, else the draft's main substance.
+Its purpose and form come from the dosing lexicon, in the sentence or else the section heading.
+Statements are extracted once per document and rule set, and shared by every dosing/timing rule.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Union
+
+import regex
+
+from linter.errors import RuleError
+from linter.language.lexicon import compile_terms, search
+from linter.language.quantities import Quantity, find_quantities
+from linter.language.timing import Timing, TimingGrammar, build_grammar
+from linter.language.units import FREQUENCY, Basis, parse_basis
+from linter.schema import Field, read_yaml, validate
+
+if TYPE_CHECKING:
+    from linter.document import Document
+    from linter.knowledge import Knowledge, Mention
+
+LEXICON_FILE = Path("lexicons") / "dosing.yaml"
+_LEXICON_FIELDS: dict[str, Field] = {
+    "purposes": Field(dict, required=True, items=list),
+    "forms": Field(dict, required=True, items=list),
+    "study": Field(list, required=True, items=str),
+    "rejected_before": Field(list, default=[], items=str),
+    "rejected_after": Field(list, default=[], items=str),
+    "anchors": Field(dict, required=True, items=list),
+    "near": Field(list, default=[], items=str),
+}
+_FREQUENCY = re.compile(rf"[\s,(]*(?:of\s+)?(?:[^\W\d]+[\s,-]+){{0,4}}?(?:{FREQUENCY})", re.IGNORECASE)
+_BASIS_REACH = 60  # characters after an amount in which "twice daily" still belongs to it
+_OF_GAP = re.compile(r"\s*(?:of\s+)?(?:(?:the|a|an|pure|plain|supplemental|oral|[\w-]+(?:ed|al|ic))\s+){0,3}", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The compiled dosing lexicon: purpose, form and study words, and the timing grammar."""
+
+    purposes: tuple[tuple[str, regex.Pattern[str]], ...]
+    forms: tuple[tuple[str, regex.Pattern[str]], ...]
+    study: regex.Pattern[str]
+    rejected_before: regex.Pattern[str]  # "don't take", "instead of" right before an amount
+    rejected_after: regex.Pattern[str]  # "is too early" right after a timing
+    timing: TimingGrammar
+
+    def purpose_of(self, text: str) -> str | None:
+        """The purpose a free-text label names (a knowledge-base dose's `purpose`), if any."""
+        return _first_label(self.purposes, text)
+
+    def form_of(self, text: str) -> str | None:
+        """The form a free-text label names (a knowledge-base dose's `form`), if any."""
+        return _first_label(self.forms, text)
+
+
+def _first_label(table: tuple[tuple[str, regex.Pattern[str]], ...], text: str) -> str | None:
+    return next((label for label, pattern in table if search(pattern, text)), None)
+
+
+def load_lexicon(path: Path) -> Lexicon:
+    """Read and compile a dosing lexicon file."""
+    source = str(path)
+    data = validate(read_yaml(path), _LEXICON_FIELDS, source)
+
+    def table(key: str) -> tuple[tuple[str, regex.Pattern[str]], ...]:
+        return tuple((str(label), compile_terms(terms, where=f"{key}.{label}", source=source)) for label, terms in data[key].items())
+
+    unknown = set(data["near"]) - set(data["anchors"])
+    if unknown:
+        raise RuleError(f"key 'near' names unknown anchors {sorted(unknown)}", source)
+    return Lexicon(
+        table("purposes"),
+        table("forms"),
+        compile_terms(data["study"], where="study", source=source),
+        compile_terms([t + r"[^.;:,()]{0,25}$" for t in data["rejected_before"]], where="rejected_before", source=source),
+        compile_terms([r"\G[^.;:()]{0,15}" + t for t in data["rejected_after"]], where="rejected_after", source=source, whole_words=False),
+        build_grammar({str(k): [str(t) for t in v] for k, v in data["anchors"].items()}, data["near"]),
+    )
+
+
+@lru_cache(maxsize=None)
+def builtin_lexicon() -> Lexicon:
+    """The dosing lexicon shipped with the built-in rules, compiled once per process."""
+    from linter.ruleset import builtin_rules_dir  # the rule loader imports the kinds that import this
+
+    return load_lexicon(builtin_rules_dir() / LEXICON_FILE)
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A dose or timing statement with what it is about; `measure` holds the normalised amount."""
+
+    measure: Union[Quantity, Timing]
+    substance: str
+    purpose: str | None
+    form: str | None
+    basis: Basis
+    study: bool  # reported from a study, not advised
+    rejected: bool  # advised against: "don't take 10 mg", "four hours before bed is too early"
+
+    @property
+    def start(self) -> int:
+        """Offset of the quantity or offset phrase."""
+        return self.measure.start
+
+    @property
+    def end(self) -> int:
+        """End offset of the quantity or offset phrase."""
+        return self.measure.end
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """The dose and timing statements of one document."""
+
+    doses: tuple[Statement, ...]
+    timings: tuple[Statement, ...]
+
+
+def statements(doc: Document, knowledge: Knowledge, lexicon: Lexicon | None = None) -> Extracted:
+    """Every attributed dose and timing statement in `doc`, computed once per knowledge base."""
+    cache: dict[int, Extracted] = doc.__dict__.setdefault("_dosing_statements", {})
+    key = id(knowledge)
+    if key not in cache:
+        cache[key] = _Extractor(doc, knowledge, lexicon or builtin_lexicon()).run()
+    return cache[key]
+
+
+class _Extractor:
+    """One pass over a document: find quantities and timings, then attribute each one."""
+
+    def __init__(self, doc: Document, knowledge: Knowledge, lexicon: Lexicon) -> None:
+        self.doc = doc
+        self.lexicon = lexicon
+        self.mentions: list[Mention] = knowledge.mentions(doc.prose) if knowledge.substances else []
+        self.mention_starts = [m.start for m in self.mentions]
+        counts = Counter(m.substance for m in self.mentions)
+        self.main = max(counts, key=lambda name: (counts[name], -self._first(name))) if counts else None
+        self.headings = [b for b in doc.blocks if b.kind == "heading"]
+        self.heading_starts = [b.start for b in self.headings]
+
+    def _first(self, name: str) -> int:
+        return next(m.start for m in self.mentions if m.substance == name)
+
+    def run(self) -> Extracted:
+        """Extract and attribute; purposes and forms left open resolve to the draft's only one."""
+        if self.main is None:
+            return Extracted((), ())
+        prose = self.doc.prose
+        timings = list(self.lexicon.timing.find(prose))
+        quantities = list(find_quantities(prose))
+        nightly = {self._sentence(t.start) for t in timings if t.anchor in self.lexicon.timing.near}
+        doses = [self._statement(q, self._basis(q, quantities[i + 1].start if i + 1 < len(quantities) else len(prose), nightly))
+                 for i, q in enumerate(quantities)]
+        timed = [self._statement(t, Basis(False, None)) for t in timings]
+        main_purpose = self._main_purpose(doses + timed) if any(s is not None and s.purpose is None for s in doses + timed) else None
+        return Extracted(_resolve(doses, main_purpose), _resolve(timed, main_purpose))
+
+    def _main_purpose(self, found: list[Statement | None]) -> str | None:
+        """The purpose the draft names in the most statement sentences and headings."""
+        named = {(self._sentence(s.start)[0], s.purpose) for s in found if s is not None and s.purpose is not None}
+        counts = Counter(purpose for _start, purpose in sorted(named, key=lambda item: item[0]))
+        for heading in self.headings:
+            prose = self.doc.prose[heading.start : heading.end]
+            counts.update(label for label, pattern in self.lexicon.purposes if pattern.search(prose))
+        return counts.most_common(1)[0][0] if counts else None
+
+    def _sentence(self, offset: int) -> tuple[int, int]:
+        sentence = self.doc.sentence_at(offset)
+        if sentence is not None:
+            return sentence.start, sentence.end
+        block = self.doc.block_at(offset)
+        return (block.start, block.end) if block is not None else (offset, offset)
+
+    def _basis(self, q: Quantity, next_start: int, nightly: set[tuple[int, int]]) -> Basis:
+        sentence = self._sentence(q.start)
+        limit = min(next_start, sentence[1], q.end + _BASIS_REACH)
+        found = _FREQUENCY.match(self.doc.prose, q.end, limit)
+        if found is not None:
+            return parse_basis(_tail(found.group(0)))
+        # a dose in a sentence that times it to bedtime is taken once a night
+        return Basis(False, 1.0) if sentence in nightly else Basis(False, None)
+
+    def _statement(self, measure: Union[Quantity, Timing], basis: Basis) -> Statement | None:
+        start, end = self._sentence(measure.start)
+        substance = self._substance(measure.start, measure.end, start, end)
+        if substance is None:
+            return None
+        text = self.doc.prose[start:end]
+        purpose = self._label(self.lexicon.purposes, text, measure.start - start, start)
+        form = self._label(self.lexicon.forms, text, measure.start - start, None)
+        study = search(self.lexicon.study, text) is not None
+        # a negation before a maximum is part of the bound ("never take more than 5 mg"), not a rejection
+        rejected = measure.bound != "max" and (search(self.lexicon.rejected_before, self.doc.prose, start, measure.start) is not None
+                    or search(self.lexicon.rejected_after, self.doc.prose, measure.end, end) is not None)
+        return Statement(measure, substance, purpose, form, basis, study, rejected)
+
+    def _substance(self, q_start: int, q_end: int, s_start: int, s_end: int) -> str | None:
+        lo = bisect_left(self.mention_starts, s_start)
+        hi = bisect_left(self.mention_starts, s_end)
+        inside = self.mentions[lo:hi]
+        gap = _OF_GAP.match(self.doc.prose, q_end)
+        after = next((m for m in inside if m.start >= q_end), None)
+        if after is not None and gap is not None and gap.end() >= after.start:
+            return after.substance  # "300 mg of magnesium"
+        before = [m for m in inside if m.end <= q_start]
+        if before:
+            return before[-1].substance
+        if inside:
+            return min(inside, key=lambda m: abs(m.start - q_end)).substance
+        section = self._section_start(q_start)
+        earlier = bisect_right(self.mention_starts, q_start) - 1
+        if earlier >= 0 and self.mentions[earlier].start >= section:
+            return self.mentions[earlier].substance
+        return self.main
+
+    def _section_start(self, offset: int) -> int:
+        index = bisect_right(self.heading_starts, offset) - 1
+        return self.heading_starts[index] if index >= 0 else 0
+
+    def _label(self, table: tuple[tuple[str, regex.Pattern[str]], ...], text: str, at: int, heading_from: int | None) -> str | None:
+        """The label whose words sit nearest the amount in its sentence, else in the section heading."""
+        best: tuple[int, str] | None = None
+        for label, pattern in table:
+            for m in pattern.finditer(text):
+                distance = abs(m.start() - at)
+                if best is None or distance < best[0]:
+                    best = (distance, label)
+        if best is not None:
+            return best[1]
+        if heading_from is None:
+            return None
+        index = bisect_right(self.heading_starts, heading_from) - 1
+        if index < 0:
+            return None
+        heading = self.headings[index]
+        prose = self.doc.prose[heading.start : heading.end]
+        return next((label for label, pattern in table if pattern.search(prose)), None)
+
+
+def _tail(phrase: str) -> str:
+    """The frequency words at the end of a matched basis phrase ("of magnesium twice daily" -> "twice daily")."""
+    found = re.search(rf"(?:{FREQUENCY})$", phrase, re.IGNORECASE)
+    return found.group(0) if found else phrase
+
+
+def _resolve(found: list[Statement | None], main_purpose: str | None) -> tuple[Statement, ...]:
+    """Give open purposes the draft's main purpose, and open forms the form most named for the substance.
+
+    An unlabelled dose in a draft about sleep is a sleep dose; a draft that names no purpose at
+    all keeps None, which compares with any purpose.
+    """
+    kept = [s for s in found if s is not None]
+    forms: dict[str, Counter[str]] = {}
+    for s in kept:
+        if s.form is not None:
+            forms.setdefault(s.substance, Counter())[s.form] += 1
+    return tuple(
+        Statement(s.measure, s.substance, s.purpose or main_purpose, s.form or _most_common(forms.get(s.substance)),
+                  s.basis, s.study, s.rejected)
+        for s in kept
+    )
+
+
+def _most_common(counts: Counter[str] | None) -> str | None:
+    """The most frequent label; on a tie, the one named first (Counter keeps insertion order)."""
+    return counts.most_common(1)[0][0] if counts else None

@@ -1,0 +1,180 @@
+"""Timing advice in prose: offsets from an anchor ("two hours before bed"), intervals and courses.
+
+Every statement becomes a window in minutes: "30 to 60 minutes before bed" is before/bed 30-60,
+"at bedtime" is before/bed 0-15, "every 6 hours" is the interval 360, "for up to 2 weeks" a course
+of at most 20160. Durations with no anchor ("7 hours of sleep", "8 weeks") are not advice and are
+never returned.
+"""
+
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass
+from typing import Iterator, Mapping, NamedTuple, Sequence
+
+import regex
+
+from linter.language.lexicon import find_all, term_source
+from linter.language.numbers import ARTICLE, NUMBER, parse_number
+from linter.language.quantities import APPROX_TOLERANCE, classify_bound, windows
+from linter.language.units import TIME_TRIGGER, TIME_UNIT, time_unit
+
+NEAR_WINDOW = (0.0, 15.0)  # "at bedtime", "right before bed": within a quarter of an hour
+_REACH = 70  # the longest timing phrase before its unit: "no later than one and a half"
+MAX_OFFSET = 12 * 60.0  # an anchor further away than this is not dosing advice ("48 hours of a workout")
+
+_SEP = r"\s*(?:-|–|—|to|or|and|through)\s*"
+_DURATION = (
+    rf"(?P<n1>{NUMBER}|{ARTICLE})\s*(?P<u1>{TIME_UNIT})?(?:\s+and\s+a\s+(?P<half>half|quarter))?"
+    rf"(?:{_SEP}(?P<n2>{NUMBER}|{ARTICLE})\s*(?P<u2>{TIME_UNIT})?)?"
+)
+_OFFSET_PREFIX = (
+    r"at\s+least|no\s+later\s+than|no\s+less\s+than|not\s+less\s+than|a\s+minimum\s+of|up\s+to|no\s+more\s+than|"
+    r"not\s+more\s+than|within|no\s+earlier\s+than|a\s+maximum\s+of|about|around|roughly|approximately|approx\.?|"
+    r"some|~|between|from|a\s+good|a\s+full"
+)
+_MIN_PREFIX = frozenset({"at least", "no later than", "no less than", "not less than", "a minimum of", "a good", "a full"})
+_MAX_PREFIX = frozenset({"up to", "no more than", "not more than", "within", "no earlier than", "a maximum of"})
+_FILLER = r"(?:(?:going\s+to|you\s+go\s+to|heading\s+to|getting\s+into|you\s+get\s+into|the|a|an|your|each|every|any)\s+)*"
+_NEAR = (
+    r"at|close\s+to|right\s+before|just\s+before|shortly\s+before|immediately\s+before|right\s+at|"
+    r"(?:as|when)\s+you\s+(?:go|get)\s+(?:to|into)|near"
+)
+_COURSE_PREFIX = (
+    r"for\s+(?:up\s+to|no\s+more\s+than|not\s+more\s+than|a\s+maximum\s+of|at\s+most|longer\s+than|more\s+than|over)|"
+    r"no\s+longer\s+than|not\s+longer\s+than|longer\s+than|beyond|for"
+)
+_COURSE_UNITS = frozenset({1440.0, 10080.0, 43200.0})  # days, weeks, months
+
+
+class Timing(NamedTuple):
+    """A timing window in minutes; `anchor` is an anchor id, "interval" or "course"."""
+
+    anchor: str
+    direction: str  # before | after | "" for intervals and courses
+    low: float
+    high: float
+    bound: str  # exact | approx | max | min | threshold
+    start: int
+    end: int
+
+    def interval(self) -> tuple[float, float]:
+        """The offsets this statement allows: approximations widened, bounds open-ended."""
+        if self.bound == "approx":
+            return self.low * (1 - APPROX_TOLERANCE), self.high * (1 + APPROX_TOLERANCE)
+        if self.bound == "max":
+            return 0.0, self.high
+        if self.bound == "min":
+            return self.low, float("inf")
+        return self.low, self.high
+
+
+@dataclass(frozen=True)
+class TimingGrammar:
+    """Compiled patterns for one set of anchors (from the dosing lexicon)."""
+
+    anchors: tuple[str, ...]  # anchor id of each `a{i}` group
+    near: frozenset[str]  # anchors that "at" / "right before" can point to (bedtime)
+    pattern: regex.Pattern[str]
+    near_trigger: regex.Pattern[str]  # the words of the near anchors ("bed", "bedtime")
+
+    def find(self, prose: str) -> Iterator[Timing]:
+        """Every timing statement in `prose`, in order (the pattern runs only near a time unit or anchor)."""
+        triggers = heapq.merge(TIME_TRIGGER.finditer(prose), self.near_trigger.finditer(prose), key=lambda m: m.start())
+        for start, stop in windows(prose, triggers, _REACH, 60):
+            for m in find_all(self.pattern, prose, start, stop):
+                found = self._timing(prose, m, start)
+                if found is not None:
+                    yield found
+
+    def _anchor(self, m: regex.Match[str]) -> str:
+        for index, anchor in enumerate(self.anchors):
+            if m.group(f"a{index}") is not None:
+                return anchor
+        raise AssertionError("the pattern matched no anchor group")
+
+    def _timing(self, prose: str, m: regex.Match[str], floor: int) -> Timing | None:
+        if m.group("near") is not None:
+            anchor = self._anchor(m)
+            if anchor not in self.near:
+                return None
+            return Timing(anchor, "before", *NEAR_WINDOW, "exact", m.start(), m.end())
+        window = _duration(m)
+        if window is None:
+            return None
+        low, high, unit = window
+        before = prose[max(floor, m.start() - 40) : m.start()]
+        if m.group("every") is not None:
+            return Timing("interval", "", low, high, "exact", m.start(), m.end())
+        if m.group("course") is not None:
+            if unit not in _COURSE_UNITS:
+                return None
+            bound = _course_bound(m.group("course"), before)
+            return Timing("course", "", low, high, bound, m.start(), m.end())
+        prefix = " ".join((m.group("prefix") or "").lower().split())
+        direction = " ".join(m.group("dir").lower().split())
+        if direction == "of" and prefix != "within":
+            return None  # "7 hours of sleep"
+        if high > MAX_OFFSET:
+            return None
+        direction = "after" if direction in ("after", "following") else "before"
+        bound = "min" if prefix in _MIN_PREFIX else "max" if prefix in _MAX_PREFIX else classify_bound(prefix or None, before)
+        if bound == "min":
+            high = low
+        return Timing(self._anchor(m), direction, low, high, bound, m.start(), m.end())
+
+
+def _duration(m: regex.Match[str]) -> tuple[float, float, float] | None:
+    """(low, high) minutes and the unit factor of the matched duration, or None."""
+    u1 = time_unit(m.group("u1")) if m.group("u1") else None
+    u2 = time_unit(m.group("u2")) if m.group("u2") else None
+    first_unit, second_unit = u1 or u2, u2 or u1
+    if first_unit is None or second_unit is None:
+        return None
+    first = parse_number(m.group("n1"))
+    if first is None:
+        return None
+    if m.group("half"):
+        first += 0.5 if m.group("half").lower() == "half" else 0.25
+    low = first * first_unit.factor
+    high = low
+    if m.group("n2"):
+        second = parse_number(m.group("n2"))
+        if second is None:
+            return None
+        high = second * second_unit.factor
+    if high <= 0:
+        return None
+    return min(low, high), max(low, high), second_unit.factor
+
+
+def _course_bound(prefix: str, before: str) -> str:
+    words = " ".join(prefix.lower().split())
+    if words == "for":
+        return "exact"
+    if words in ("no longer than", "not longer than") or words.startswith("for ") and words[4:] in _MAX_PREFIX | {"at most"}:
+        return "max"
+    # "longer than", "more than", "beyond": a cap only when negated ("don't use it for more than 2 weeks")
+    return classify_bound("more than", before)
+
+
+def build_grammar(anchors: Mapping[str, Sequence[str]], near: Sequence[str]) -> TimingGrammar:
+    """Compile the timing patterns for anchors given as {anchor id: lexicon terms}."""
+    names = tuple(anchors)
+    groups = "|".join(
+        f"(?P<a{i}>{'|'.join(sorted((term_source(t) for t in anchors[name]), key=len, reverse=True))})"
+        for i, name in enumerate(names)
+    )
+    offset = (
+        rf"(?:(?P<prefix>{_OFFSET_PREFIX})\s*)?{_DURATION}\s+"
+        rf"(?P<dir>before|after|prior\s+to|ahead\s+of|following|of)\s+{_FILLER}(?:{groups})"
+    )
+    near_phrase = rf"(?P<near>{_NEAR})\s+{_FILLER}(?:{groups})"
+    every = rf"(?P<every>every)\s+{_DURATION}"
+    course = rf"(?P<course>{_COURSE_PREFIX})\s+{_DURATION}"
+    body = rf"(?<![\w.,])(?:{near_phrase}|{offset}|{every}|{course})(?![\w])"
+    # Each alternative reuses the duration groups, which the regex module allows (VERSION0 dupnames).
+    pattern = regex.compile(body, regex.IGNORECASE | regex.VERSION0)
+    near_terms = [term_source(t) for name in near for t in anchors[name]]
+    trigger = regex.compile(rf"(?<![\w-])(?:{'|'.join(near_terms) or '(?!x)x'})(?![\w])", regex.IGNORECASE)
+    return TimingGrammar(names, frozenset(near), pattern, trigger)

@@ -1,0 +1,157 @@
+"""The dosing rules: contradictions, their positions, related locations and data; reference ranges."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from linter.config import Config
+from linter.finding import Finding
+from linter.kinds.base import Check
+from linter.knowledge import Knowledge, load_knowledge
+from linter.ruleset import builtin_rules_dir, load_rule_file
+from linter.runner import RunOptions, run
+from linter.sources import parse_text
+
+RULES = builtin_rules_dir()
+KNOWLEDGE = load_knowledge([RULES / "substances"])
+
+
+def rule(rule_id: str, knowledge: Knowledge = KNOWLEDGE) -> Check:
+    """Compile one built-in dosing or timing rule against `knowledge`."""
+    category, name = rule_id.split(".")
+    return load_rule_file(RULES / category / f"{name}.yaml", knowledge)
+
+
+def findings(rule_id: str, text: str, knowledge: Knowledge = KNOWLEDGE, path: str = "draft.md") -> list[Finding]:
+    """Lint `text` with one rule only."""
+    return list(rule(rule_id, knowledge).check(parse_text(text, path, "markdown")))
+
+
+def test_substances_used_here_exist() -> None:
+    assert {"melatonin", "magnesium"} <= set(KNOWLEDGE.substances)
+    assert KNOWLEDGE.substances["magnesium"].doses
+
+
+def test_contradiction_is_one_finding_on_the_later_statement() -> None:
+    text = "# Melatonin\n\nTake 0.5 mg of melatonin.\n\nSome take 3 mg.\n\nOthers swear by 5 mg of melatonin.\n"
+    found = findings("dosing.inconsistent-dose", text)
+    assert [(f.excerpt, f.line, f.column, f.severity) for f in found] == [("3 mg", 5, 11, "error"), ("5 mg", 7, 17, "error")]
+    first = found[0]
+    assert [(r.span.line, r.span.column, r.message) for r in first.related] == [(3, 6, "first stated here as 0.5 mg")]
+    assert first.data == {"substance": "melatonin", "purpose": None, "form": None, "unit": "mg", "bound": "exact",
+                          "value": [3.0, 3.0], "conflicts": [[0.5, 0.5]]}
+    assert [r.message for r in found[1].related] == ["first stated here as 0.5 mg"]  # 3 mg was already reported
+
+
+def test_every_earlier_conflicting_statement_is_related() -> None:
+    text = "Melatonin: 0.5-1 mg.\n\nMany take 0.75 mg of melatonin.\n\nTake 5 mg of melatonin."
+    found = findings("dosing.inconsistent-dose", text)
+    assert [(f.excerpt, f.line) for f in found] == [("5 mg", 5)]
+    assert [(r.span.line, r.message) for r in found[0].related] == [
+        (1, "first stated here as 0.5-1 mg"), (3, "also stated here as 0.75 mg")]
+    assert found[0].data["conflicts"] == [[0.5, 1.0], [0.75, 0.75]]
+
+
+def test_overlapping_ranges_that_differ_are_a_warning() -> None:
+    found = findings("dosing.inconsistent-dose", "L-theanine: 200-400 mg.\n\nOr L-theanine at 300 to 600 mg.\n")
+    assert [(f.excerpt, f.severity) for f in found] == [("300 to 600 mg", "warning")]
+    assert found[0].data["conflicts"] == [[200.0, 400.0]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Take 500 mg of magnesium. That is 0.5 g.",
+        "Melatonin: 1-2 mg. Many do well on 1.5 mg of melatonin.",
+        "For sleep, 0.5 mg of melatonin. For jet lag, 3 mg of melatonin.",
+        "Never take more than 10 mg of melatonin. Most people take 3 mg of melatonin.",
+        "Up to 5 mg of melatonin is fine. Start with 1 mg of melatonin.",
+        "Take 200 mg of magnesium twice daily, 400 mg a day in all.",
+        "Valerian extract: 600 mg. Dried valerian root powder: 3 g.",
+        "CBD: 5 mg/kg. A 25 mg CBD gummy is common.",
+        "Tart cherry: 240 mL of juice, or 2 capsules.",
+        "Doses over 10 mg of melatonin cause grogginess. Take 1 mg.",
+        "In a 2019 study, 120 participants took 10 mg of melatonin. Take 1 mg of melatonin.",
+    ],
+)
+def test_not_contradictions(text: str) -> None:
+    assert findings("dosing.inconsistent-dose", text) == []
+
+
+def test_maximum_exceeded_by_a_later_dose() -> None:
+    found = findings("dosing.inconsistent-dose", "Never take more than 5 mg of melatonin.\n\nTake 10 mg of melatonin.")
+    assert [(f.excerpt, f.data["bound"]) for f in found] == [("10 mg", "exact")]
+
+
+def test_attribution_to_the_nearest_substance() -> None:
+    text = "Take 200 mg of L-theanine with 3 mg of melatonin.\n\nAdd 400 mg of L-theanine if needed."
+    found = findings("dosing.inconsistent-dose", text)
+    assert [(f.excerpt, f.data["substance"]) for f in found] == [("400 mg", "l-theanine")]
+
+
+RESTATEMENTS = ["500 mg", "0.5 g", "half a gram", "five hundred milligrams", "500 milligrams", "0.5 grams", "500,000 mcg"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(RESTATEMENTS), min_size=2, max_size=4))
+def test_restating_a_dose_never_contradicts(amounts: list[str]) -> None:
+    text = "\n\n".join(f"Take {amount} of magnesium glycinate in the evening." for amount in amounts)
+    assert findings("dosing.inconsistent-dose", text) == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(RESTATEMENTS), st.sampled_from(["2 g", "two grams", "50 mg", "2000 mg", "5 grams"]))
+def test_a_different_dose_always_contradicts(same: str, other: str) -> None:
+    text = f"Take {same} of magnesium glycinate in the evening.\n\nTake {other} of magnesium glycinate in the evening."
+    assert [f.severity for f in findings("dosing.inconsistent-dose", text)] == ["error"]
+
+
+def _knowledge(tmp_path: Path) -> Knowledge:
+    folder = tmp_path / "substances"
+    folder.mkdir()
+    (folder / "zinc.yaml").write_text(
+        "name: zinc\nnames: [zinc]\nsources: [test]\n"
+        "doses:\n  - {min: 8, max: 40, unit: mg, per: day, purpose: general, source: 'Test UL'}\n"
+    )
+    return load_knowledge([folder])
+
+
+def test_reference_range_and_unit(tmp_path: Path) -> None:
+    kb = _knowledge(tmp_path)
+    text = "Take 15 mg of zinc a day.\n\nSome take 80 mg of zinc a day.\n\nOthers take 20 g of zinc a day."
+    outside = findings("dosing.outside-reference-range", text, kb)
+    assert [(f.excerpt, f.severity) for f in outside] == [("80 mg", "warning")]
+    assert "Test UL" in outside[0].message and outside[0].data["reference"] == [8.0, 40.0]
+    unit = findings("dosing.implausible-unit", text, kb)
+    assert [(f.excerpt, f.severity, f.data["ratio"]) for f in unit] == [("20 g", "error", 500.0)]
+
+
+def test_reference_needs_a_comparable_unit(tmp_path: Path) -> None:
+    kb = _knowledge(tmp_path)
+    assert findings("dosing.outside-reference-range", "Take 5 capsules of zinc a day.", kb) == []
+    assert findings("dosing.implausible-unit", "Take 5 capsules of zinc a day.", kb) == []
+
+
+def test_cross_file_contradiction_points_at_the_other_draft(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("# Melatonin\n\nTake 0.5 mg of melatonin.\n")
+    (tmp_path / "b.md").write_text("# Melatonin\n\nTake 0.5 mg of melatonin.\n\nOr 5 mg of melatonin.\n")
+    config = Config(select=("dosing.inconsistent-dose",))
+    result = run([tmp_path], RunOptions(config=config, cross_file=True))
+    found = [(Path(f.path).name, f.excerpt, f.line, [(Path(r.path).name, r.span.line) for r in f.related]) for f in result.findings]
+    assert ("b.md", "5 mg", 5, [("a.md", 3)]) in found
+    assert ("b.md", "5 mg", 5, [("b.md", 3)]) in found
+    assert len(found) == 2
+    alone = run([tmp_path], RunOptions(config=config, cross_file=False))
+    assert [(Path(f.path).name, f.line) for f in alone.findings] == [("b.md", 5)]
+
+
+def test_corpus_facts_are_small_and_picklable() -> None:
+    import pickle
+
+    check = rule("dosing.inconsistent-dose")
+    facts = check.collect(parse_text("Take 3 mg of melatonin.", "x.md", "markdown"))  # type: ignore[attr-defined]
+    assert pickle.loads(pickle.dumps(facts)) == facts and len(facts) == 1

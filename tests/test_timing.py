@@ -1,0 +1,60 @@
+"""The timing rule: contradicting offsets from one anchor, with positions, related locations and data."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.test_dosing import findings
+
+RULE = "timing.inconsistent-timing"
+
+
+def test_non_overlapping_offsets_contradict() -> None:
+    text = "Take melatonin 15 minutes before bed.\n\nOr take it two hours before bed.\n\nOr at least 4 hours before bedtime."
+    found = findings(RULE, text)
+    assert [(f.excerpt, f.line, f.column) for f in found] == [
+        ("two hours before bed", 3, 12), ("at least 4 hours before bedtime", 5, 4)]
+    assert [r.message for r in found[1].related] == ["first stated here as 15 minutes before bed"]
+    assert found[0].data == {"substance": "melatonin", "purpose": None, "form": None, "unit": "min", "bound": "exact",
+                             "value": [120.0, 120.0], "conflicts": [[15.0, 15.0]], "anchor": "before bed"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Take valerian four hours before bed. Yes, valerian 4 hours before bed.",
+        "Take melatonin one to two hours before bed. Melatonin 90 minutes before bed.",
+        "Take melatonin 30 to 60 minutes before bed. Melatonin an hour before bed.",
+        "Take melatonin an hour before bed. Take magnesium 15 minutes before bed.",
+        "Take melatonin an hour before bed. Take melatonin 30 minutes after dinner.",
+        "Take melatonin at bedtime. Melatonin right before bed works.",
+        "Take glycine before bed. Aim for 7 hours of sleep; soreness peaks within 48 hours of a hard workout.",
+        "For jet lag, take melatonin at bedtime. For sleep, take melatonin two hours before bed.",
+    ],
+)
+def test_not_contradictions(text: str) -> None:
+    assert findings(RULE, text) == []
+
+
+def test_course_caps_contradict() -> None:
+    found = findings(RULE, "Use valerian for up to 2 weeks.\n\nValerian is fine for no longer than 3 months.")
+    assert [f.excerpt for f in found] == ["no longer than 3 months"]
+
+
+SAME = ["2 hours", "two hours", "120 minutes", "a couple of hours", "2 hrs", "2 h"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(SAME), min_size=2, max_size=4))
+def test_restating_a_timing_never_contradicts(offsets: list[str]) -> None:
+    text = "\n\n".join(f"Take melatonin {offset} before bed." for offset in offsets)
+    assert findings(RULE, text) == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(SAME), st.sampled_from(["15 minutes", "four hours", "half an hour", "at least 3 hours"]))
+def test_a_different_timing_always_contradicts(same: str, other: str) -> None:
+    text = f"Take melatonin {same} before bed.\n\nTake melatonin {other} before bed."
+    assert len(findings(RULE, text)) == 1
