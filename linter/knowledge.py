@@ -18,6 +18,8 @@ from linter.language.lexicon import compile_terms
 from linter.schema import Field, read_yaml, validate
 
 CLASSES_FILE = "_classes.yaml"
+# The risk class implied by `habit_forming: true`.
+DEPENDENCE_CLASS = "dependence"
 
 _CLASS_FIELDS: dict[str, Field] = {
     "label": Field(str, required=True, help="plain words for the class, used in messages"),
@@ -175,13 +177,19 @@ class Knowledge:
         for substance in self.substances.values():
             for name in substance.names:
                 self._by_name[_fold(name)] = substance.name
-                names.append(regex.escape(name, special_only=True, literal_spaces=False))
+                names.append(_name_source(name))
             for name in substance.context_names:
                 self._by_name["ctx:" + _fold(name)] = substance.name
-                context.append(regex.escape(name, special_only=True, literal_spaces=False))
+                context.append(_name_source(name))
         where, src = "names", "substances"
         self._names = compile_terms(names, where=where, source=src)
         self._context = compile_terms(context, where=where, source=src)
+
+
+def _name_source(name: str) -> str:
+    """A literal name as a lexicon entry; a straight apostrophe also matches a curly one."""
+    escaped = regex.escape(name, special_only=True, literal_spaces=False)
+    return escaped.replace("'", "['\u2019]")
 
 
 def _fold(name: str) -> str:
@@ -240,6 +248,12 @@ def _substance(spec: Mapping[str, Any], source: str, classes: Mapping[str, Warni
         if window["min_minutes"] > window["max_minutes"]:
             raise RuleError(f"key 'timing[{index}]' has min_minutes above max_minutes", source)
         timing.append(TimingRange(window["anchor"], float(window["min_minutes"]), float(window["max_minutes"]), window["source"]))
+    risks = requirements("risks")
+    dependence = classes.get(DEPENDENCE_CLASS)
+    if spec["habit_forming"] and dependence is not None and all(r.cls.id != DEPENDENCE_CLASS for r in risks):
+        # A habit-forming substance always owes its routine users a word on dependence.
+        pattern = compile_terms(list(dependence.terms), where="habit_forming", source=source)
+        risks += (Requirement(dependence, pattern, "routine", None, None),)
     return Substance(
         name=spec["name"],
         names=tuple(spec["names"]),
@@ -247,7 +261,7 @@ def _substance(spec: Mapping[str, Any], source: str, classes: Mapping[str, Warni
         nouns=tuple(spec["noun"]),
         habit_forming=spec["habit_forming"],
         interactions=requirements("interactions"),
-        risks=requirements("risks"),
+        risks=risks,
         doses=tuple(doses),
         timing=tuple(timing),
         max_duration_days=spec["max_duration_days"],

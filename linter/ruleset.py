@@ -14,6 +14,8 @@ from linter.knowledge import Knowledge, load_knowledge
 from linter.schema import Field, read_yaml, validate
 
 SUBSTANCES_FOLDER = "substances"
+# Shared data files that rule files point at (e.g. the claims lexicons); never rules themselves.
+LEXICONS_FOLDER = "lexicons"
 DOCS_URL = "https://draftlint.readthedocs.io/rules/{id}"
 
 _EXAMPLE_FIELDS: dict[str, Field] = {
@@ -77,7 +79,8 @@ def load_ruleset(
         if not folder.is_dir():
             raise RuleError("rule folder does not exist", str(folder))
         for path in sorted(folder.rglob("*.yaml")):
-            if SUBSTANCES_FOLDER in path.relative_to(folder).parts:
+            parts = path.relative_to(folder).parts
+            if SUBSTANCES_FOLDER in parts or LEXICONS_FOLDER in parts:
                 continue
             check = load_rule_file(path, knowledge)
             rule_id = check.meta.id

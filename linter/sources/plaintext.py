@@ -10,6 +10,9 @@ _CHUNK = re.compile(r"(?:[^\r\n]*\S[^\r\n]*(?:\r\n|\r|\n|$))+")
 _LINE = re.compile(r"[^\r\n]*")
 _LIST_MARKER = re.compile(r"[ \t]*(?:[-*+\u2022\u2013]|\d{1,3}[.)])[ \t]+")
 _FINAL_PUNCTUATION = ".!?:;,)\"'\u201d\u2019"
+# The first line of a hard-wrapped paragraph: a sentence ends inside it, or it is as long as a
+# wrapped line. Such a line runs on into the next one and is no heading.
+_WRAPPED = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+\S|^.{60,}$")
 
 
 def read_plaintext(builder: DocumentBuilder) -> None:
@@ -32,6 +35,7 @@ def _read_chunk(builder: DocumentBuilder, lines: list[re.Match[str]], has_next: 
         and len(first_text) <= 120
         and not first_text.endswith(tuple(_FINAL_PUNCTUATION))
         and not _LIST_MARKER.match(first.group(0))
+        and not (len(lines) > 1 and _WRAPPED.search(first_text))
     ):
         builder.add_block("heading", *_stripped(first))
         lines = lines[1:]
