@@ -2,7 +2,8 @@
 
 Each draft `NAME.md|txt|html` has a sidecar `NAME.expected.yaml` listing the findings it must
 produce (see tests/eval/README.md). A category is scored on the drafts whose file name starts
-with that category, so each family is judged on the drafts written for it.
+with that category, so each family is judged on the drafts written for it; `heldout-*` drafts,
+written without reading the rules, are scored for every category.
 
     python -m linter.evaluation tests/eval
 """
@@ -22,6 +23,7 @@ from linter.schema import Field, read_yaml, validate
 from linter.sources import DEFAULT_EXTENSIONS
 
 EVALUATED = ("claims", "warnings", "dosing", "timing")
+HELD_OUT = "heldout"
 _EXPECTED_FIELDS = {
     "rule": Field(str, required=True),
     "line": Field(int, required=True),
@@ -105,27 +107,60 @@ def load_expected(path: Path) -> list[Expected]:
 
 def score_draft(scores: Scores, path: Path, findings: Iterable[Finding], expected: list[Expected]) -> None:
     """Match one draft's findings against its expectations, for the category its name names."""
-    category = path.name.split("-", 1)[0]
-    if category not in EVALUATED:
-        return
+    prefix = path.name.split("-", 1)[0]
+    categories = EVALUATED if prefix == HELD_OUT else (prefix,) if prefix in EVALUATED else ()
+    for category in categories:
+        _score_category(scores, path, category, findings, expected)
+
+
+def _score_category(scores: Scores, path: Path, category: str, findings: Iterable[Finding], expected: list[Expected]) -> None:
     scores.drafts[category] += 1
-    actual = [f for f in findings if f.category == category]
-    unmatched = list(actual)
+    unmatched = [f for f in findings if f.category == category]
     for exp in (e for e in expected if e.rule.split(".", 1)[0] == category):
-        hit = next((f for f in unmatched if f.rule == exp.rule and f.line == exp.line and _data_matches(exp.data, f.data)), None)
+        if exp.data and "missing" in exp.data:
+            _score_classes(scores, path, category, exp, unmatched)
+            continue
+        hit = next((f for f in unmatched if f.rule == exp.rule and f.line <= exp.line <= f.span.end_line
+                    and _data_matches(exp.data, f.data)), None)
         if hit is None:
             scores.add(exp.rule, category, "fn", f"{path.name}:{exp.line} {exp.rule}")
         else:
             unmatched.remove(hit)
             scores.add(exp.rule, category, "tp")
     for finding in unmatched:
-        scores.add(finding.rule, category, "fp", f"{path.name}:{finding.line} {finding.rule} {finding.excerpt[:60]!r}")
+        note = f"{path.name}:{finding.line} {finding.rule} {finding.excerpt[:60]!r}"
+        for _ in finding.data.get("missing") or [None]:  # per class, as above
+            scores.add(finding.rule, category, "fp", note)
 
 
-def evaluate(folder: Path, config: Config | None = None) -> Scores:
-    """Lint every annotated draft in `folder` and score it."""
+def _score_classes(scores: Scores, path: Path, category: str, exp: Expected, unmatched: list[Finding]) -> None:
+    """Warnings are measured per (draft, substance, class): each missing class is one decision.
+
+    The finding for the same rule and substance is matched wherever it is located, since the
+    "first recommendation" it points at is itself a judgement call.
+    """
+    assert exp.data is not None
+    hit = next((f for f in unmatched if f.rule == exp.rule and f.data.get("substance") == exp.data.get("substance")), None)
+    wanted = set(map(str, exp.data.get("missing") or ()))
+    got: set[str] = set()
+    if hit is not None:
+        unmatched.remove(hit)
+        got = set(map(str, hit.data.get("missing") or ()))
+    where = f"{path.name}:{exp.line} {exp.rule} {exp.data.get('substance')}"
+    for cls in sorted(wanted & got):
+        scores.add(exp.rule, category, "tp")
+    for cls in sorted(wanted - got):
+        scores.add(exp.rule, category, "fn", f"{where} {cls}")
+    for cls in sorted(got - wanted):
+        scores.add(exp.rule, category, "fp", f"{where} {cls}")
+
+
+def evaluate(folder: Path, config: Config | None = None, prefix: str = "") -> Scores:
+    """Lint every annotated draft in `folder` (whose name starts with `prefix`) and score it."""
     scores = Scores()
     for path in drafts_in(folder):
+        if not path.name.startswith(prefix):
+            continue
         doc = read_document(path, path.name)
         findings = lint_document(doc, config or Config()).findings
         score_draft(scores, path, findings, load_expected(path))
@@ -153,6 +188,10 @@ def main(argv: list[str] | None = None) -> int:
     folder = Path(args[0]) if args else Path("tests/eval")
     scores = evaluate(folder)
     print(format_scores(scores))
+    held_out = evaluate(folder, prefix=HELD_OUT + "-")
+    if held_out.drafts:
+        print("\nheld-out drafts only (written without reading the rules):")
+        print(format_scores(held_out))
     for category, tally in scores.by_category.items():
         for miss in tally.misses:
             print(f"  {category}: {miss}")
