@@ -5,13 +5,18 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Any, Callable, TextIO
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, TextIO
 
 import click
 
 from linter.errors import DraftlintError
 from linter.finding import SEVERITIES, at_least
 from linter.version import __version__
+
+if TYPE_CHECKING:
+    from linter.config import Config
+    from linter.reporters import Report
+    from linter.runner import RunOptions, RunResult
 
 FORMATS = ("rich", "concise", "json", "sarif", "github", "gitlab")
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -39,57 +44,151 @@ def cli() -> None:
     """draftlint: find unsupported health claims, missing warnings and inconsistent dosing in drafts."""
 
 
-@cli.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="rich", show_default=True, help="Output format.")
-@click.option("--fail-on", type=click.Choice(SEVERITIES), default=None, help="Lowest severity that makes the exit code 1 [default: warning].")
-@click.option("--select", multiple=True, help="Only these rules, categories or prefixes (comma-separated).")
-@click.option("--extend-select", multiple=True, help="Also these, including rules that are off by default.")
-@click.option("--ignore", multiple=True, help="Skip these rules, categories or prefixes.")
-@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False), help="Use this config file instead of searching for .draftlint.yaml.")
-@click.option("--cross-file/--no-cross-file", default=None, help="Compare doses and timing across all drafts of the run.")
-@click.option("--report-unused-suppressions", is_flag=True, help="Report suppression comments that silence nothing.")
-@click.option("--input-format", type=click.Choice(["markdown", "text", "html"]), default=None, help="Read every draft in this format, whatever its extension.")
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write the report to this file.")
-@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
-def check(paths: tuple[Path, ...], fmt: str, fail_on: str | None, select: tuple[str, ...], extend_select: tuple[str, ...],
-          ignore: tuple[str, ...], config_path: Path | None, cross_file: bool | None, report_unused_suppressions: bool,
-          input_format: str | None, output: Path | None, color: str) -> None:
-    """Lint drafts (files and folders; default: the current folder)."""
-    from linter.runner import RunOptions, run
+STDIN = "-"
 
+
+def _lint_options(function: Callable[..., None]) -> Callable[..., None]:
+    """Options shared by `check` and `baseline write`: which drafts, which rules, how to run."""
+    options = [
+        click.argument("paths", nargs=-1, type=click.Path(path_type=Path)),
+        click.option("--select", multiple=True, help="Only these rules, categories or prefixes (comma-separated)."),
+        click.option("--extend-select", multiple=True, help="Also these, including rules that are off by default."),
+        click.option("--ignore", multiple=True, help="Skip these rules, categories or prefixes."),
+        click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False), help="Use this config file instead of searching for .draftlint.yaml."),
+        click.option("--cross-file/--no-cross-file", default=None, help="Compare doses and timing across all drafts of the run."),
+        click.option("--report-unused-suppressions", is_flag=True, help="Report suppression comments that silence nothing."),
+        click.option("--input-format", type=click.Choice(["markdown", "text", "html"]), default=None, help="Read every draft in this format, whatever its extension."),
+        click.option("--stdin-filename", default=None, help="With the path '-': the name to show for standard input (its extension picks the format)."),
+        click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes [default: CPU count]."),
+        click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache."),
+        click.option("--cache-dir", type=click.Path(path_type=Path, file_okay=False), default=None, help="Cache folder [default: .draftlint_cache]."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def _run_options(lint: dict[str, Any], fail_on: str | None = None, **extra: Any) -> tuple[RunOptions, list[Path]]:
+    """RunOptions and targets from the shared options; reads standard input for the path '-'."""
+    from linter.cache import DEFAULT_CACHE_DIR
+    from linter.runner import RunOptions
+
+    config_path: Path | None = lint["config_path"]
     if config_path is not None and not config_path.is_file():
         raise DraftlintError("config file does not exist", str(config_path))
-    overrides: dict[str, Any] = {"fail_on": fail_on, "select": _split(select), "ignore": _split(ignore),
-                                 "extend_select": _split(extend_select)}
-    options = RunOptions(config_path=config_path, overrides=tuple(overrides.items()),
-                         report_unused=report_unused_suppressions, cross_file=cross_file, fmt=input_format)
-    targets = list(paths) or [Path(".")]
+    paths: tuple[Path, ...] = lint["paths"]
+    stdin: bytes | None = None
+    if any(str(p) == STDIN for p in paths):
+        if len(paths) > 1:
+            raise click.UsageError("'-' (standard input) cannot be combined with other paths")
+        stdin = sys.stdin.buffer.read()
+    elif lint["stdin_filename"] is not None:
+        raise click.UsageError("--stdin-filename needs the path '-'")
+    overrides: dict[str, Any] = {"fail_on": fail_on, "select": _split(lint["select"]), "ignore": _split(lint["ignore"]),
+                                 "extend_select": _split(lint["extend_select"])}
+    options = RunOptions(
+        config_path=config_path, overrides=tuple(overrides.items()), report_unused=lint["report_unused_suppressions"],
+        cross_file=lint["cross_file"], fmt=lint["input_format"], jobs=lint["jobs"] or os.cpu_count() or 1,
+        cache_dir=None if lint["no_cache"] else (lint["cache_dir"] or DEFAULT_CACHE_DIR),
+        stdin=stdin, stdin_name=lint["stdin_filename"] or "<stdin>", **extra,
+    )
+    return options, [p for p in paths if str(p) != STDIN] or [Path(".")]
+
+
+def _anchor(options: RunOptions, targets: list[Path]) -> Path:
+    """The path whose config decides run-wide settings (fail level, rule descriptions)."""
+    return Path(options.stdin_name) if options.stdin is not None else targets[0]
+
+
+@cli.command()
+@_lint_options
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="rich", show_default=True, help="Output format.")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), default=None, help="Lowest severity that makes the exit code 1 [default: warning].")
+@click.option("--diff", "diff_ref", metavar="REF", default=None, help="Report only findings on lines changed since this git ref.")
+@click.option("--baseline", "baseline_path", type=click.Path(path_type=Path, dir_okay=False), default=None, help="Hide the findings recorded in this baseline file.")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write the report to this file.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
+def check(fmt: str, fail_on: str | None, diff_ref: str | None, baseline_path: Path | None, output: Path | None,
+          color: str, **lint: Any) -> None:
+    """Lint drafts (files and folders; '-' reads standard input; default: the current folder)."""
+    from linter.runner import ConfigResolver, run
+
+    options, targets = _run_options(lint, fail_on, diff_ref=diff_ref, baseline=baseline_path)
     result = run(targets, options)
     for error in result.errors:
         click.echo(f"draftlint: error: {error.one_line()}", err=True)
-    from linter.runner import ConfigResolver
-
-    level = ConfigResolver(options).for_path(targets[0]).fail_on
-    _emit(fmt, result, level, output, color)
+    config = ConfigResolver(options).for_path(_anchor(options, targets))
+    _emit(fmt, result, config, output, color)
     if result.errors:
         sys.exit(EXIT_ERROR)
-    sys.exit(EXIT_FINDINGS if any(at_least(f.severity, level) for f in result.findings) else EXIT_OK)
+    sys.exit(EXIT_FINDINGS if any(at_least(f.severity, config.fail_on) for f in result.findings) else EXIT_OK)
 
 
-def _emit(fmt: str, result: Any, fail_on: str, output: Path | None, color: str) -> None:
+@cli.group()
+def baseline() -> None:
+    """Record today's findings so that `check --baseline FILE` reports only new ones."""
+
+
+@baseline.command("write")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@_lint_options
+def baseline_write(file: Path, **lint: Any) -> None:
+    """Lint PATHS and record every finding in FILE (JSON, replaced atomically)."""
+    from linter.baseline import baseline_text
+    from linter.runner import run
+
+    options, targets = _run_options(lint)
+    result = run(targets, options)
+    if result.errors:
+        for error in result.errors:
+            click.echo(f"draftlint: error: {error.one_line()}", err=True)
+        sys.exit(EXIT_ERROR)  # a partial baseline would hide nothing in the drafts that failed
+    text = baseline_text(result.findings)
+    _write_atomically(file, lambda handle: handle.write(text))
+    count = len(result.findings)
+    click.echo(f"draftlint: recorded {count} finding{'s' if count != 1 else ''} from {result.files} "
+               f"file{'s' if result.files != 1 else ''} in {file}", err=True)
+
+
+class _LazyRules(Mapping[str, Any]):
+    """Rule metadata compiled only when a reporter asks for it (SARIF does; most formats do not)."""
+
+    def __init__(self, config: Config) -> None:
+        self._config = config
+        self._rules: dict[str, Any] | None = None
+
+    def _load(self) -> dict[str, Any]:
+        if self._rules is None:
+            self._rules = _rules_for(self._config)
+        return self._rules
+
+    def __getitem__(self, key: str) -> Any:
+        return self._load()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._load())
+
+    def __len__(self) -> int:
+        return len(self._load())
+
+
+def _emit(fmt: str, result: RunResult, config: Config, output: Path | None, color: str) -> None:
     """Render the run with the chosen reporter to stdout or a file (written atomically)."""
     from linter.reporters import REPORTERS, Report
 
     report = Report(
         findings=tuple(result.findings),
         files=result.files,
-        rules=_all_rules(),
-        fail_on=fail_on,
+        rules=_LazyRules(config),
+        fail_on=config.fail_on,
         skipped=result.skipped,
+        fixed=tuple(result.fixed),
+        errors=tuple(error.one_line() for error in result.errors),
         source=_read_source,
     )
     reporter = REPORTERS[fmt]()
+    if fmt == "github":
+        _append_step_summary(report)
     if output is None:
         report = _with_color(report, _use_color(sys.stdout, color))
         reporter(report, sys.stdout)
@@ -98,7 +197,21 @@ def _emit(fmt: str, result: Any, fail_on: str, output: Path | None, color: str) 
     _write_atomically(output, lambda handle: reporter(_with_color(report, color == "always"), handle))
 
 
-def _with_color(report: Any, color: bool) -> Any:
+def _append_step_summary(report: Report) -> None:
+    """In GitHub Actions, list every finding in the job summary (annotations stop at 10 per type)."""
+    from linter.reporters.github import step_summary
+
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not summary:
+        return
+    try:
+        with open(summary, "a", encoding="utf-8") as handle:
+            handle.write(step_summary(report))
+    except OSError as exc:
+        click.echo(f"draftlint: warning: {summary}: cannot append the step summary ({exc.strerror})", err=True)
+
+
+def _with_color(report: Report, color: bool) -> Report:
     from dataclasses import replace
 
     return replace(report, color=color)
@@ -132,15 +245,21 @@ def _read_source(path: str) -> str | None:
         return None
 
 
-def _all_rules() -> dict[str, Any]:
-    """Every rule's metadata (built-in, meta), for descriptions in SARIF and explain."""
-    from linter.config import Config
+def _rules_for(config: Config) -> dict[str, Any]:
+    """Every rule's metadata under `config` (built-in, publisher folders, meta), for SARIF and explain."""
     from linter.engine import linter_for
     from linter.meta import META_RULES
 
-    rules = {c.meta.id: c.meta for c in linter_for(Config()).ruleset.checks}
+    rules = {c.meta.id: c.meta for c in linter_for(config).ruleset.checks}
     rules.update(META_RULES)
     return rules
+
+
+def _all_rules() -> dict[str, Any]:
+    """Every built-in and meta rule's metadata."""
+    from linter.config import Config
+
+    return _rules_for(Config())
 
 
 @cli.command("rules")

@@ -53,8 +53,10 @@ class Linter:
                     findings.append(self._meta(doc, "meta.unknown-rule", suppression.start, suppression.end,
                                                f"suppression names unknown rule or category {selector!r}"))
             if report_unused and index not in used:
+                # The reason tells the editor what the directive was for, and so whether to delete it.
+                why = f" (reason given: {suppression.reason})" if suppression.reason else ""
                 findings.append(self._meta(doc, "meta.unused-suppression", suppression.start, suppression.end,
-                                           f"'draftlint-{suppression.action}' suppresses nothing"))
+                                           f"'draftlint-{suppression.action}' suppresses nothing{why}"))
         findings = [f for f in findings if f.category != "meta" or self.config.enabled(META_RULES[f.rule])]
         unique = {(f.sort_key(), f.severity): f for f in findings}  # two rules' kinds may agree exactly
         return sorted(unique.values(), key=Finding.sort_key)
@@ -95,15 +97,19 @@ class FileResult:
     error: DraftlintError | None = None
 
 
-def read_document(path: Path, display: str, fmt: str | None = None) -> Document:
-    """Read and parse one draft, turning I/O problems into InputErrors."""
+def read_draft(path: Path, display: str) -> bytes:
+    """Read one draft's bytes, turning I/O problems into InputErrors."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except IsADirectoryError:
         raise InputError("is a folder, not a file", display) from None
     except OSError as exc:
         raise InputError(f"cannot read ({exc.strerror or exc})", display) from None
-    return parse_bytes(data, display, fmt)
+
+
+def read_document(path: Path, display: str, fmt: str | None = None) -> Document:
+    """Read and parse one draft, turning I/O problems into InputErrors."""
+    return parse_bytes(read_draft(path, display), display, fmt)
 
 
 def lint_document(doc: Document, config: Config, report_unused: bool = False, collect: bool = False) -> FileResult:

@@ -19,6 +19,7 @@ class Report:
     fail_on: str = "warning"
     skipped: int = 0
     fixed: tuple[Finding, ...] = ()  # baseline entries that no longer occur
+    errors: tuple[str, ...] = ()  # one-line errors of the run (unreadable inputs), for SARIF invocations
     source: Callable[[str], str | None] = field(default=lambda path: None, compare=False)
     color: bool = False
 
@@ -58,8 +59,29 @@ def _json() -> Reporter:
     return report
 
 
+def _sarif() -> Reporter:
+    from linter.reporters.sarif import report
+
+    return report
+
+
+def _github() -> Reporter:
+    from linter.reporters.github import report
+
+    return report
+
+
+def _gitlab() -> Reporter:
+    from linter.reporters.gitlab import report
+
+    return report
+
+
 REPORTERS: dict[str, Callable[[], Reporter]] = {
     "rich": _rich,
     "concise": _concise,
     "json": _json,
+    "sarif": _sarif,
+    "github": _github,
+    "gitlab": _gitlab,
 }

@@ -17,4 +17,5 @@ def report(result: Report, out: TextIO) -> None:
     counts = result.counts()
     parts = ", ".join(f"{n} {name}{'s' if n != 1 and name != 'info' else ''}" for name, n in counts.items() if n)
     out.write(f"{len(result.findings)} finding{'s' if len(result.findings) != 1 else ''}"
-              f"{' (' + parts + ')' if parts else ''} in {result.files} file{'s' if result.files != 1 else ''}\n")
+              f"{' (' + parts + ')' if parts else ''} in {result.files} file{'s' if result.files != 1 else ''}"
+              f"{f', {len(result.fixed)} fixed since the baseline' if result.fixed else ''}\n")
