@@ -7,10 +7,13 @@ from typing import Iterable, Iterator
 import regex
 
 from linter.errors import RuleError
+from linter.language.wordindex import Lexicon
 
 # A user pattern that backtracks catastrophically is stopped after this many seconds per search.
 PATTERN_TIMEOUT = 2.0
 _SPACE = regex.compile(r"(?<!\\) +")
+# Entries match whole words: not glued to a letter, digit or hyphen on either side.
+_WORD_BOUNDARIES = (r"(?<![\w-])", r"(?![\w])")
 
 
 class PatternTimeout(Exception):
@@ -29,7 +32,7 @@ def compile_terms(
     source: str,
     whole_words: bool = True,
     ignore_case: bool = True,
-) -> regex.Pattern[str]:
+) -> Lexicon | regex.Pattern[str]:
     """Compile lexicon entries (regex fragments) into one alternation, longest first.
 
     `where` names the rule-file key for error messages, `source` the file.
@@ -38,20 +41,25 @@ def compile_terms(
     for index, term in enumerate(terms):
         if not isinstance(term, str) or not term.strip():
             raise RuleError(f"{where}[{index}] must be a non-empty string", source)
-        fragment = term_source(term)
-        try:
-            regex.compile(fragment)
-        except regex.error as exc:
-            raise RuleError(f"{where}[{index}] is not a valid pattern ({exc})", source) from None
-        parts.append(fragment)
+        parts.append(term_source(term))
     if not parts:
         return regex.compile(r"(?!x)x")  # matches nothing
-    parts.sort(key=len, reverse=True)
-    body = "|".join(f"(?:{p})" for p in parts)
-    if whole_words:
-        body = rf"(?<![\w-])(?:{body})(?![\w])"
+    order = sorted(range(len(parts)), key=lambda i: len(parts[i]), reverse=True)
+    fragments = [parts[i] for i in order]
     flags = regex.IGNORECASE | regex.VERSION0 if ignore_case else regex.VERSION0
-    return regex.compile(body, flags)
+    try:
+        if whole_words:
+            return Lexicon(fragments, _WORD_BOUNDARIES, flags)
+        return regex.compile("|".join(f"(?:{p})" for p in fragments), flags)
+    except regex.error:
+        # Compile entries one by one only now, to name the bad one (one compile per lexicon
+        # otherwise: rule loading is on the path of every pre-commit run).
+        for index, fragment in enumerate(parts):
+            try:
+                regex.compile(fragment, flags)
+            except regex.error as exc:
+                raise RuleError(f"{where}[{index}] is not a valid pattern ({exc})", source) from None
+        raise RuleError(f"{where} does not combine into a valid pattern", source) from None
 
 
 def compile_pattern(pattern: str, *, where: str, source: str, ignore_case: bool = True) -> regex.Pattern[str]:

@@ -1,0 +1,1 @@
+"""Performance benchmark of draftlint (issue 7): `python benchmarks/run.py [--quick]`."""

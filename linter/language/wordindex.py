@@ -1,0 +1,288 @@
+"""Fast lexicon search: index a draft's words once, then try each lexicon only where it can match.
+
+The `regex` engine tries every branch of an alternation at every position, so a 300-entry lexicon
+crawls through a draft at well under 1 MB/s, and the rule kinds search many lexicons. Nearly every
+lexicon entry starts with a known word ("improves", "(?:quiet|calm)s?", "(?:a |an )?natural ..."),
+so the draft's words are indexed once (lower-case word -> offsets) and each lexicon is tried only at
+the offsets of its possible first words, with a small pattern holding just the entries that can
+start with that word. Entries whose first word cannot be told (`\\w+ly`, `\\d+ ?%`) are searched
+for as usual. Every match is exactly one the full alternation would give at that offset.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from typing import Iterator
+
+try:  # Python 3.11+
+    from re import _constants as _sre  # type: ignore[attr-defined]
+    from re import _parser as _sre_parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - Python < 3.11
+    import sre_constants as _sre  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+import regex
+
+# Below this length a plain scan is cheaper than building an index.
+INDEX_MIN_LENGTH = 2048
+_MAX_WORDS_PER_TERM = 64
+_WORD = re.compile(r"\w+")
+STOP_WORDS = frozenset(
+    "a an the is are was were be been it its it's this that these those in on of for to at by with "
+    "and or but if as not no one some many your you we i my our their they he she".split()
+)
+_SPACE_CATEGORIES = (_sre.CATEGORY_SPACE,)
+_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT)
+_ZERO_WIDTH = (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT)
+
+
+class _Unknown(Exception):
+    """The first word of a lexicon entry cannot be enumerated."""
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _class_chars(items: list[tuple[object, object]]) -> list[str] | None:
+    """The characters of a small literal class such as `[sz]`, or None."""
+    if all(op is _sre.LITERAL for op, _ in items) and 0 < len(items) <= 8:
+        return [chr(value) for _, value in items]  # type: ignore[arg-type]
+    return None
+
+
+def _is_space_class(items: list[tuple[object, object]]) -> bool:
+    return len(items) == 1 and items[0][0] is _sre.CATEGORY and items[0][1] in _SPACE_CATEGORIES
+
+
+def _ends_word(op: object, value: object) -> bool:
+    """Whether this element can only match characters that are not word characters."""
+    if op is _sre.LITERAL:
+        return not _is_word_char(chr(value))  # type: ignore[arg-type]
+    if op is _sre.IN:
+        chars = _class_chars(value)  # type: ignore[arg-type]
+        if chars is not None:
+            return not any(_is_word_char(c) for c in chars)
+        return _is_space_class(value)  # type: ignore[arg-type]
+    return False
+
+
+def _is_space(op: object, value: object) -> bool:
+    """A literal space or a white-space class: what may separate a stop word from the next word."""
+    if op is _sre.LITERAL:
+        return chr(value).isspace()  # type: ignore[arg-type]
+    return op is _sre.IN and _is_space_class(value)  # type: ignore[arg-type]
+
+
+def _word_done(word: str, first: str, separator: tuple[object, object] | None,
+               rest: list[tuple[object, object]], out: set[str]) -> None:
+    """A word of the entry is complete: emit its key, or read on past a leading stop word."""
+    if not word:
+        raise _Unknown  # the entry starts with punctuation: not indexable by words
+    if first:
+        out.add(f"{first} {word}")
+        return
+    if separator is not None and word in STOP_WORDS and _is_space(*separator):
+        # "a lifesaver": keyed on both words, since "a" alone would be tried everywhere
+        second: set[str] = set()
+        try:
+            _expand(rest, second, "", word)
+        except _Unknown:
+            out.add(word)
+        else:
+            out |= second
+        return
+    out.add(word)
+
+
+def _expand(items: list[tuple[object, object]], out: set[str], word: str = "", first: str = "") -> None:
+    """Add to `out` the index keys of an entry: `first` (a stop word read already), `word`, then `items`."""
+    if len(out) > _MAX_WORDS_PER_TERM:
+        raise _Unknown
+    if not items:
+        _word_done(word, first, None, [], out)
+        return
+    (op, value), rest = items[0], items[1:]
+    if op in _ZERO_WIDTH:
+        _expand(rest, out, word, first)
+    elif _ends_word(op, value):
+        _word_done(word, first, (op, value), rest, out)
+    elif op is _sre.LITERAL:
+        _expand(rest, out, word + chr(value).lower(), first)  # type: ignore[arg-type]
+    elif op is _sre.IN and _class_chars(value) is not None:  # type: ignore[arg-type]
+        for char in _class_chars(value) or ():  # type: ignore[arg-type]
+            _expand([(_sre.LITERAL, ord(char))] + rest, out, word, first)
+    elif op is _sre.SUBPATTERN:
+        _expand(list(value[-1]) + rest, out, word, first)  # type: ignore[index]
+    elif op is _sre.BRANCH:
+        for alternative in value[1]:  # type: ignore[index]
+            _expand(list(alternative) + rest, out, word, first)
+    elif op in _REPEATS:
+        low, high, item = value  # type: ignore[misc]
+        body = list(item)
+        if low == 0:
+            _expand(rest, out, word, first)
+        if high == 1:
+            _expand(body + rest, out, word, first)
+        elif len(body) == 1 and _ends_word(*body[0]):
+            if word or low > 0:
+                _word_done(word, first, body[0], rest, out)
+        else:
+            raise _Unknown  # a repeated word part (`(?:ab)+`): the word's end is unknown
+    else:
+        raise _Unknown
+
+
+def first_words(fragment: str) -> frozenset[str] | None:
+    """The index keys a match of `fragment` can start with, or None when unknowable.
+
+    A key is the lower-case first word, or the first two words ("a lifesaver") when the first
+    is a stop word, so the entry is not tried at every "a" of a draft.
+    """
+    found: set[str] = set()
+    try:
+        _expand(list(_sre_parse.parse(fragment)), found)
+    except (_Unknown, re.error, ValueError, TypeError, OverflowError, RecursionError):
+        return None
+    return frozenset(found)
+
+
+class WordIndex:
+    """Offsets of every word of a text, grouped by its lower-case form."""
+
+    def __init__(self, text: str) -> None:
+        positions: dict[str, list[int]] = {}
+        previous, previous_start, previous_end = "", -1, -1
+        for m in _WORD.finditer(text):
+            key = m.group().lower()
+            start = m.start()
+            positions.setdefault(key, []).append(start)
+            if previous in STOP_WORDS and text[previous_end:start].isspace():
+                positions.setdefault(f"{previous} {key}", []).append(previous_start)
+            previous, previous_start, previous_end = key, start, m.end()
+        self.positions = positions
+
+
+class _PerText:
+    """Caches tied to one text (the draft being linted); replaced when another text comes."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.index: WordIndex | None = None
+        self.matches: dict[int, tuple[list[regex.Match[str]], list[int]]] = {}
+
+
+_current: _PerText | None = None
+
+
+def _cache_for(text: str) -> _PerText:
+    global _current
+    if _current is None or _current.text is not text:
+        _current = _PerText(text)
+    return _current
+
+
+class Lexicon:
+    """A compiled lexicon; quacks like the parts of `regex.Pattern` the rule kinds use."""
+
+    def __init__(self, fragments: list[str], boundary: tuple[str, str], flags: int) -> None:
+        self._flags = flags
+        self._boundary = boundary
+        self.full = self._compile(fragments)
+        self.pattern = self.full.pattern
+        self.flags = self.full.flags
+        self._by_word: dict[str, list[str]] = {}
+        residual: list[str] = []
+        for fragment in fragments:
+            words = first_words(fragment)
+            if words is None:
+                residual.append(fragment)
+                continue
+            for word in words:
+                self._by_word.setdefault(word, []).append(fragment)
+        # Zero-width, so a residual candidate inside another candidate is still seen.
+        self._residual = regex.compile("(?=" + self._wrap(residual) + ")", flags) if residual else None
+        self._word_patterns: dict[str, regex.Pattern[str]] = {}
+
+    def _wrap(self, fragments: list[str]) -> str:
+        before, after = self._boundary
+        return before + "(?:" + "|".join(f"(?:{f})" for f in fragments) + ")" + after
+
+    def _compile(self, fragments: list[str]) -> regex.Pattern[str]:
+        return regex.compile(self._wrap(fragments), self._flags)
+
+    def _for_word(self, word: str) -> regex.Pattern[str]:
+        """The entries that can start with `word`, in lexicon order, compiled on first need."""
+        found = self._word_patterns.get(word)
+        if found is None:
+            found = self._word_patterns[word] = self._compile(self._by_word[word])
+        return found
+
+    def all_matches(self, text: str, timeout: float | None = None) -> list[regex.Match[str]]:
+        """Every non-overlapping match in `text`, leftmost first, computed once per text."""
+        if len(text) < INDEX_MIN_LENGTH:
+            return list(self.full.finditer(text, timeout=timeout))
+        return self._indexed(text, timeout)[0]
+
+    def _indexed(self, text: str, timeout: float | None) -> tuple[list[regex.Match[str]], list[int]]:
+        """The matches of a long text and their start offsets, cached per text."""
+        cache = _cache_for(text)
+        found = cache.matches.get(id(self))
+        if found is None:
+            matches = self._scan(cache, timeout)
+            found = cache.matches[id(self)] = (matches, [m.start() for m in matches])
+        return found
+
+    def _scan(self, cache: _PerText, timeout: float | None) -> list[regex.Match[str]]:
+        if cache.index is None:
+            cache.index = WordIndex(cache.text)
+        text, positions = cache.text, cache.index.positions
+        found: list[regex.Match[str]] = []
+        for word in self._by_word:
+            offsets = positions.get(word)
+            if offsets:
+                match = self._for_word(word).match
+                found.extend(m for m in (match(text, o, timeout=timeout) for o in offsets) if m is not None)
+        if self._residual is not None:
+            match = self.full.match
+            for candidate in self._residual.finditer(text, timeout=timeout):
+                m = match(text, candidate.start(), timeout=timeout)
+                if m is not None:
+                    found.append(m)
+        # Matching at an offset does not depend on earlier matches, so scanning left to right
+        # and keeping each match that starts after the previous one ends gives finditer's result.
+        found.sort(key=_start)
+        result: list[regex.Match[str]] = []
+        last = 0
+        for m in found:
+            if m.start() >= last:
+                result.append(m)
+                last = m.end() if m.end() > m.start() else m.start() + 1
+        return result
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None, timeout: float | None = None) -> Iterator[regex.Match[str]]:
+        """Matches lying wholly inside text[pos:endpos], leftmost first."""
+        end = len(text) if endpos is None else endpos
+        if len(text) < INDEX_MIN_LENGTH:
+            yield from self.full.finditer(text, pos, end, timeout=timeout)
+            return
+        matches, starts = self._indexed(text, timeout)
+        i = bisect_left(starts, pos) if pos else 0
+        for m in matches[i:]:
+            if m.start() >= end:
+                break
+            if m.end() <= end:
+                yield m
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None, timeout: float | None = None) -> regex.Match[str] | None:
+        """The first match inside text[pos:endpos], or None."""
+        return next(self.finditer(text, pos, endpos, timeout), None)
+
+    def match(self, text: str, pos: int = 0, endpos: int | None = None, timeout: float | None = None) -> regex.Match[str] | None:
+        """A match starting exactly at `pos`."""
+        return self.full.match(text, pos, len(text) if endpos is None else endpos, timeout=timeout)
+
+
+def _start(m: regex.Match[str]) -> int:
+    return m.start()
