@@ -28,6 +28,9 @@ import regex
 INDEX_MIN_LENGTH = 2048
 _MAX_WORDS_PER_TERM = 64
 _WORD = re.compile(r"\w+")
+# An entry that is just words separated by `\s+` (what a space in a lexicon entry becomes).
+_PLAIN_ENTRY = re.compile(r"\w+(?:\\s\+\w+)*")
+_SPACE_RUN = re.compile(r"\\s\+")
 STOP_WORDS = frozenset(
     "a an the is are was were be been it its it's this that these those in on of for to at by with "
     "and or but if as not no one some many your you we i my our their they he she".split()
@@ -140,6 +143,12 @@ def first_words(fragment: str) -> frozenset[str] | None:
     A key is the lower-case first word, or the first two words ("a lifesaver") when the first
     is a stop word, so the entry is not tried at every "a" of a draft.
     """
+    plain = _PLAIN_ENTRY.fullmatch(fragment)
+    if plain is not None:  # most entries are plain words: no need to parse them
+        words = _SPACE_RUN.split(fragment.lower())
+        if words[0] in STOP_WORDS and len(words) > 1:
+            return frozenset([f"{words[0]} {words[1]}"])
+        return frozenset([words[0]])
     found: set[str] = set()
     try:
         _expand(list(_sre_parse.parse(fragment)), found)
@@ -186,12 +195,15 @@ def _cache_for(text: str) -> _PerText:
 class Lexicon:
     """A compiled lexicon; quacks like the parts of `regex.Pattern` the rule kinds use."""
 
-    def __init__(self, fragments: list[str], boundary: tuple[str, str], flags: int) -> None:
+    def __init__(self, fragments: list[str], boundary: tuple[str, str], flags: int, *, validate: bool = True) -> None:
         self._flags = flags
         self._boundary = boundary
-        self.full = self._compile(fragments)
-        self.pattern = self.full.pattern
-        self.flags = self.full.flags
+        self._fragments = fragments
+        self.pattern = self._wrap(fragments)
+        self.flags = flags
+        self._full: regex.Pattern[str] | None = None
+        if validate:  # a publisher's rule: fail at load time, naming the file, not mid-run
+            self._full = regex.compile(self.pattern, flags)
         self._by_word: dict[str, list[str]] = {}
         residual: list[str] = []
         for fragment in fragments:
@@ -201,9 +213,22 @@ class Lexicon:
                 continue
             for word in words:
                 self._by_word.setdefault(word, []).append(fragment)
-        # Zero-width, so a residual candidate inside another candidate is still seen.
-        self._residual = regex.compile("(?=" + self._wrap(residual) + ")", flags) if residual else None
+        self._residual_source = "(?=" + self._wrap(residual) + ")" if residual else None
+        self._residual: regex.Pattern[str] | None = None
         self._word_patterns: dict[str, regex.Pattern[str]] = {}
+
+    @property
+    def full(self) -> regex.Pattern[str]:
+        """The whole alternation, compiled on first need (built-in rules load without it)."""
+        if self._full is None:
+            self._full = regex.compile(self.pattern, self._flags)
+        return self._full
+
+    def _residual_pattern(self) -> regex.Pattern[str] | None:
+        """Entries without a known first word, as a zero-width scan (so nested starts are seen)."""
+        if self._residual is None and self._residual_source is not None:
+            self._residual = regex.compile(self._residual_source, self._flags)
+        return self._residual
 
     def _wrap(self, fragments: list[str]) -> str:
         before, after = self._boundary
@@ -244,9 +269,10 @@ class Lexicon:
             if offsets:
                 match = self._for_word(word).match
                 found.extend(m for m in (match(text, o, timeout=timeout) for o in offsets) if m is not None)
-        if self._residual is not None:
+        residual = self._residual_pattern()
+        if residual is not None:
             match = self.full.match
-            for candidate in self._residual.finditer(text, timeout=timeout):
+            for candidate in residual.finditer(text, timeout=timeout):
                 m = match(text, candidate.start(), timeout=timeout)
                 if m is not None:
                     found.append(m)

@@ -1,0 +1,58 @@
+"""The word-indexed lexicon search must find exactly what the plain alternation finds."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from linter.language.lexicon import compile_terms
+from linter.language.wordindex import INDEX_MIN_LENGTH, Lexicon, first_words
+
+TERMS = [
+    "improves?",
+    "(?:quiet|calm)s?",
+    "a lifesaver",
+    "no (?:known )?side[- ]effects",
+    r"\d+ ?% of users",
+    "(?:is|are) proven to",
+    "(?:a |an |the )?(?:natural|herbal) (?:Xanax|sedative)s?",
+    "sleep(?:ing)? pills?",
+    r"\w+-free",
+]
+WORDS = ["improve", "improves", "calm", "calms", "quiet", "a", "lifesaver", "no", "known", "side", "effects",
+         "side-effects", "90%", "of", "users", "is", "are", "proven", "to", "the", "natural", "herbal", "Xanax",
+         "sedatives", "sleeping", "pill", "pills", "risk-free", "Calm", "A", "NO", "improvesx", "-calm"]
+
+
+def test_first_words() -> None:
+    assert first_words("a\\s+lifesaver") == {"a lifesaver"}
+    assert first_words("(?:quiet|calm)s?") == {"quiet", "quiets", "calm", "calms"}
+    assert first_words("(?:is|are)\\s+proven") == {"is proven", "are proven"}
+    assert first_words("\\w+ly") is None
+    assert first_words("\\d+\\s?%") is None
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=900), st.sampled_from([" ", "  ", "\n", ". ", ", "]))
+def test_indexed_search_equals_plain_search(words: list[str], separator: str) -> None:
+    lexicon = compile_terms(TERMS, where="terms", source="test")
+    assert isinstance(lexicon, Lexicon)
+    text = separator.join(words)
+    expected = [m.span() for m in lexicon.full.finditer(text)]
+    assert [m.span() for m in lexicon.finditer(text)] == expected
+    if len(text) >= INDEX_MIN_LENGTH and expected:
+        # a range query returns the whole-text matches lying inside the range
+        start, end = expected[0][0], expected[-1][1]
+        assert [m.span() for m in lexicon.finditer(text, start, end)] == expected
+
+
+def test_long_text_takes_the_indexed_path() -> None:
+    import random
+
+    rng = random.Random(7)
+    lexicon = compile_terms(TERMS, where="terms", source="test")
+    assert isinstance(lexicon, Lexicon)
+    for separator in (" ", "\n", ". "):
+        text = separator.join(rng.choice(WORDS) for _ in range(4000))
+        assert len(text) >= INDEX_MIN_LENGTH
+        assert [m.span() for m in lexicon.all_matches(text)] == [m.span() for m in lexicon.full.finditer(text)]
