@@ -188,10 +188,14 @@ def main(argv: list[str] | None = None) -> int:
     folder = Path(args[0]) if args else Path("tests/eval")
     scores = evaluate(folder)
     print(format_scores(scores))
-    held_out = evaluate(folder, prefix=HELD_OUT + "-")
-    if held_out.drafts:
-        print("\nheld-out drafts only (written without reading the rules):")
-        print(format_scores(held_out))
+    for prefix, title in (
+        (HELD_OUT + "-a", "held-out set A (written without reading the rules, then used to tune them)"),
+        (HELD_OUT + "-b", "held-out set B (written without reading the rules, never used for tuning)"),
+    ):
+        held_out = evaluate(folder, prefix=prefix)
+        if held_out.drafts:
+            print(f"\n{title}:")
+            print(format_scores(held_out))
     for category, tally in scores.by_category.items():
         for miss in tally.misses:
             print(f"  {category}: {miss}")

@@ -35,6 +35,8 @@ _REQUIREMENT_FIELDS: dict[str, Field] = {
     "when": Field(str, default="recommended", choices=("recommended", "routine")),
     "example": Field(str, default=None, help="an example warning sentence for the suggestion"),
     "source": Field(str, default=None),
+    "required": Field(bool, default=True,
+                      help="false: named in the reference but not required; kept as vocabulary, never checked"),
 }
 _DOSE_FIELDS: dict[str, Field] = {
     "min": Field(float, required=True),
@@ -86,6 +88,7 @@ class Requirement:
     when: str
     example: str | None
     source: str | None
+    required: bool = True
 
 
 @dataclass(frozen=True)
@@ -128,6 +131,9 @@ class Substance:
     duration_source: str | None
     sources: tuple[str, ...]
     source_file: str
+    # Classes the reference mentions but the annotators' core does not require (`required: false`).
+    # Never checked by the rules; kept so the vocabulary stays documented and validated.
+    mentioned: tuple[Requirement, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -228,6 +234,7 @@ def load_knowledge(folders: Iterable[Path]) -> Knowledge:
 
 def _substance(spec: Mapping[str, Any], source: str, classes: Mapping[str, WarningClass]) -> Substance:
     def requirements(key: str) -> tuple[Requirement, ...]:
+        """Every listed class of `key`, required or not, in file order."""
         result = []
         for index, item in enumerate(spec[key]):
             cls = classes.get(item["class"])
@@ -235,7 +242,7 @@ def _substance(spec: Mapping[str, Any], source: str, classes: Mapping[str, Warni
                 known = ", ".join(sorted(classes)) or "none loaded"
                 raise RuleError(f"key '{key}[{index}].class' names unknown class {item['class']!r}", source, f"known: {known}")
             pattern = compile_terms(list(cls.terms) + list(item["terms"]), where=f"{key}[{index}].terms", source=source)
-            result.append(Requirement(cls, pattern, item["when"], item["example"], item["source"]))
+            result.append(Requirement(cls, pattern, item["when"], item["example"], item["source"], item["required"]))
         return tuple(result)
 
     doses = []
@@ -248,9 +255,13 @@ def _substance(spec: Mapping[str, Any], source: str, classes: Mapping[str, Warni
         if window["min_minutes"] > window["max_minutes"]:
             raise RuleError(f"key 'timing[{index}]' has min_minutes above max_minutes", source)
         timing.append(TimingRange(window["anchor"], float(window["min_minutes"]), float(window["max_minutes"]), window["source"]))
-    risks = requirements("risks")
+    listed_interactions = requirements("interactions")
+    listed_risks = requirements("risks")
+    interactions = tuple(r for r in listed_interactions if r.required)
+    risks = tuple(r for r in listed_risks if r.required)
+    mentioned = tuple(r for r in listed_interactions + listed_risks if not r.required)
     dependence = classes.get(DEPENDENCE_CLASS)
-    if spec["habit_forming"] and dependence is not None and all(r.cls.id != DEPENDENCE_CLASS for r in risks):
+    if spec["habit_forming"] and dependence is not None and all(r.cls.id != DEPENDENCE_CLASS for r in listed_risks):
         # A habit-forming substance always owes its routine users a word on dependence.
         pattern = compile_terms(list(dependence.terms), where="habit_forming", source=source)
         risks += (Requirement(dependence, pattern, "routine", None, None),)
@@ -260,7 +271,7 @@ def _substance(spec: Mapping[str, Any], source: str, classes: Mapping[str, Warni
         context_names=tuple(spec["context_names"]),
         nouns=tuple(spec["noun"]),
         habit_forming=spec["habit_forming"],
-        interactions=requirements("interactions"),
+        interactions=interactions,
         risks=risks,
         doses=tuple(doses),
         timing=tuple(timing),
@@ -268,6 +279,7 @@ def _substance(spec: Mapping[str, Any], source: str, classes: Mapping[str, Warni
         duration_source=spec["duration_source"],
         sources=tuple(spec["sources"]),
         source_file=source,
+        mentioned=mentioned,
     )
 
 

@@ -132,3 +132,21 @@ def test_bad_substance_files_give_one_line_errors(tmp_path: Path, body: str, nee
     line = caught.value.one_line()
     assert "\n" not in line and needle in line
     assert str(path) in line or "melatonin" in line
+
+
+def test_reference_only_classes_are_kept_but_not_required(knowledge: Knowledge) -> None:
+    cbd = knowledge.substances["cbd"]
+    assert {r.cls.id for r in cbd.interactions} == {"sedatives", "alcohol"} and cbd.risks == ()
+    assert {r.cls.id for r in cbd.mentioned} == {"liver_metabolized", "liver_injury"}
+    assert all(not r.required for r in cbd.mentioned)
+    magnesium = knowledge.substances["magnesium"]
+    assert {r.cls.id for r in magnesium.interactions} == {"antibiotics", "bisphosphonates"}
+    assert magnesium.risks == () and knowledge.substances["passionflower"].risks == ()
+    assert {r.cls.id for r in knowledge.substances["chamomile"].interactions} == {"sedatives", "blood_thinners"}
+
+
+def test_required_flag_is_validated(tmp_path: Path) -> None:
+    extra = tmp_path / "subs"
+    _write(extra, "reishi.yaml", "name: reishi\nnames: [reishi]\ninteractions:\n  - {class: blood_thinners, required: maybe}\nsources: [x]\n")
+    with pytest.raises(RuleError):
+        load_knowledge([BUILTIN, extra])

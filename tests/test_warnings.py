@@ -186,3 +186,120 @@ def test_disclaimer_front_matter_keys_come_from_the_config(lint: Lint) -> None:
     assert only(lint(text, DISCLAIMER, required_front_matter=("medical_reviewer",)), DISCLAIMER) == []
     [finding] = only(lint(text, DISCLAIMER, required_front_matter=("medical_reviewer", "sources")), DISCLAIMER)
     assert finding.data["missing_front_matter"] == ["sources"] and "sources" in finding.message
+
+
+# --- regressions from the held-out drafts (heldout-a*) -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Valerian has been used since ancient Greece and Rome.",
+        "A 2021 study gave 40 volunteers 300 mg of kava a day for eight weeks.",
+        "**Best for beginners:** Little Sprout 10 mg CBD Bites, in berry and lemon.",
+        "How much valerian should I take before bed?",
+        "Don't take kratom every day: we do not recommend it at all.",
+    ],
+    ids=["passing-mention", "study-report", "roundup-product", "reader-question", "warning-against-use"],
+)
+def test_what_is_not_a_recommendation(lint: Lint, text: str) -> None:
+    assert only(lint(text, (INTERACTION, RISK)), INTERACTION) == []
+    assert only(lint(text, (INTERACTION, RISK)), RISK) == []
+
+
+def test_a_dose_with_timing_is_a_recommendation_at_its_own_line(lint: Lint) -> None:
+    text = "# CBD for sleep\n\nCBD is popular.\n\nTake one 25 mg gummy an hour before bed.\n"
+    [finding] = only(lint(text, INTERACTION), INTERACTION)
+    assert finding.span.line == 5
+    assert finding.data == {"substance": "cbd", "missing": ["sedatives", "alcohol"], "routine": False}
+
+
+def test_first_person_habit_with_a_clock_time_is_a_recommendation(lint: Lint) -> None:
+    text = (
+        "Chamomile tea after dinner\n\nThis is less a supplement and more a ritual.\n"
+        "I make a big mug of chamomile around 8 p.m., after the dishes are done.\n"
+        "If you take warfarin or another blood thinner, check with your doctor.\n"
+    )
+    [finding] = only(lint(text, INTERACTION, fmt="text"), INTERACTION)
+    assert finding.span.line == 4
+    assert finding.data["missing"] == ["sedatives"]
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "It works like a natural sleeping pill, so you can stop taking your prescription sleep meds.",
+        "Ditch your sleeping pills for good.",
+        "Wean yourself off benzos with this gentle herb.",
+    ],
+    ids=["stop-taking", "ditch", "wean-off"],
+)
+def test_dropping_a_drug_is_a_claim_not_a_warning(lint: Lint, claim: str) -> None:
+    text = f"# Valerian\n\n{claim}\n\nTake 300 mg of valerian 30 minutes before bed.\n\nNever mix valerian with wine or beer.\n"
+    [finding] = only(lint(text, INTERACTION), INTERACTION)
+    assert finding.span.line == 5
+    assert finding.data["missing"] == ["sedatives"]
+
+
+def test_ditching_ssris_is_not_a_serotonergic_warning(lint: Lint) -> None:
+    text = "# 5-HTP\n\nDitch your SSRIs: 5-HTP does the job naturally.\n\nTake 100 mg of 5-HTP in the evening.\n"
+    [finding] = only(lint(text, INTERACTION), INTERACTION)
+    assert finding.span.line == 5
+    assert finding.data["missing"] == ["serotonergic"]
+
+
+def test_a_drug_named_in_a_claim_is_not_a_warning(lint: Lint) -> None:
+    text = (
+        "# Kratom\n\nKratom is an alternative to opioids for chronic pain.\n\n"
+        "Take 2 g of kratom powder in the morning.\n\nAvoid alcohol and sleeping pills with it.\n"
+    )
+    [finding] = only(lint(text, INTERACTION), INTERACTION)
+    assert finding.span.line == 5
+    assert finding.data["missing"] == ["opioids"]
+
+
+@pytest.mark.parametrize(
+    "warning",
+    [
+        "Skip the nightcap and don't pair it with your Ambien. If you're on warfarin, talk to your doctor first.",
+        "Don't mix it with Ambien or Xanax, skip the nightcap, and if you're on warfarin, talk to your doctor first.",
+    ],
+    ids=["own-words", "one-sentence"],
+)
+def test_warnings_in_the_writers_own_words(lint: Lint, warning: str) -> None:
+    assert only(lint(MELATONIN.format(warning=warning), INTERACTION), INTERACTION) == []
+
+
+def test_a_draft_wide_warning_counts_for_every_substance(lint: Lint) -> None:
+    text = (
+        "# Three sleep helpers\n\n## Valerian\n\nTake 300 mg of valerian before bed.\n\n"
+        "## Kava\n\nTry 120 mg of kava in the evening.\n\n"
+        "## Safety\n\nDon't mix any of these with alcohol, sleeping pills or benzodiazepines.\n"
+        "Kava has been linked to liver damage.\n"
+    )
+    assert only(lint(text, (INTERACTION, RISK)), INTERACTION) == []
+    assert only(lint(text, (INTERACTION, RISK)), RISK) == []
+
+
+@pytest.mark.parametrize(
+    "name, missing",
+    [("cbd", ["sedatives", "alcohol"]), ("chamomile", ["blood_thinners", "sedatives"]),
+     ("magnesium", ["bisphosphonates", "antibiotics"]), ("diphenhydramine", ["sedatives", "alcohol"])],
+)
+def test_only_the_conservative_core_is_required(lint: Lint, name: str, missing: list[str]) -> None:
+    text = f"Take 2 capsules of {name} every night before bed.\n"
+    findings = lint(text, (INTERACTION, RISK))
+    [finding] = only(findings, INTERACTION)
+    assert finding.data["missing"] == missing
+    assert only(findings, RISK) == []
+
+
+def test_roundup_product_lines_do_not_move_the_first_recommendation(lint: Lint) -> None:
+    text = (
+        "# CBD gummies\n\n- **Best for beginners:** Little Sprout 10 mg CBD Bites\n\n"
+        "Each chew has 20 mg of CBD.\n\nFor sleep, take one 25 mg gummy about an hour before bed.\n\n"
+        "Don't combine CBD with alcohol.\n"
+    )
+    [finding] = only(lint(text, INTERACTION), INTERACTION)
+    assert finding.span.line == 7
+    assert finding.data["missing"] == ["sedatives"]

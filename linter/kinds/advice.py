@@ -41,7 +41,10 @@ _LOOK_BACK = 60
 # "it", "this" and the substance's own nouns point back at the section's subject.
 _BACK_REFERENCE = r"(?<![\w-])(?:it|its|this|these|them|they|one)(?![\w-])"
 _YOU = regex.compile(r"(?<![\w-])(?:you|your)(?![\w-])", regex.IGNORECASE)
-_TAKE = regex.compile(r"(?<![\w-])(?:take|taking|taken|use|using|dose|dosing|sip|drink|have|swallow|chew)(?![\w-])", regex.IGNORECASE)
+# A determiner makes the word a noun ("each chew", "a sip"), not a verb of use.
+_TAKE = regex.compile(r"(?<![\w-])(?<!\b(?:each|every|per|a|an|the|one|this|that) )(?:take|taking|taken|use|using|dose|dosing|sip|drink|have|swallow|chew)(?![\w-])", regex.IGNORECASE)
+# First-person habit ("I make a big mug of it around 8 p.m."): addressed like "you take" for timing.
+_HABIT = regex.compile(r"(?<![\w-])(?:I|we)(?: \w+ly)? (?:make|brew|steep|pour|mix)(?![\w-])", regex.IGNORECASE)
 # A label such as "Warning:" or "Note:" opening a block makes the whole block a callout.
 _LABEL_END = regex.compile(r"\W*:")
 
@@ -319,8 +322,10 @@ class Reader:
             # "If you're on the pill and want to try it, use a backup method": the verbs serve
             # the warning, not the substance.
             return None
-        addressed = search(_YOU, prose, start, end) is not None or search(_TAKE, prose, start, end) is not None
-        if not (verb or dose or routine or (timing and addressed)):
+        addressed = any(search(p, prose, start, end) is not None for p in (_YOU, _TAKE, _HABIT))
+        # A bare dose describes a product ("Each gummy contains 25 mg", "Little Sprout 10 mg
+        # Bites"); it advises only beside a verb of use, a "you", timing or routine.
+        if not (verb or routine or ((timing or dose) and addressed) or (dose and timing)):
             return None
         return AdviceCue(routine=routine, dose=dose)
 
