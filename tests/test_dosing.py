@@ -155,3 +155,84 @@ def test_corpus_facts_are_small_and_picklable() -> None:
     check = rule("dosing.inconsistent-dose")
     facts = check.collect(parse_text("Take 3 mg of melatonin.", "x.md", "markdown"))  # type: ignore[attr-defined]
     assert pickle.loads(pickle.dumps(facts)) == facts and len(facts) == 1
+
+
+# Regression tests for the phenomena behind false contradictions in independently written drafts.
+DOSE = "dosing.inconsistent-dose"
+RANGE = "dosing.outside-reference-range"
+
+
+def _both(text: str) -> list[tuple[str, str, int, int]]:
+    """(rule, excerpt, line, column) of the contradiction and reference-range findings."""
+    return [(f.rule, f.excerpt, f.line, f.column) for rule_id in (DOSE, RANGE) for f in findings(rule_id, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # discouraged amounts
+        "Start with 0.5 mg of melatonin.\n\nMany drugstore tablets contain 5 or 10 mg, which is far more than most adults need.",
+        "Take 1 mg of melatonin.\n\nSome people take 5 or 10 mg of melatonin, but that's more than you need.",
+        # titration: the amount stepped up to is not a second dose
+        "Start with 50 mg of 5-HTP, then increase to 100 mg.",
+        "I started with 50 mg of 5-HTP.\n\nAfter a week I went up to 100 mg.",
+        "Take 0.5 mg of melatonin. If nothing changes, you can go up to 1 mg.",
+        # product labels and food content
+        "Each raspberry gummy contains 25 mg of CBD.\n\nEach chew has 20 mg.\n\nAt 50 mg per gummy, it is the strongest.\n\n"
+        "For sleep, take one 25 mg gummy of CBD an hour before bed.",
+        "A cup of green tea usually contains around 10 to 20 mg of L-theanine.\n\nI take 200 mg of L-theanine with coffee.",
+        "Take 1 mg of melatonin.\n\nIf your store only sells 3 mg tablets of melatonin, split them.",
+        "Take 200 mg of elemental magnesium.\n\nA 1,000 mg capsule of magnesium glycinate might only provide around 140 mg of magnesium.",
+        # a count times a product strength
+        "Take 3 g of glycine before bed.\n\nWith capsules you'll need 3,000 mg of glycine, which is usually six 500 mg capsules.",
+        # per serving vs per day
+        "Take 300 mg of magnesium twice daily.\n\nThat is 600 mg of magnesium a day.",
+        "Take 200 mg of magnesium with dinner.\n\nIf you split it, two doses of 0.1 g each add up to the same 200 mg.",
+        # reference intakes
+        "The recommended dietary allowance of magnesium is 400 to 420 mg a day for men.\n\nA reasonable start is 200 mg of magnesium.",
+        # different purposes
+        "For sleep, take 0.5 mg of melatonin.\n\nFor jet lag, take 3 mg of melatonin at the local bedtime.",
+        # study doses
+        "In one trial, 350 mg of magnesium a day reduced soreness.\n\nStart with 200 mg of magnesium.",
+    ],
+)
+def test_statements_that_are_not_two_pieces_of_advice(text: str) -> None:
+    assert _both(text) == []
+
+
+def test_step_up_is_not_reported_but_a_second_starting_dose_is() -> None:
+    text = ("For sleep, take one 25 mg gummy of CBD an hour before bed.\n\nIf needed, increase to 50 mg.\n\n"
+            "For sleep, we recommend 50 mg of CBD as the starting dose.")
+    assert _both(text) == [(DOSE, "50 mg", 5, 25)]
+
+
+def test_a_daily_amount_before_the_dose_is_a_daily_total() -> None:
+    text = ("For anxiety, a typical daily amount is 120 mg of kavalactones, split into two doses.\n\n"
+            "For anxiety, aim for about 250 mg of kavalactones a day.")
+    found = findings(DOSE, text)
+    assert [(f.excerpt, f.line, f.column, f.data["unit"]) for f in found] == [("about 250 mg", 3, 22, "mg/day")]
+    assert findings(RANGE, text) == []  # 250 mg is not twice the 240 mg top of the reference range
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Take 6 mg of melatonin before bed to fall asleep.", []),  # 1.2 times the 5 mg top
+        ("Take 12 mg of melatonin before bed to fall asleep.", [("12 mg", 1, 6)]),  # 2.4 times
+        ("Take 400 mg of magnesium glycinate a day.", []),  # 1.14 times the 350 mg upper limit
+        ("Take 800 mg of magnesium a day.", [("800 mg", 1, 6)]),
+        ("Take 300 mg of valerian extract 30 minutes before bed.", []),  # 0.75 times the 400 mg bottom
+        ("Take 150 mg of valerian extract 30 minutes before bed.", [("150 mg", 1, 6)]),
+        ("Many tablets contain 20 mg of melatonin, far more than most adults need.", []),
+        ("The RDA of magnesium is 400 to 420 mg a day, and the tolerable upper intake level 350 mg.", []),
+    ],
+)
+def test_reference_range_needs_a_clear_margin(text: str, expected: list[tuple[str, int, int]]) -> None:
+    assert [(f.excerpt, f.line, f.column) for f in findings(RANGE, text)] == expected
+
+
+def test_discouraged_amounts_are_recognised_in_long_drafts() -> None:
+    filler = "Sleep hygiene matters more than any pill, and a dark, cool room helps most people. " * 30
+    text = f"# Melatonin\n\n{filler}\n\nTake 1 mg of melatonin.\n\nDon't take 10 mg of melatonin.\n"
+    assert len(text) > 2048  # long enough for the word-indexed lexicon path
+    assert findings(DOSE, text) == []

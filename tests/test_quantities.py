@@ -115,3 +115,41 @@ def test_timing(text: str, expected: tuple[str, str, str, float, float, str]) ->
 )
 def test_durations_that_are_not_timing(text: str) -> None:
     assert _timings(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Each gummy contains 25 mg of CBD.", [("25 mg", "label", 25.0)]),
+        ("Each chew of CBD has 20 mg.", [("20 mg", "label", 20.0)]),
+        ("At 50 mg per gummy, this CBD is strong.", [("50 mg", "label", 50.0)]),
+        ("Stores sell 3 mg tablets of melatonin.", [("3 mg", "label", 3.0)]),
+        ("Take one 25 mg gummy of CBD.", [("25 mg", "advice", 25.0)]),
+        ("That is six 500 mg capsules of glycine.", [("500 mg", "advice", 3000.0)]),
+        ("The RDA of magnesium is 400 mg a day.", [("400 mg", "reference", 400.0)]),
+        ("Start with 50 mg of 5-HTP and increase to 100 mg.", [("50 mg", "advice", 50.0), ("100 mg", "step", 100.0)]),
+        ("Take 300 mg of magnesium.", [("300 mg", "advice", 300.0)]),
+    ],
+)
+def test_statement_roles(text: str, expected: list[tuple[str, str, float]]) -> None:
+    from linter.language.attribution import statements
+    from linter.sources import parse_text
+    from tests.test_dosing import KNOWLEDGE
+
+    doc = parse_text(text, "draft.md", "markdown")
+    assert [(doc.text[s.start : s.end], s.role, s.measure.high) for s in statements(doc, KNOWLEDGE).doses] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "daily_total", "times"),
+    [("A typical daily amount is 120 mg of kava.", True, None), ("Two doses of 0.1 g of magnesium each.", False, 2.0),
+     ("It all adds up to the same 200 mg of magnesium.", True, None), ("Take 200 mg of magnesium.", False, None)],
+)
+def test_basis_named_before_the_amount(text: str, daily_total: bool, times: float | None) -> None:
+    from linter.language.attribution import statements
+    from linter.sources import parse_text
+    from tests.test_dosing import KNOWLEDGE
+
+    doc = parse_text(text, "draft.md", "markdown")
+    basis = statements(doc, KNOWLEDGE).doses[0].basis
+    assert (basis.daily_total, basis.times) == (daily_total, times)

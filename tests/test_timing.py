@@ -58,3 +58,11 @@ def test_restating_a_timing_never_contradicts(offsets: list[str]) -> None:
 def test_a_different_timing_always_contradicts(same: str, other: str) -> None:
     text = f"Take melatonin {same} before bed.\n\nTake melatonin {other} before bed."
     assert len(findings(RULE, text)) == 1
+
+
+def test_timing_advised_against_in_a_long_draft_is_not_compared() -> None:
+    filler = "Sleep hygiene matters more than any pill, and a dark, cool room helps most people. " * 30
+    text = f"# Melatonin\n\n{filler}\n\nTake melatonin an hour before bed.\n\nDon't take melatonin 4 hours before bed.\n"
+    assert len(text) > 2048
+    assert findings(RULE, text) == []
+    assert [f.excerpt for f in findings(RULE, text.replace("Don't take", "Take"))] == ["4 hours before bed"]

@@ -109,7 +109,10 @@ class ConsistencyCheck:
     def _claims(self, doc: Document) -> list[Claim]:
         found = statements(doc, self.knowledge)
         chosen = found.doses if self.measure == "dose" else found.timings
-        return [claim_of(s, doc) for s in chosen if not (s.study or s.rejected) and s.measure.bound != "threshold"]
+        # only advice is compared: not study doses, amounts advised against, product labels ("each
+        # gummy contains 25 mg"), reference intakes (an RDA) or the steps of a titration
+        return [claim_of(s, doc) for s in chosen
+                if not (s.study or s.rejected) and s.role == "advice" and s.measure.bound != "threshold"]
 
     def check(self, doc: Document) -> Iterator[Finding]:
         """Yield one finding per statement that contradicts earlier ones in the same draft."""

@@ -24,6 +24,7 @@ from linter.schema import Field
 FIELDS: dict[str, Field] = {
     "check": Field(str, required=True, choices=("outside", "unit"), help="out of range, or off by orders of magnitude"),
     "unit_factor": Field(float, default=100.0, help="this many times off every reference range means a wrong unit"),
+    "margin": Field(float, default=1.0, help="`outside`: flag only doses this many times above or below every matching range"),
 }
 _EPS = 1e-6
 
@@ -72,6 +73,7 @@ class DoseRangeCheck:
     lexicon: Lexicon
     check_name: str
     unit_factor: float
+    margin: float = 1.0
 
     def check(self, doc: Document) -> Iterator[Finding]:
         """Yield a finding per dose that is implausible or outside the reference ranges."""
@@ -89,7 +91,8 @@ class DoseRangeCheck:
             if self.check_name == "unit":
                 if ratio >= self.unit_factor:
                     yield self._unit_finding(doc, statement, nearest, ratio)
-            elif ratio < self.unit_factor and not (statement.study or statement.rejected) and q.bound in ("exact", "approx"):
+            elif (ratio < self.unit_factor and not (statement.study or statement.rejected) and statement.role in ("advice", "step")
+                  and q.bound in ("exact", "approx")):
                 outside = self._outside(statement, refs)
                 if outside is not None:
                     yield self._range_finding(doc, statement, outside)
@@ -100,7 +103,8 @@ class DoseRangeCheck:
         basis = statement.basis
         by_basis: dict[bool, tuple[float, float] | None] = {
             False: None if basis.daily_total else (q.low, q.high),
-            True: (q.low, q.high) if basis.daily_total else (q.low * basis.times, q.high * basis.times) if basis.times else None,
+            # an amount of unknown frequency is read as once a day too: at least a day's total
+            True: (q.low * basis.times, q.high * basis.times) if basis.times else (q.low, q.high),
         }
         typical: list[tuple[Reference, tuple[float, float]]] = []
         for ref in refs:
@@ -108,13 +112,13 @@ class DoseRangeCheck:
             if values is None or not _matches(statement.form, ref.form):
                 continue
             if ref.low == 0:
-                if values[0] > ref.high * (1 + _EPS):
+                if values[0] >= ref.high * self.margin * (1 - _EPS) and values[0] > ref.high * (1 + _EPS):
                     return ref  # above an upper limit, whatever the purpose
                 continue
             if _matches(statement.purpose, ref.purpose):
                 typical.append((ref, values))
-        if not typical or any(ref.low * (1 - _EPS) <= v[0] and v[1] <= ref.high * (1 + _EPS) for ref, v in typical):
-            return None
+        if not typical or any(_ratio(v, ref) < max(self.margin, 1.0 + _EPS) * (1 - _EPS) for ref, v in typical):
+            return None  # inside a matching range, or not `margin` times away from one
         return min(typical, key=lambda item: _ratio(item[1], item[0]))[0]
 
     def _unit_finding(self, doc: Document, statement: Statement, ref: Reference, ratio: float) -> Finding:
@@ -148,7 +152,7 @@ def _data(statement: Statement, ref: Reference, **extra: Any) -> dict[str, Any]:
 
 def build(meta: RuleMeta, data: Mapping[str, Any], knowledge: Knowledge) -> DoseRangeCheck:
     """Compile a dose-range rule."""
-    return DoseRangeCheck(meta, knowledge, builtin_lexicon(), data["check"], float(data["unit_factor"]))
+    return DoseRangeCheck(meta, knowledge, builtin_lexicon(), data["check"], float(data["unit_factor"]), float(data["margin"]))
 
 
 KIND = Kind("dose-range", FIELDS, build, "compare doses with the substance knowledge base's reference ranges")

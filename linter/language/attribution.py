@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Union
@@ -38,9 +38,23 @@ _LEXICON_FIELDS: dict[str, Field] = {
     "rejected_after": Field(list, default=[], items=str),
     "anchors": Field(dict, required=True, items=list),
     "near": Field(list, default=[], items=str),
+    "label_before": Field(list, default=[], items=str),
+    "label_after": Field(list, default=[], items=str),
+    "reference": Field(list, default=[], items=str),
+    "step_before": Field(list, default=[], items=str),
+    "daily_before": Field(list, default=[], items=str),
+    "split_before": Field(list, default=[], items=str),
+    "product_nouns": Field(list, default=[], items=str),
 }
 _FREQUENCY = re.compile(rf"[\s,(]*(?:of\s+)?(?:[^\W\d]+[\s,-]+){{0,4}}?(?:{FREQUENCY})", re.IGNORECASE)
 _BASIS_REACH = 60  # characters after an amount in which "twice daily" still belongs to it
+_NOTHING = regex.compile(r"(?!x)x")
+# What may sit between an amount and a rejection after it: "10 mg[ of melatonin], but that's too much".
+_OF_PHRASE = r"\G(?:\s+of\s+[\w-]+(?:\s+[\w-]+)?(?=[\s,]))?"
+# A count right before a product strength ("one 25 mg gummy", "six 500 mg capsules"); "a" is not one.
+_COUNT = re.compile(r"(?<![\w.,-])(one|two|three|four|five|six|seven|eight|nine|ten|[1-9]|1[0-2])\s+$", re.IGNORECASE)
+_COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_SPLIT_COUNT = re.compile(r"\b(two|three|four|[2-4])\b", re.IGNORECASE)
 _OF_GAP = re.compile(r"\s*(?:of\s+)?(?:(?:the|a|an|pure|plain|supplemental|oral|[\w-]+(?:ed|al|ic))\s+){0,3}", re.IGNORECASE)
 
 
@@ -54,6 +68,13 @@ class Lexicon:
     rejected_before: regex.Pattern[str]  # "don't take", "instead of" right before an amount
     rejected_after: regex.Pattern[str]  # "is too early" right after a timing
     timing: TimingGrammar
+    label_before: regex.Pattern[str] = _NOTHING  # "each gummy contains" right before an amount
+    label_after: regex.Pattern[str] = _NOTHING  # "per gummy" right after an amount
+    reference: regex.Pattern[str] = _NOTHING  # "recommended dietary allowance" anywhere in the sentence
+    step_before: regex.Pattern[str] = _NOTHING  # "increase to", "went up to" right before an amount
+    daily_before: regex.Pattern[str] = _NOTHING  # "a typical daily amount is" right before an amount
+    split_before: regex.Pattern[str] = _NOTHING  # "two doses of" right before an amount: a serving, N a day
+    product: regex.Pattern[str] = _NOTHING  # "3 mg tablets": an amount naming a product's strength
 
     def purpose_of(self, text: str) -> str | None:
         """The purpose a free-text label names (a knowledge-base dose's `purpose`), if any."""
@@ -83,10 +104,28 @@ def load_lexicon(path: Path) -> Lexicon:
         table("purposes"),
         table("forms"),
         compile_terms(data["study"], where="study", source=source),
-        compile_terms([t + r"[^.;:,()]{0,25}$" for t in data["rejected_before"]], where="rejected_before", source=source),
-        compile_terms([r"\G[^.;:()]{0,15}" + t for t in data["rejected_after"]], where="rejected_after", source=source, whole_words=False),
+        _before(data["rejected_before"], "rejected_before", source, 25),
+        compile_terms([_OF_PHRASE + r"[^.;:()]{0,15}" + t for t in data["rejected_after"]], where="rejected_after", source=source, whole_words=False),
         build_grammar({str(k): [str(t) for t in v] for k, v in data["anchors"].items()}, data["near"]),
+        _before(data["label_before"], "label_before", source, 25),
+        compile_terms([r"\G\s*" + t for t in data["label_after"]], where="label_after", source=source, whole_words=False)
+        if data["label_after"] else _NOTHING,
+        compile_terms(data["reference"], where="reference", source=source) if data["reference"] else _NOTHING,
+        _before(data["step_before"], "step_before", source, 0),
+        _before(data["daily_before"], "daily_before", source, 25),
+        _before(data["split_before"], "split_before", source, 0),
+        compile_terms([r"\G\s*(?:-\s*)?(?:[\w-]+\s+)?" + t + r"(?![\w])" for t in data["product_nouns"]], where="product_nouns",
+                      source=source, whole_words=False) if data["product_nouns"] else _NOTHING,
     )
+
+
+def _before(terms: list[str], where: str, source: str, gap: int) -> regex.Pattern[str]:
+    """Terms that must end at most `gap` characters (within a clause) before an amount."""
+    if not terms:
+        return _NOTHING
+    # A plain pattern, not a word-indexed lexicon: `$` must mean the end of the searched slice.
+    tail = rf"[^.;:,()]{{0,{gap}}}$" if gap else r"\s*$"
+    return compile_terms([rf"(?<![\w-])(?:{t})(?![\w]){tail}" for t in terms], where=where, source=source, whole_words=False)
 
 
 @lru_cache(maxsize=None)
@@ -108,6 +147,7 @@ class Statement:
     basis: Basis
     study: bool  # reported from a study, not advised
     rejected: bool  # advised against: "don't take 10 mg", "four hours before bed is too early"
+    role: str = "advice"  # advice | label ("each gummy contains 25 mg") | reference (an RDA) | step ("increase to 100 mg")
 
     @property
     def start(self) -> int:
@@ -164,6 +204,7 @@ class _Extractor:
         doses = [self._statement(q, self._basis(q, quantities[i + 1].start if i + 1 < len(quantities) else len(prose), nightly))
                  for i, q in enumerate(quantities)]
         timed = [self._statement(t, Basis(False, None)) for t in timings]
+        doses = [self._product(s) if s is not None else None for s in doses]
         main_purpose = self._main_purpose(doses + timed) if any(s is not None and s.purpose is None for s in doses + timed) else None
         return Extracted(_resolve(doses, main_purpose), _resolve(timed, main_purpose))
 
@@ -189,6 +230,13 @@ class _Extractor:
         found = _FREQUENCY.match(self.doc.prose, q.end, limit)
         if found is not None:
             return parse_basis(_tail(found.group(0)))
+        if search(self.lexicon.daily_before, self.doc.prose, sentence[0], q.start) is not None:
+            return Basis(True, None)  # "a typical daily amount is 120 mg", "add up to 200 mg"
+        split = search(self.lexicon.split_before, self.doc.prose, sentence[0], q.start)
+        if split is not None:  # "two doses of 0.1 g each": a serving taken that many times
+            count = _SPLIT_COUNT.search(split.group(0))
+            if count is not None:
+                return Basis(False, float(_COUNTS.get(count.group(1).lower(), count.group(1))))
         # a dose in a sentence that times it to bedtime is taken once a night
         return Basis(False, 1.0) if sentence in nightly else Basis(False, None)
 
@@ -204,7 +252,34 @@ class _Extractor:
         # a negation before a maximum is part of the bound ("never take more than 5 mg"), not a rejection
         rejected = measure.bound != "max" and (search(self.lexicon.rejected_before, self.doc.prose, start, measure.start) is not None
                     or search(self.lexicon.rejected_after, self.doc.prose, measure.end, end) is not None)
-        return Statement(measure, substance, purpose, form, basis, study, rejected)
+        return Statement(measure, substance, purpose, form, basis, study, rejected, self._role(measure, start, end, text))
+
+    def _role(self, measure: Union[Quantity, Timing], start: int, end: int, text: str) -> str:
+        """What an amount is: advice, a product's content, a reference intake, or a titration step."""
+        if not isinstance(measure, Quantity):
+            return "advice"
+        prose = self.doc.prose
+        if (search(self.lexicon.label_before, prose, start, measure.start) is not None
+                or search(self.lexicon.label_after, prose, measure.end, end) is not None):
+            return "label"  # "each gummy contains 25 mg", "50 mg per gummy"
+        if measure.bound not in ("max", "min") and search(self.lexicon.reference, text) is not None:
+            return "reference"  # "the recommended dietary allowance is 400 mg a day"
+        if search(self.lexicon.step_before, prose, start, measure.start) is not None:
+            return "step"  # "then increase to 100 mg": where a titration goes, not a second dose
+        return "advice"
+
+    def _product(self, s: Statement) -> Statement:
+        """A product strength ("3 mg tablets") is a label; with a count ("two 500 mg capsules") a dose."""
+        q = s.measure
+        assert isinstance(q, Quantity)
+        start, end = self._sentence(q.start)
+        if s.role != "advice" or search(self.lexicon.product, self.doc.prose, q.end, end) is None:
+            return s
+        count = _COUNT.search(self.doc.prose, start, q.start)
+        if count is None:
+            return replace(s, role="label")
+        n = float(_COUNTS.get(count.group(1).lower(), count.group(1)))
+        return replace(s, measure=q._replace(low=q.low * n, high=q.high * n))
 
     def _substance(self, q_start: int, q_end: int, s_start: int, s_end: int) -> str | None:
         lo = bisect_left(self.mention_starts, s_start)
@@ -268,7 +343,7 @@ def _resolve(found: list[Statement | None], main_purpose: str | None) -> tuple[S
             forms.setdefault(s.substance, Counter())[s.form] += 1
     return tuple(
         Statement(s.measure, s.substance, s.purpose or main_purpose, s.form or _most_common(forms.get(s.substance)),
-                  s.basis, s.study, s.rejected)
+                  s.basis, s.study, s.rejected, s.role)
         for s in kept
     )
 
