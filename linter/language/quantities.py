@@ -54,13 +54,18 @@ class Quantity(NamedTuple):
 
     def interval(self) -> tuple[float, float]:
         """The values this quantity allows: approximations widened, bounds open-ended."""
-        if self.bound == "approx":
-            return self.low * (1 - APPROX_TOLERANCE), self.high * (1 + APPROX_TOLERANCE)
-        if self.bound == "max":
-            return 0.0, self.high
-        if self.bound == "min":
-            return self.low, float("inf")
-        return self.low, self.high
+        return bounded_interval(self.low, self.high, self.bound)
+
+
+def bounded_interval(low: float, high: float, bound: str) -> tuple[float, float]:
+    """The values a stated amount allows: "about" widens it, "up to"/"at least" open one side."""
+    if bound == "approx":
+        return low * (1 - APPROX_TOLERANCE), high * (1 + APPROX_TOLERANCE)
+    if bound == "max":
+        return 0.0, high
+    if bound == "min":
+        return low, float("inf")
+    return low, high
 
 
 def classify_bound(prefix: str | None, before: str) -> str:

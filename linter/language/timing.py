@@ -16,7 +16,7 @@ import regex
 
 from linter.language.lexicon import find_all, term_source
 from linter.language.numbers import ARTICLE, NUMBER, parse_number
-from linter.language.quantities import APPROX_TOLERANCE, classify_bound, windows
+from linter.language.quantities import bounded_interval, classify_bound, windows
 from linter.language.units import TIME_TRIGGER, TIME_UNIT, time_unit
 
 NEAR_WINDOW = (0.0, 15.0)  # "at bedtime", "right before bed": within a quarter of an hour
@@ -60,13 +60,7 @@ class Timing(NamedTuple):
 
     def interval(self) -> tuple[float, float]:
         """The offsets this statement allows: approximations widened, bounds open-ended."""
-        if self.bound == "approx":
-            return self.low * (1 - APPROX_TOLERANCE), self.high * (1 + APPROX_TOLERANCE)
-        if self.bound == "max":
-            return 0.0, self.high
-        if self.bound == "min":
-            return self.low, float("inf")
-        return self.low, self.high
+        return bounded_interval(self.low, self.high, self.bound)
 
 
 @dataclass(frozen=True)
