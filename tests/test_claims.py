@@ -244,3 +244,102 @@ def test_hedge_and_negation_cues() -> None:
 )
 def test_questions(text: str, heading: bool, expected: bool) -> None:
     assert is_question(text, 0, len(text), heading=heading) is expected
+
+
+# --- phenomena from drafts written without reading the rules --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "line", "column", "excerpt"),
+    [
+        # a benefit to "me" / "my ..." in a personal story is a testimonial, not a finding
+        ("Valerian is my go-to.\n\nIt also lifts my mood on grey days.", "claims.testimonial", 3, 1, "It also lifts my mood"),
+        ("Ashwagandha is an adaptogen. It helps me stay calm at work.", "claims.testimonial", 1, 30, "It helps me stay calm"),
+        ("Lavender is in every drawer I own.\nIf it worked for me, it will work for you.", "claims.testimonial", 2, 4, "it worked for me"),
+        ("Kava calms the mind.\n\nWithin a week I was sleeping through the night.", "claims.testimonial", 3, 15, "I was sleeping through"),
+        ("Melatonin is everywhere.\n\nBy week two my sleep felt deeper.", "claims.testimonial", 3, 13, "my sleep felt deeper"),
+        # a story headline is not a question
+        ("# How Magnesium Gave Me My Sleep Back", "claims.testimonial", 1, 7, "Magnesium Gave Me My Sleep Back"),
+        # reviews and testers as proof
+        ("Valerian is bitter.\n\nOne of our testers said it was the first week in months she slept through.",
+         "claims.testimonial", 3, 1, "One of our testers said it"),
+        ("Kratom is sold online.\n\nOn forums you'll find thousands of people saying it ended their back pain.",
+         "claims.testimonial", 3, 23, "thousands of people saying it ended their back pain"),
+        # a testimonial whose outcome is stated in the neighbouring sentence of its paragraph
+        ("Kava soothes a racing mind. My clients swear by it.", "claims.testimonial", 1, 29, "My clients swear by it"),
+        # a cue sentence without a subject of its own speaks of the substance just named, or of the title's
+        ("## Glycine\n\nGlycine is cheap.\nUsers report waking up sharper.", "claims.testimonial", 4, 1, "Users report"),
+        ("Melatonin is sold everywhere.\nClinically proven formula, made in the USA.", "claims.absolute-promise", 2, 1, "Clinically proven"),
+        ("# Our Favourite CBD Oils\n\n## The Night Drops\n\nA dropper before bed.\nIt's a natural alternative to sleeping pills.",
+         "claims.disease-claim", 6, 16, "alternative to sleeping pills"),
+        # a demonstrative with an adjective still points back ("this gentle flower")
+        ("Chamomile grows everywhere.\nThis gentle flower eases anxiety.", "claims.efficacy-claim", 2, 1, "This gentle flower eases anxiety"),
+        # "has (also) been linked to" a benefit is hedged
+        ("Magnesium has also been linked to lower blood pressure.", "claims.hedged-claim", 1, 1,
+         "Magnesium has also been linked to lower blood pressure"),
+        ("Glycine has been associated with better sleep in small trials.", "claims.hedged-claim", 1, 1,
+         "Glycine has been associated with better sleep"),
+        ("Higher magnesium intake was associated with better sleep.", "claims.hedged-claim", 1, 8,
+         "magnesium intake was associated with better sleep"),
+        # promises and drug substitution in a story
+        ("Kratom is natural, so it's far safer than pharmaceuticals.", "claims.absolute-promise", 1, 1, "Kratom is natural, so it's far safer"),
+        ("Within weeks I had tapered off oxycodone, and kratom got me through it.", "claims.disease-claim", 1, 20,
+         "tapered off oxycodone, and kratom"),
+        ("Research shows kratom is less dangerous than opioids.", "claims.vague-evidence", 1, 1, "Research shows kratom"),
+        # everyday outcomes: a stressful or rough day
+        ("Kava takes the edge off a stressful day.", "claims.efficacy-claim", 1, 1, "Kava takes the edge off a stressful day"),
+        ("Chamomile is gentle.\nIt might help take the edge off a rough day.", "claims.hedged-claim", 2, 1,
+         "It might help take the edge off a rough day"),
+    ],
+)
+def test_held_out_phenomenon_is_flagged(text: str, rule: str, line: int, column: int, excerpt: str) -> None:
+    assert (rule, line, column, excerpt) in [(f.rule, f.line, f.column, f.excerpt) for f in claims(text)]
+
+
+def test_testimonial_borrows_the_outcome_of_its_paragraph() -> None:
+    text = "CBD gummies help you unwind.\nWith over 2,000 five-star reviews, customers clearly love them."
+    assert [(f.rule, f.line, f.excerpt) for f in claims(text)] == [
+        ("claims.efficacy-claim", 1, "CBD gummies help you unwind"),
+        ("claims.testimonial", 2, "2,000 five-star reviews"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the body's own chemistry, as an appositive
+        "Tart cherries contain melatonin, the hormone that helps regulate the body clock.",
+        "Tart cherry juice raised levels of tryptophan, an amino acid the body uses to make serotonin.",
+        # a negated frame
+        "Nobody has shown that valerian cures insomnia.",
+        "No one has proven that CBD treats anxiety disorders.",
+        # an association with a risk is not a benefit
+        "Kava has been linked to liver disease.",
+        "Melatonin has been linked to headaches in some users.",
+        # "sleep" inside a subject's name is not an outcome; an editors' pick headline proves nothing
+        "# 6 Natural Sleep Aids Our Editors Swear By",
+        # reviews about taste, with no benefit in the paragraph
+        "Valerian tastes odd.\nReviewers say the tea is bitter.",
+        "Kava is fine. My clients swear by it.",
+        # a story that went badly, or before the supplement, is no testimonial of benefit
+        "Melatonin is everywhere.\n\nAfter a week my sleep got worse.",
+        "Melatonin is everywhere.\n\nI was still falling asleep late.",
+        # the title's substance is borrowed only by sentences whose own cue marks a claim
+        "# Magnesium for sleep\n\nA walk is good.\n\n## Exercise\n\nIt improves sleep quality.",
+        "# Why I Switched to Glycine",
+        "# How do I take melatonin",
+    ],
+)
+def test_held_out_non_claim(text: str) -> None:
+    assert claims(text) == []
+
+
+def test_testimonial_that_negates_itself_borrows_nothing() -> None:
+    text = "Magnesium calms the mind.\nI tried it for a month and didn't notice anything."
+    assert [(f.rule, f.line) for f in claims(text)] == [("claims.efficacy-claim", 1)]
+
+
+def test_animal_evidence_is_not_cut_by_an_enzyme_clause() -> None:
+    # "an enzyme that breaks down GABA" is what the extract did, not the body's own chemistry
+    text = "In test-tube studies, lemon balm extract blocked an enzyme that breaks down GABA, which means it can help you feel calmer."
+    assert [f.rule for f in claims(text)] == ["claims.animal-evidence"]

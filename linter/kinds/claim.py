@@ -37,7 +37,7 @@ FIELDS: dict[str, Field] = {
 _TERMS = Field(list, required=True, items=str)
 # Nested groups of the lexicon file, validated on their own so errors name 'predicates.neutral[3]'.
 _GROUPS: dict[str, dict[str, Field]] = {
-    "predicates": {"increase": _TERMS, "decrease": _TERMS, "neutral": _TERMS},
+    "predicates": {"increase": _TERMS, "decrease": _TERMS, "neutral": _TERMS, "association": Field(list, default=[], items=str)},
     "outcomes": {"good": _TERMS, "bad": _TERMS},
 }
 LEXICON_FIELDS: dict[str, Field] = {
@@ -73,6 +73,8 @@ _DEFINITION_BLOCK = regex.compile(r"\s{0,3}\[\^?[^\]\n]{1,40}\]:")
 _NEGATION_REACH = 60
 # How far after its predicate an outcome may stand ("helps your body wind down for sleep").
 _OUTCOME_REACH = 80
+# The writer's own experience: a benefit to "me" / "my mood" is a testimonial, not a finding.
+_FIRST_PERSON = regex.compile(r"\b(?:[Mm][Ee]|[Mm][Yy]|I|[Mm]yself)\b")
 
 
 class Lexicons(NamedTuple):
@@ -84,6 +86,7 @@ class Lexicons(NamedTuple):
     increase: regex.Pattern[str]
     decrease: regex.Pattern[str]
     neutral: regex.Pattern[str]
+    association: regex.Pattern[str]
     disease_verbs: regex.Pattern[str]
     standalone: regex.Pattern[str]
     good: regex.Pattern[str]
@@ -170,6 +173,7 @@ class _Scan:
         self.section = self._sections()
         self.mentions = self._mentions()
         self.mention_starts = [m.start for m in self.mentions]
+        self.title = self._title()
         self.taken: set[int] = set()
 
     def run(self) -> Iterator[ClaimHit]:
@@ -192,6 +196,16 @@ class _Scan:
                 current = index
             result.append(current)
         return result
+
+    def _title(self) -> str | None:
+        """The substance the draft's title names ("The 5 Best CBD Gummies"), if its first block is a heading."""
+        if not self.doc.blocks or self.doc.blocks[0].kind != "heading":
+            return None
+        first = self.doc.blocks[0]
+        i = bisect_left(self.mention_starts, first.start)
+        if i < len(self.mentions) and self.mentions[i].start < first.end:
+            return self.mentions[i].name
+        return None
 
     def _block_of(self, offset: int) -> int:
         return bisect_right(self.block_starts, offset) - 1
@@ -232,7 +246,7 @@ class _Scan:
         start, end = sentence.start, sentence.end
         if is_question(prose, start, end, heading=doc.blocks[sentence.block].kind == "heading"):
             return None
-        subjects = self._subjects(sentence)
+        subjects = self._subjects(sentence) or self._cue_subject(sentence)
         if not subjects or search(self.lex.frames, prose, start, end):
             return None
         clauses = self._clauses(start, end)
@@ -258,9 +272,23 @@ class _Scan:
         subjects.sort()
         return subjects
 
-    def _antecedent(self, offset: int, block: int) -> str | None:
+    def _cue_subject(self, sentence: Sentence) -> list[Subject]:
+        """A sentence with a drug-substitute, evidence, testimonial or promise cue but no subject
+        of its own ("Users report waking up refreshed.") speaks of the substance named just
+        before, or else of the one the title names."""
+        lex = self.lex
+        for pattern in (lex.drug_substitutes, lex.vague, lex.testimonials, lex.absolutes):
+            cue = search(pattern, self.prose, sentence.start, sentence.end)
+            if cue is not None:
+                name = self._antecedent(cue.start(), sentence.block, title=True)
+                # an empty span at the cue: the cue's own words stay free to name the outcome
+                return [Subject(cue.start(), cue.start(), name)] if name is not None else []
+        return []
+
+    def _antecedent(self, offset: int, block: int, title: bool = False) -> str | None:
         """The substance a pronoun refers to: the last one named in this or the previous
-        block, or in the heading of this section."""
+        block, or in the heading of this section; with `title`, else the one the draft's
+        title names (for sentences whose own cue already marks a claim)."""
         i = bisect_left(self.mention_starts, offset) - 1
         allowed = {block, block - 1, self.section[block]}
         while i >= 0:
@@ -269,9 +297,11 @@ class _Scan:
             if mention_block in allowed:
                 return mention.name
             if mention_block < min(allowed):
-                return None
+                break
             i -= 1
-        return None
+        # nothing named nearby: a promise, testimonial or drug comparison in a draft about one
+        # substance is about that substance ("It's a natural alternative to anti-anxiety meds")
+        return self.title if title and block > 0 else None
 
     def _clauses(self, start: int, end: int) -> list[tuple[int, int]]:
         bounds, pos = [], start
@@ -291,12 +321,14 @@ class _Scan:
             if not owners:
                 continue
             first = owners[0].start
-            for kind, pattern in (("disease", lex.disease_verbs), ("increase", lex.increase), ("decrease", lex.decrease), ("neutral", lex.neutral)):
+            for kind, pattern in (("disease", lex.disease_verbs), ("increase", lex.increase), ("decrease", lex.decrease), ("neutral", lex.neutral), ("association", lex.association)):
                 for p in find_all(pattern, prose, first, c_end):
                     subject = _nearest_before(owners, p.start())
                     if subject is None or p.start() < subject.end or p.start() > horizon:
                         continue
-                    outcome, disease = self._outcome(kind, p.end(), min(c_end, p.end() + _OUTCOME_REACH))
+                    # an outcome past the background frame belongs to the body's chemistry, not the claim
+                    reach = min(c_end, p.end() + _OUTCOME_REACH, max(horizon, p.end()))
+                    outcome, disease = self._outcome(kind, p.end(), reach)
                     if outcome is None:
                         continue
                     if kind == "disease" and not disease:
@@ -312,10 +344,11 @@ class _Scan:
     def _outcome(self, kind: str, start: int, end: int) -> tuple[tuple[int, int] | None, str]:
         """The first outcome after a predicate that the predicate can benefit, and any disease."""
         lex, prose = self.lex, self.prose
-        disease = search(lex.diseases, prose, start, end)
+        # "has been linked to better sleep" is a hedged benefit; "linked to heart disease" is a risk
+        disease = None if kind == "association" else search(lex.diseases, prose, start, end)
         if disease is not None:
             return (disease.start(), disease.end()), disease.group(0)
-        patterns = {"increase": (lex.good,), "decrease": (lex.bad,)}.get(kind, (lex.good, lex.bad))
+        patterns = {"increase": (lex.good,), "decrease": (lex.bad,), "association": (lex.good,)}.get(kind, (lex.good, lex.bad))
         best: regex.Match[str] | None = None
         for pattern in patterns:
             m = search(pattern, prose, start, end)
@@ -348,15 +381,20 @@ class _Scan:
         if promises:
             subject = _nearest(subjects, promises[0].start())
             return self._hit("absolute", sentence, subject, promises[0], claim, extend=promises[-1].end())
-        has_outcome = claim is not None or (not any_negated and self._has_outcome(start, end))
+        has_outcome = claim is not None or (not any_negated and self._has_outcome(start, end, subjects))
         vague = search(lex.vague, prose, start, end)
         if vague is not None and has_outcome and not self._negated_cue(vague, clauses):
             return self._hit("vague-evidence", sentence, _nearest(subjects, vague.start()), vague, claim)
         testimonial = search(lex.testimonials, prose, start, end)
-        if testimonial is not None and has_outcome and not self._negated_cue(testimonial, clauses):
+        if testimonial is not None and not self._negated_cue(testimonial, clauses) and (
+            has_outcome or self._story_continues(sentence)
+        ):
             return self._hit("testimonial", sentence, _nearest(subjects, testimonial.start()), testimonial, claim)
         if claim is None:
             return None
+        mine = _FIRST_PERSON.search(prose, claim.predicate[0], claim.end)
+        if mine is not None:  # "it lifts my mood", "it helps me sleep": the writer's experience as proof
+            return self._hit("testimonial", sentence, claim.subject, None, claim, data_cue=mine.group(0))
         return self._hit("hedged" if claim.hedge else "efficacy", sentence, claim.subject, None, claim)
 
     def _animal(self, sentence: Sentence, cue: regex.Match[str], subjects: list[Subject], clauses: list[tuple[int, int]]) -> ClaimHit | None:
@@ -385,9 +423,27 @@ class _Scan:
                 return claim
         return None
 
-    def _has_outcome(self, start: int, end: int) -> bool:
+    def _has_outcome(self, start: int, end: int, subjects: tuple[Subject, ...] | list[Subject] = ()) -> bool:
+        """Whether text[start:end] names a health outcome outside the subjects' own names
+        (the "sleep" of "natural sleep aids" is not an outcome)."""
         lex, prose = self.lex, self.prose
-        return any(search(p, prose, start, end) for p in (lex.good, lex.bad, lex.diseases, lex.standalone))
+        for pattern in (lex.good, lex.bad, lex.diseases, lex.standalone):
+            for m in find_all(pattern, prose, start, end):
+                if not any(s.start <= m.start() and m.end() <= s.end for s in subjects):
+                    return True
+        return False
+
+    def _story_continues(self, sentence: Sentence) -> bool:
+        """A testimonial without an outcome of its own ("customers love them") whose paragraph
+        states the benefit in the sentence before or after, and which negates nothing itself."""
+        if self.a.polarity.negation(self.prose, sentence.start, sentence.end) is not None:
+            return False
+        for index in (sentence.index - 1, sentence.index + 1):
+            if 0 <= index < len(self.doc.sentences):
+                other = self.doc.sentences[index]
+                if other.block == sentence.block and self._has_outcome(other.start, other.end, self._subjects(other)):
+                    return True
+        return False
 
     def _negated_cue(self, cue: regex.Match[str], clauses: list[tuple[int, int]], exclude_self: bool = False) -> bool:
         """Whether a negation stands before `cue` in its clause ("no supplement is 100% safe")."""
@@ -497,7 +553,7 @@ def _compile(data: Mapping[str, Any], source: str) -> Lexicons:
 
     predicates, outcomes = data["predicates"], data["outcomes"]
     trigger_words = [
-        *predicates["increase"], *predicates["decrease"], *predicates["neutral"],
+        *predicates["increase"], *predicates["decrease"], *predicates["neutral"], *(predicates["association"] or ()),
         *data["disease_verbs"], *data["standalone_benefits"], *data["drug_substitutes"],
         *data["absolutes"], *data["vague_evidence"], *data["testimonials"],
     ]
@@ -508,6 +564,7 @@ def _compile(data: Mapping[str, Any], source: str) -> Lexicons:
         increase=terms("predicates.increase", predicates["increase"]),
         decrease=terms("predicates.decrease", predicates["decrease"]),
         neutral=terms("predicates.neutral", predicates["neutral"]),
+        association=terms("predicates.association", predicates["association"] or ["(?!x)x"]),
         disease_verbs=terms("disease_verbs", data["disease_verbs"]),
         standalone=terms("standalone_benefits", data["standalone_benefits"]),
         good=terms("outcomes.good", outcomes["good"]),

@@ -19,6 +19,7 @@ _QUESTION_OPENER = regex.compile(
     r"\W*(?:how|why|what|which|who|when|where|does|do|did|can|could|is|are|should|will|would|whether)\b",
     regex.IGNORECASE,
 )
+_FIRST_PERSON = regex.compile(r"\b(?:I|[Mm][Ee]|[Mm][Yy])\b")
 
 
 @dataclass(frozen=True)
@@ -56,9 +57,19 @@ class Polarity:
         return None
 
 
+# ... but "How kratom gave me my life back" and "Why I switched to magnesium" tell a story.
+_STORY_HEADING = regex.compile(
+    r"\W*(?:how|why)\s+(?!(?:do|does|did|can|could|should|would|will|is|are|to|much|many|long|often|soon|and|or)\b)"
+    r"(?!I\s+(?:can|could|should|do|need|must)\b)",
+    regex.IGNORECASE,
+)
+
+
 def is_question(text: str, start: int, end: int, heading: bool = False) -> bool:
     """Whether text[start:end] asks rather than asserts (a "?" ending, or a question heading)."""
     stripped = text[start:end].rstrip(" \t\r\n\"'\u201d\u2019)*_")
     if stripped.endswith("?"):
         return True
+    if heading and _STORY_HEADING.match(text, start, end) is not None and _FIRST_PERSON.search(text, start, end):
+        return False
     return heading and _QUESTION_OPENER.match(text, start, end) is not None
