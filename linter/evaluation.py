@@ -182,22 +182,26 @@ def format_scores(scores: Scores) -> str:
     return "\n".join(lines)
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Print the score table for a folder (default tests/eval) and list every miss."""
-    args = sys.argv[1:] if argv is None else argv
-    folder = Path(args[0]) if args else Path("tests/eval")
-    scores = evaluate(folder, exclude=HELD_OUT + "-")
-    print("development drafts (written while the rules were built):")
-    print(format_scores(scores))
+def report(folder: Path) -> str:
+    """Score tables for the development drafts and each held-out set, as printed by main()."""
+    parts = ["development drafts (written while the rules were built):",
+             format_scores(evaluate(folder, exclude=HELD_OUT + "-"))]
     for prefix, title in (
         (HELD_OUT + "-a", "held-out set A (written without reading the rules, then used to tune them)"),
         (HELD_OUT + "-b", "held-out set B (written without reading the rules, never used for tuning)"),
     ):
         held_out = evaluate(folder, prefix=prefix)
         if held_out.drafts:
-            print(f"\n{title}:")
-            print(format_scores(held_out))
-    for category, tally in scores.by_category.items():
+            parts += ["", f"{title}:", format_scores(held_out)]
+    return "\n".join(parts)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the score tables for a folder (default tests/eval) and every miss of held-out set B."""
+    args = sys.argv[1:] if argv is None else argv
+    folder = Path(args[0]) if args else Path("tests/eval")
+    print(report(folder))
+    for category, tally in evaluate(folder, prefix=HELD_OUT + "-b").by_category.items():
         for miss in tally.misses:
             print(f"  {category}: {miss}")
     return 0

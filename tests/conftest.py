@@ -26,11 +26,11 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):  # type: igno
     """Print the evaluation table at the end of every run, so CI logs carry the figures."""
     from pathlib import Path
 
-    from linter.evaluation import evaluate, format_scores
+    from linter.evaluation import report
 
     folder = Path(__file__).parent / "eval"
     try:
-        table = format_scores(evaluate(folder))
+        table = report(folder)
     except Exception as exc:  # the table is informative only; failures show in test_evaluation
         table = f"evaluation table unavailable: {exc}"
     terminalreporter.section("evaluation set: precision and recall")
