@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from linter import lint_text
 from linter.config import Config
 from linter.finding import Finding
 from linter.kinds.base import Check
@@ -236,3 +237,39 @@ def test_discouraged_amounts_are_recognised_in_long_drafts() -> None:
     text = f"# Melatonin\n\n{filler}\n\nTake 1 mg of melatonin.\n\nDon't take 10 mg of melatonin.\n"
     assert len(text) > 2048  # long enough for the word-indexed lexicon path
     assert findings(DOSE, text) == []
+
+
+# Statements that are not a second piece of advice (found on held-out drafts): none may contradict.
+NOT_ADVICE = [
+    "Aim for 20 to 40 g of protein after training.",
+    "Once you are used to it, go up by 10 mg every few nights.",
+    "Some people on the forum go higher, 5 to 8 mg a dose, but I never needed to.",
+    "Higher doses like 3 or 5 mg are widely sold but are not more effective.",
+    "Half a teaspoon is about 1 mg, so measure carefully.",
+]
+
+
+@pytest.mark.parametrize("second", NOT_ADVICE)
+def test_statements_that_are_not_advice_never_contradict(second: str) -> None:
+    draft = f"# Melatonin for sleep\n\nTake 0.5 mg of melatonin an hour before bed.\n\n{second}\n"
+    findings = lint_text(draft, config=Config(select=("dosing.inconsistent-dose",)))
+    assert findings == []
+
+
+def test_a_real_contradiction_is_still_found_beside_them() -> None:
+    draft = ("# Melatonin for sleep\n\nTake 0.5 mg of melatonin an hour before bed.\n\n"
+             + "\n\n".join(NOT_ADVICE) + "\n\nTake 5 mg of melatonin at night.\n")
+    findings = lint_text(draft, config=Config(select=("dosing.inconsistent-dose",)))
+    assert [(f.rule, f.line, f.excerpt) for f in findings] == [("dosing.inconsistent-dose", 15, "5 mg")]
+
+
+def test_a_content_column_in_a_table_is_not_advice() -> None:
+    draft = ("# CBD oils\n\nStart with 25 mg of CBD an hour before bed.\n\n"
+             "| Oil | CBD per mL | Price |\n|---|---|---|\n| Hearth | 50 mg | $79 |\n| Lull | 33 mg | $64 |\n")
+    assert lint_text(draft, config=Config(select=("dosing.inconsistent-dose",))) == []
+
+
+def test_juice_and_concentrate_are_different_forms() -> None:
+    draft = ("# Tart cherry\n\nDrink 240 mL of tart cherry juice twice a day.\n"
+             "If you hate the taste, 30 mL of tart cherry concentrate mixed with water works too.\n")
+    assert lint_text(draft, config=Config(select=("dosing.inconsistent-dose",))) == []

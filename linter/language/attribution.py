@@ -55,6 +55,10 @@ _OF_PHRASE = r"\G(?:\s+of\s+[\w-]+(?:\s+[\w-]+)?(?=[\s,]))?"
 _COUNT = re.compile(r"(?<![\w.,-])(one|two|three|four|five|six|seven|eight|nine|ten|[1-9]|1[0-2])\s+$", re.IGNORECASE)
 _COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _SPLIT_COUNT = re.compile(r"\b(two|three|four|[2-4])\b", re.IGNORECASE)
+_TABLE_DELIMITER = re.compile(r"\s*\|?\s*:?-{3,}")
+# A column of product facts, not advice: "CBD per mL", "Strength", "Potency", "Price".
+_CONTENT_HEADER = re.compile(r"\bper\b|strength|potency|concentration|content|price|label", re.IGNORECASE)
+_OF_OTHER = re.compile(r"\s+of\s+(?:the\s+|a\s+|an\s+|your\s+|this\s+)?([A-Za-z][\w-]*)")
 _OF_GAP = re.compile(r"\s*(?:of\s+)?(?:(?:the|a|an|pure|plain|supplemental|oral|[\w-]+(?:ed|al|ic))\s+){0,3}", re.IGNORECASE)
 
 
@@ -260,13 +264,31 @@ class _Extractor:
             return "advice"
         prose = self.doc.prose
         if (search(self.lexicon.label_before, prose, start, measure.start) is not None
-                or search(self.lexicon.label_after, prose, measure.end, end) is not None):
-            return "label"  # "each gummy contains 25 mg", "50 mg per gummy"
+                or search(self.lexicon.label_after, prose, measure.end, end) is not None
+                or self._in_content_column(measure.start)):
+            return "label"  # "each gummy contains 25 mg", "50 mg per gummy", a "CBD per mL" column
         if measure.bound not in ("max", "min") and search(self.lexicon.reference, text) is not None:
             return "reference"  # "the recommended dietary allowance is 400 mg a day"
         if search(self.lexicon.step_before, prose, start, measure.start) is not None:
             return "step"  # "then increase to 100 mg": where a titration goes, not a second dose
         return "advice"
+
+    def _in_content_column(self, offset: int) -> bool:
+        """Whether an amount sits in a Markdown table whose header describes product content."""
+        block = self.doc.block_at(offset)
+        if block is None or block.kind != "table_cell":
+            return False
+        text = self.doc.text
+        line_start = text.rfind("\n", 0, offset) + 1
+        # walk up to the delimiter row (|---|---|); the header row is the line above it
+        while line_start > 0:
+            previous = text.rfind("\n", 0, line_start - 1) + 1
+            line = text[previous:line_start]
+            if _TABLE_DELIMITER.match(line):
+                header_start = text.rfind("\n", 0, max(previous - 1, 0)) + 1
+                return _CONTENT_HEADER.search(text, header_start, previous) is not None
+            line_start = previous
+        return False
 
     def _product(self, s: Statement) -> Statement:
         """A product strength ("3 mg tablets") is a label; with a count ("two 500 mg capsules") a dose."""
@@ -289,6 +311,8 @@ class _Extractor:
         after = next((m for m in inside if m.start >= q_end), None)
         if after is not None and gap is not None and gap.end() >= after.start:
             return after.substance  # "300 mg of magnesium"
+        if self._measures_something_else(q_end):
+            return None  # "20 to 40 g of protein": an amount of another thing, not of the substance
         before = [m for m in inside if m.end <= q_start]
         if before:
             return before[-1].substance
@@ -299,6 +323,17 @@ class _Extractor:
         if earlier >= 0 and self.mentions[earlier].start >= section:
             return self.mentions[earlier].substance
         return self.main
+
+    def _measures_something_else(self, q_end: int) -> bool:
+        """Whether "of <noun>" after an amount names neither a substance, a form nor a product."""
+        other = _OF_OTHER.match(self.doc.prose, q_end)
+        if other is None:
+            return False
+        at = other.start(1)
+        if any(m.start == at for m in self.mentions):
+            return False
+        known = [pattern for _label, pattern in self.lexicon.forms] + [self.lexicon.product]
+        return not any(search(pattern, self.doc.prose, at, other.end(1)) for pattern in known)
 
     def _section_start(self, offset: int) -> int:
         index = bisect_right(self.heading_starts, offset) - 1
