@@ -121,32 +121,18 @@ class Document:
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence containing `offset`, if any."""
-        starts = self._sentence_starts()
-        i = bisect_right(starts, offset) - 1
-        if i >= 0 and offset < self.sentences[i].end:
-            return self.sentences[i]
-        return None
+        return _containing(self.sentences, self._starts("sentences"), offset)
 
     def block_at(self, offset: int) -> Block | None:
         """The block containing `offset`, if any."""
-        starts = self._block_starts()
-        i = bisect_right(starts, offset) - 1
-        if i >= 0 and offset < self.blocks[i].end:
-            return self.blocks[i]
-        return None
+        return _containing(self.blocks, self._starts("blocks"), offset)
 
-    def _sentence_starts(self) -> list[int]:
-        cached = self.__dict__.get("_starts_cache")
+    def _starts(self, name: str) -> list[int]:
+        """Start offsets of `self.<name>` (sorted by start), computed once for bisecting."""
+        key = f"_{name}_starts"
+        cached = self.__dict__.get(key)
         if cached is None:
-            cached = [s.start for s in self.sentences]
-            self.__dict__["_starts_cache"] = cached
-        return cached
-
-    def _block_starts(self) -> list[int]:
-        cached = self.__dict__.get("_block_starts_cache")
-        if cached is None:
-            cached = [b.start for b in self.blocks]
-            self.__dict__["_block_starts_cache"] = cached
+            cached = self.__dict__[key] = [item.start for item in getattr(self, name)]
         return cached
 
     def sentence_text(self, sentence: Sentence) -> str:
@@ -160,3 +146,11 @@ class Document:
     def links_in(self, start: int, end: int) -> list[Link]:
         """Links whose visible text overlaps [start, end)."""
         return [link for link in self.links if link.start < end and link.end > start]
+
+
+def _containing(items: list[Any], starts: list[int], offset: int) -> Any:
+    """The item of a start-sorted, non-overlapping list whose [start, end) holds `offset`."""
+    i = bisect_right(starts, offset) - 1
+    if i >= 0 and offset < items[i].end:
+        return items[i]
+    return None
