@@ -355,8 +355,9 @@ class _Extractor:
         if index < 0:
             return None
         heading = self.headings[index]
-        prose = self.doc.prose[heading.start : heading.end]
-        return next((label for label, pattern in table if pattern.search(prose)), None)
+        # search the document itself (not a slice), so the cached whole-text matches are reused
+        found = (label for label, pattern in table if search(pattern, self.doc.prose, heading.start, heading.end))
+        return next(found, None)
 
 
 def _tail(phrase: str) -> str:

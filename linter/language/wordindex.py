@@ -180,16 +180,24 @@ class _PerText:
         self.text = text
         self.index: WordIndex | None = None
         self.matches: dict[int, tuple[list[regex.Match[str]], list[int]]] = {}
+        self.queries = 0
 
 
-_current: _PerText | None = None
+# The few long texts searched most recently (the draft's prose, a long sentence sliced from it);
+# kept by identity, so a new string never sees another's cache.
+_RECENT_TEXTS = 4
+_recent: list[_PerText] = []
 
 
 def _cache_for(text: str) -> _PerText:
-    global _current
-    if _current is None or _current.text is not text:
-        _current = _PerText(text)
-    return _current
+    for entry in _recent:
+        if entry.text is text:
+            entry.queries += 1
+            return entry
+    entry = _PerText(text)
+    _recent.insert(0, entry)
+    del _recent[_RECENT_TEXTS:]
+    return entry
 
 
 class Lexicon:
@@ -260,6 +268,9 @@ class Lexicon:
         return found
 
     def _scan(self, cache: _PerText, timeout: float | None) -> list[regex.Match[str]]:
+        if cache.index is None and cache.queries == 0:
+            # A text searched once (a slice) is not worth indexing; the draft is searched often.
+            return list(self.full.finditer(cache.text, timeout=timeout))
         if cache.index is None:
             cache.index = WordIndex(cache.text)
         text, positions = cache.text, cache.index.positions
