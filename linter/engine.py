@@ -8,7 +8,8 @@ from typing import Any, Iterable
 
 from linter.config import Config
 from linter.document import Document
-from linter.errors import DraftlintError, InputError
+from linter.errors import DraftlintError
+from linter.files import read_regular
 from linter.finding import Finding
 from linter.kinds.base import Check, make_finding
 from linter.language.lexicon import PatternTimeout
@@ -29,6 +30,7 @@ class Linter:
             [c.meta.id for c in self.ruleset.checks] + list(META_RULES)
         )
         self.known_categories = frozenset(c.meta.category for c in self.ruleset.checks) | {"meta"}
+        self.timed_out: set[str] = set()  # rules whose pattern hit the time limit in this run
 
     def corpus_checks(self) -> tuple[Any, ...]:
         """Enabled rules that also compare drafts with each other."""
@@ -38,10 +40,19 @@ class Linter:
         """All findings for one document, suppressions applied, in output order."""
         findings: list[Finding] = []
         for check in self.checks:
+            rule_id = check.meta.id
+            if rule_id in self.timed_out:
+                # One runaway pattern must not cost its time limit again on every draft of the run.
+                findings.append(self._meta(doc, "meta.rule-timeout", 0, 0, f"rule {rule_id} was skipped: its pattern "
+                                           "ran too long on an earlier draft of this run"))
+                continue
             try:
-                findings.extend(check.check(doc))
+                found = list(check.check(doc))
             except PatternTimeout as exc:
-                findings.append(self._meta(doc, "meta.rule-timeout", 0, 0, f"rule {check.meta.id} stopped: pattern {exc} ran too long"))
+                self.timed_out.add(rule_id)
+                found = [self._meta(doc, "meta.rule-timeout", 0, 0, f"rule {rule_id} stopped: pattern {exc} ran too "
+                                    "long; it is skipped for the rest of the run")]
+            findings.extend(found)
         for rule, start, end, message in doc.notes:
             findings.append(self._meta(doc, rule, start, end, message))
         findings = [self._configured(f) for f in findings]
@@ -99,12 +110,7 @@ class FileResult:
 
 def read_draft(path: Path, display: str) -> bytes:
     """Read one draft's bytes, turning I/O problems into InputErrors."""
-    try:
-        return path.read_bytes()
-    except IsADirectoryError:
-        raise InputError("is a folder, not a file", display) from None
-    except OSError as exc:
-        raise InputError(f"cannot read ({exc.strerror or exc})", display) from None
+    return read_regular(path, display)
 
 
 def read_document(path: Path, display: str, fmt: str | None = None) -> Document:

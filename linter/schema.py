@@ -123,5 +123,8 @@ def read_yaml(path: Path, error: type[DraftlintError] = RuleError) -> Any:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or "invalid YAML"
-        raise error(f"invalid YAML{where}: {problem}", str(path)) from None
+        # A ReaderError (bytes that are not text) has a `reason` and no `problem`.
+        problem = getattr(exc, "problem", None) or getattr(exc, "reason", None) or "invalid YAML"
+        raise error(f"invalid YAML{where}: {problem}", str(path), "fix the YAML syntax") from None
+    except RecursionError:  # PyYAML composes nested collections recursively
+        raise error("invalid YAML: nested too deeply", str(path), "flatten the YAML") from None

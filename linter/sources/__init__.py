@@ -48,8 +48,7 @@ def parse_bytes(data: bytes, path: str, fmt: str | None = None) -> Document:
     decoded = decode(data, path)
     document = parse_text(decoded.text, path, fmt or format_for(path))
     if decoded.bad_byte_offset is not None:
-        at = decoded.text.find("\ufffd")
-        at = max(at, 0)
+        at = decoded.bad_char_offset if decoded.bad_char_offset is not None else max(decoded.text.find("\ufffd"), 0)
         document.notes.append(
             (
                 "meta.encoding",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from html.parser import HTMLParser
 
 from linter.document import Comment, Link
@@ -29,6 +30,7 @@ _BREAKING_TAGS = frozenset(
 _HIDDEN_TAGS = frozenset("script style noscript template head title svg math pre code textarea".split())
 _VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 _CR_ALONE = re.compile(r"\r(?!\n)")
+_NESTING_TAGS = ("ul", "ol", "blockquote")
 
 
 class _VisibleText(HTMLParser):
@@ -39,6 +41,9 @@ class _VisibleText(HTMLParser):
         self.builder = builder
         self.line_starts = line_starts
         self.stack: list[str] = []
+        # Kept beside the stack so that tags never closed (`<p>` spam) cost O(1) per tag, not O(depth).
+        self.kinds: list[str] = []  # the innermost block kind at each stack level
+        self.open: Counter[str] = Counter()
         self.hidden = 0
         self.block_start = -1
         self.block_end = -1
@@ -60,6 +65,8 @@ class _VisibleText(HTMLParser):
             self.anchor = (href, self.source_offset() + len(self.get_starttag_text() or ""))
         if tag not in _VOID_TAGS:
             self.stack.append(tag)
+            self.kinds.append(_BLOCK_TAGS.get(tag, self.kinds[-1] if self.kinds else "paragraph"))
+            self.open[tag] += 1
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _BLOCK_TAGS or tag in _BREAKING_TAGS:
@@ -74,9 +81,13 @@ class _VisibleText(HTMLParser):
             href, start = self.anchor
             self.builder.links.append(Link(href, start, max(start, self.source_offset())))
             self.anchor = None
-        if tag in self.stack:
-            while self.stack and self.stack.pop() != tag:
-                pass
+        if self.open[tag]:
+            while self.stack:
+                popped = self.stack.pop()
+                self.kinds.pop()
+                self.open[popped] -= 1
+                if popped == tag:
+                    break
 
     def handle_data(self, data: str) -> None:
         if self.hidden or not data.strip():
@@ -113,14 +124,11 @@ class _VisibleText(HTMLParser):
         self.block_end = end
 
     def current_kind(self) -> str:
-        for tag in reversed(self.stack):
-            if tag in _BLOCK_TAGS:
-                return _BLOCK_TAGS[tag]
-        return "paragraph"
+        return self.kinds[-1] if self.kinds else "paragraph"
 
     def close_block(self) -> None:
         if self.block_start >= 0:
-            depth = sum(1 for tag in self.stack if tag in ("ul", "ol", "blockquote"))
+            depth = sum(self.open[tag] for tag in _NESTING_TAGS)
             self.builder.add_block(self.block_kind, self.block_start, self.block_end, depth)
         self.block_start = self.block_end = -1
 
@@ -135,6 +143,14 @@ def read_html_range(builder: DocumentBuilder, start: int, end: int) -> None:
     # The parser counts lines by LF only; give it a copy whose line breaks are all LF-terminated
     # but which keeps every offset (a lone CR becomes LF, CRLF stays two characters).
     source = _CR_ALONE.sub("\n", builder.text[start:end])
+    cut = _unterminated_comment(source)
+    if cut >= 0:
+        # Browsers hide everything after an unclosed `<!--`; so does draftlint, and it says so.
+        builder.comments.append(Comment(builder.text[start + cut + 4 : end], start + cut, end))
+        builder.note("meta.parse", start + cut, start + cut + 4,
+                     "HTML comment is never closed with '-->': the rest of the draft is hidden from readers")
+        source = source[:cut]
+    source = _inert_tail(source)
     line_starts = [start] + [start + m.end() for m in re.finditer("\n", source)]
     parser = _VisibleText(builder, line_starts)
     try:
@@ -143,3 +159,23 @@ def read_html_range(builder: DocumentBuilder, start: int, end: int) -> None:
     except Exception as exc:  # html.parser is lenient; anything left is reported, not raised
         builder.note("meta.parse", start, min(end, start + 1), f"HTML could not be fully read: {exc}")
     parser.close_block()
+
+
+def _unterminated_comment(source: str) -> int:
+    """Offset of the first `<!--` that no `-->` closes, or -1."""
+    opening = source.find("<!--")
+    while opening >= 0:
+        closing = source.find("-->", opening + 4)
+        if closing < 0:
+            return opening
+        opening = source.find("<!--", closing + 3)
+    return -1
+
+
+def _inert_tail(source: str) -> str:
+    """Disarm `<` after the last `>`: no tag can end there, and html.parser rescans the rest of the
+    text from each such `<` (quadratic on a long tail). It would read them as text anyway."""
+    tail = source.rfind(">") + 1
+    if source.find("<", tail) < 0:
+        return source
+    return source[:tail] + source[tail:].replace("<", "\ufffc")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Mapping
+from typing import Iterator, Mapping
 
 from linter.document import Comment, Link, normalize_label
 from linter.sources.builder import DocumentBuilder
@@ -14,7 +14,9 @@ _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^\s<>]+)>", re.IGNORECASE)
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
-_INLINE_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])+)\]\(\s*<?([^\s)>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+# The destination is capped and matched atomically (lookahead + backreference): otherwise every
+# `[x](` without a `)` rescanned and backtracked over the rest of the line.
+_INLINE_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])+)\]\(\s*<?(?=([^\s)>]{0,2000}))\2>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
 _REF_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])+)\]\[([^\]\n]*)\]")
 _BARE_URL = re.compile(r"(?<![\w/(\[<])(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]", re.IGNORECASE)
 _EMPHASIS = re.compile(r"\*+|~~|(?<![\w])_+|_+(?![\w])")
@@ -47,7 +49,7 @@ def mark_inline(
     for m in _CODE_SPAN.finditer(text, start, end):
         builder.mask(m.start(), m.end())
         claims.take(*m.span())
-    for m in _COMMENT.finditer(text, start, end):
+    for m in _comments(text, start, end):
         if claims.free(*m.span()):
             builder.mask(m.start(), m.end())
             builder.comments.append(Comment(m.group(0)[4:-3], m.start(), m.end()))
@@ -87,6 +89,21 @@ def mark_inline(
         if claims.free(*m.span()):
             decoded = html.unescape(m.group(0))
             builder.replace(m.start(), m.end(), decoded[:1] or " ")
+
+
+def _comments(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """Comments in text[start:end]; stops at the first `<!--` no `-->` closes, since no later one
+    can close either (matching each of them against the rest of the text was quadratic)."""
+    pos = start
+    while True:
+        opening = text.find("<!--", pos, end)
+        if opening < 0 or text.find("-->", opening + 4, end) < 0:
+            return
+        m = _COMMENT.match(text, opening, end)
+        if m is None:  # pragma: no cover - a closing `-->` exists, so the lazy match succeeds
+            return
+        yield m
+        pos = m.end()
 
 
 def _link(builder: DocumentBuilder, start: int, text_start: int, text_end: int, end: int, url: str) -> None:

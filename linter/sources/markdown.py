@@ -10,16 +10,24 @@ from linter.document import Link, normalize_label
 from linter.sources.builder import DocumentBuilder, blank
 from linter.sources.front_matter import find_front_matter
 from linter.sources.inline import mark_inline, normalize_references
+from linter.sources.plaintext import read_plaintext
 
 _BLOCK_OF_CONTAINER = {"list_item_open": "list_item", "blockquote_open": "quote"}
+_CONTAINER_OPENERS = frozenset({"blockquote_open", "bullet_list_open", "ordered_list_open", "list_item_open"})
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# markdown-it silently drops everything nested deeper than this; such a draft is read as plain text.
+MAX_NESTING = 100
 
 
 @lru_cache(maxsize=1)
 def _parser() -> Any:
     from markdown_it import MarkdownIt  # imported on first Markdown draft only
 
-    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    parser = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING}).enable(["table", "strikethrough"])
+    # Only block tokens, their line maps and raw inline content are used (the inline scanner
+    # reads the source itself), so skip markdown-it's inline pass: it was most of the parse time.
+    parser.disable("inline")
+    return parser
 
 
 def read_markdown(builder: DocumentBuilder) -> None:
@@ -33,12 +41,30 @@ def read_markdown(builder: DocumentBuilder) -> None:
         builder.front_matter = fm.data
         # Blank the front matter so markdown-it sees empty lines and line numbers stay put.
         source = blank(text[: fm.end]) + text[fm.end :]
-    line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
     env: dict[str, Any] = {}
-    tokens = _parser().parse(source, env)
+    problem = None
+    try:
+        tokens = _parser().parse(source, env)
+    except RecursionError:
+        problem = "Markdown nested too deeply to parse"
+    else:
+        if _too_deep(tokens):
+            problem = f"Markdown nested more than {MAX_NESTING} levels deep"
+    if problem is not None:
+        # Never drop text silently: lint it all as plain text and say so.
+        body = fm.end if fm is not None else 0
+        builder.note("meta.parse", body, min(len(text), body + 1), f"{problem}; the draft was read as plain text")
+        read_plaintext(builder, body)
+        return
+    line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
     references = normalize_references(env.get("references", {}))
     _walk(builder, tokens, line_starts, references)
     _definitions(builder, env.get("references", {}), line_starts)
+
+
+def _too_deep(tokens: list[Any]) -> bool:
+    """Whether markdown-it hit its nesting limit (a container whose content it then skipped)."""
+    return any(t.type in _CONTAINER_OPENERS and t.level + 1 >= MAX_NESTING for t in tokens)
 
 
 def _line_span(line_starts: list[int], text: str, first: int, last: int) -> tuple[int, int]:

@@ -6,7 +6,8 @@ import re
 
 from linter.sources.builder import DocumentBuilder
 
-_CHUNK = re.compile(r"(?:[^\r\n]*\S[^\r\n]*(?:\r\n|\r|\n|$))+")
+# Chunks start only at a line start: tried at every offset, a long blank line made this quadratic.
+_CHUNK = re.compile(r"(?<![^\r\n])(?:[^\r\n]*\S[^\r\n]*(?:\r\n|\r|\n|$))+")
 _LINE = re.compile(r"[^\r\n]*")
 _LIST_MARKER = re.compile(r"[ \t]*(?:[-*+\u2022\u2013]|\d{1,3}[.)])[ \t]+")
 _FINAL_PUNCTUATION = ".!?:;,)\"'\u201d\u2019"
@@ -15,13 +16,15 @@ _FINAL_PUNCTUATION = ".!?:;,)\"'\u201d\u2019"
 _WRAPPED = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+\S|^.{60,}$")
 
 
-def read_plaintext(builder: DocumentBuilder) -> None:
-    """Fill the builder from plain text."""
+def read_plaintext(builder: DocumentBuilder, start: int = 0) -> None:
+    """Fill the builder from plain text (from offset `start` on: the Markdown fallback skips front matter)."""
     text = builder.text
-    builder.keep(0, len(text))
-    for chunk in _CHUNK.finditer(text):
+    builder.keep(start, len(text))
+    # Computed once: stripping the whole text per chunk made a large draft quadratic.
+    content_end = len(text.rstrip())
+    for chunk in _CHUNK.finditer(text, start):
         lines = [m for m in _LINE.finditer(text, chunk.start(), chunk.end()) if m.group(0).strip()]
-        _read_chunk(builder, lines, has_next=chunk.end() < len(text.rstrip()))
+        _read_chunk(builder, lines, has_next=chunk.end() < content_end)
 
 
 def _read_chunk(builder: DocumentBuilder, lines: list[re.Match[str]], has_next: bool) -> None:

@@ -1,0 +1,114 @@
+"""Front ends: blocks, prose and sentences land on the right characters of the original file."""
+
+from __future__ import annotations
+
+import pytest
+
+from linter.document import Document
+from linter.sources import parse_bytes, parse_text
+
+
+def sentence_texts(doc: Document) -> list[str]:
+    """The text of every sentence, with markup blanked and white space collapsed."""
+    return [" ".join(doc.sentence_text(s).split()) for s in doc.sentences]
+
+
+def block_texts(doc: Document) -> list[tuple[str, str]]:
+    """(kind, source text) of every block."""
+    return [(b.kind, doc.text[b.start : b.end]) for b in doc.blocks]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Take it e.g. at night. Then sleep.", ["Take it e.g. at night.", "Then sleep."]),
+        ("Ask Dr. Smith first. She knows.", ["Ask Dr. Smith first.", "She knows."]),
+        ("Use approx. 2.5 mg daily. Not more.", ["Use approx. 2.5 mg daily.", "Not more."]),
+        ("Sold in the U.S. since 1995. It is cheap.", ["Sold in the U.S. since 1995.", "It is cheap."]),
+        ("Why? Because it works! Really.", ["Why?", "Because it works!", "Really."]),
+    ],
+)
+def test_sentences_survive_abbreviations_and_decimals(text: str, expected: list[str]) -> None:
+    assert sentence_texts(parse_text(text)) == expected
+
+
+def test_markdown_blocks_and_list_items_without_final_period() -> None:
+    doc = parse_text("# Sleep aids\n\nIntro text here.\n\n- take 3 mg\n- avoid alcohol\n\n> quoted claim\n")
+    assert block_texts(doc) == [
+        ("heading", "Sleep aids"),
+        ("paragraph", "Intro text here."),
+        ("list_item", "take 3 mg"),
+        ("list_item", "avoid alcohol"),
+        ("quote", "quoted claim"),
+    ]
+    assert sentence_texts(doc) == ["Sleep aids", "Intro text here.", "take 3 mg", "avoid alcohol", "quoted claim"]
+
+
+def test_markdown_table_cells_are_blocks() -> None:
+    doc = parse_text("| dose | when |\n|---|---|\n| 3 mg | at night |\n")
+    assert [t for k, t in block_texts(doc) if k == "table_cell"] == ["dose", "when", "3 mg", "at night"]
+
+
+def test_plain_text_heading_paragraph_and_list() -> None:
+    doc = parse_text("Melatonin guide\n\nIt helps some people.\n\n- take 1 mg\n- not with alcohol\n", fmt="text")
+    assert block_texts(doc) == [
+        ("heading", "Melatonin guide"),
+        ("paragraph", "It helps some people."),
+        ("list_item", "take 1 mg"),
+        ("list_item", "not with alcohol"),
+    ]
+
+
+def test_html_blocks_hide_scripts_and_decode_entities() -> None:
+    doc = parse_text("<h1>Kava</h1><script>miracle()</script><p>Tea &amp; kava.</p><ul><li>one</li></ul>", fmt="html")
+    assert [(k, t) for k, t in block_texts(doc)] == [("heading", "Kava"), ("paragraph", "Tea &amp; kava."), ("list_item", "one")]
+    assert "miracle" not in doc.prose
+    assert "Tea &     kava." in doc.prose
+
+
+def test_code_front_matter_comments_and_urls_are_not_prose() -> None:
+    text = (
+        "---\ntitle: Miracle sleep\n---\n\nRead `miracle()` and <!-- miracle --> see https://miracle.example.org now.\n\n"
+        "```\nmiracle code\n```\n"
+    )
+    doc = parse_text(text)
+    assert "miracle" not in doc.prose.lower()
+    assert doc.front_matter == {"title": "Miracle sleep"}
+    assert [link.url for link in doc.links] == ["https://miracle.example.org"]
+    assert [c.body.strip() for c in doc.comments] == ["miracle"]
+
+
+def test_links_and_reference_definitions_are_kept_as_evidence() -> None:
+    doc = parse_text("A trial found it [1] and [this study](https://pubmed.gov/1).\n\n[1]: https://doi.org/10.1/x\n")
+    assert "https://pubmed.gov/1" in [link.url for link in doc.links]
+    assert doc.definitions["1"].url == "https://doi.org/10.1/x"
+    assert "this study" in doc.prose and "pubmed" not in doc.prose
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+@pytest.mark.parametrize("fmt", ["markdown", "text", "html"])
+def test_positions_with_every_line_ending(newline: str, fmt: str) -> None:
+    lines = ["<p>First line.</p>", "", "<p>Second é line 😀 here.</p>"] if fmt == "html" else ["First line.", "", "Second é line 😀 here."]
+    text = newline.join(lines) + newline
+    doc = parse_text(text, fmt=fmt)
+    offset = text.index("here")
+    assert doc.lines.position(offset) == (3, lines[2].index("here") + 1)
+    assert "here" in doc.prose[offset : offset + 4]
+
+
+def test_mixed_line_endings_count_each_break_once() -> None:
+    text = "one\r\ntwo\rthree\nfour"
+    doc = parse_text(text, fmt="text")
+    assert [doc.lines.position(text.index(w))[0] for w in ("one", "two", "three", "four")] == [1, 2, 3, 4]
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [(b"\xef\xbb\xbfCaf\xc3\xa9 miracle.", "utf-8"), ("\ufeffCafé miracle.".encode("utf-16-le"), "utf-16"),
+     ("\ufeffCafé miracle.".encode("utf-16-be"), "utf-16")],
+)
+def test_byte_order_marks_are_removed_and_columns_count_code_points(data: bytes, encoding: str) -> None:
+    doc = parse_bytes(data, "draft.md")
+    assert doc.text == "Café miracle."
+    assert doc.lines.position(doc.text.index("miracle")) == (1, 6)
+    assert doc.notes == []
