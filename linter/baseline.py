@@ -15,7 +15,6 @@ from typing import Iterable, NamedTuple
 
 from linter.errors import DraftlintError
 from linter.finding import Finding
-from linter.reporters.json_report import finding_from_dict
 
 BASELINE_VERSION = 1
 
@@ -94,7 +93,7 @@ def load_baseline(path: Path) -> Baseline:
     if not isinstance(document, dict) or document.get("version") != BASELINE_VERSION:
         raise DraftlintError(f"not a version {BASELINE_VERSION} draftlint baseline", str(path))
     try:
-        entries = {FindingKey(**item["key"]): finding_from_dict(item["finding"]) for item in document["findings"]}
+        entries = {FindingKey(**item["key"]): Finding.from_dict(item["finding"]) for item in document["findings"]}
     except (KeyError, TypeError) as exc:
         raise DraftlintError(f"malformed baseline entry ({exc})", str(path)) from None
     return Baseline(entries)

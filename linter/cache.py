@@ -18,7 +18,6 @@ from typing import Any, Iterable
 
 from linter.config import Config
 from linter.finding import Finding
-from linter.reporters.json_report import finding_from_dict
 from linter.ruleset import builtin_rules_dir
 from linter.version import __version__
 
@@ -94,7 +93,7 @@ def encode_findings(findings: Iterable[Finding]) -> list[dict[str, Any]]:
 
 def decode_findings(records: list[dict[str, Any]]) -> tuple[Finding, ...]:
     """Undo `encode_findings`."""
-    return tuple(finding_from_dict({**r, "data": _decode(r["data"])}) for r in records)
+    return tuple(Finding.from_dict({**r, "data": _decode(r["data"])}) for r in records)
 
 
 def _same(a: tuple[Finding, ...], b: tuple[Finding, ...]) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Any, Iterator, Mapping
+from typing import Any, Mapping
 
 from linter.finding import Span
 
@@ -138,10 +138,6 @@ class Document:
     def sentence_text(self, sentence: Sentence) -> str:
         """The prose of a sentence (markup blanked out)."""
         return self.prose[sentence.start : sentence.end]
-
-    def blocks_of(self, kind: str) -> Iterator[Block]:
-        """Blocks of one kind, in order."""
-        return (b for b in self.blocks if b.kind == kind)
 
     def links_in(self, start: int, end: int) -> list[Link]:
         """Links whose visible text overlaps [start, end)."""

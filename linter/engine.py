@@ -11,7 +11,7 @@ from linter.document import Document
 from linter.errors import DraftlintError
 from linter.files import read_regular
 from linter.finding import Finding
-from linter.kinds.base import Check, make_finding
+from linter.kinds.base import Check, CorpusCheck, make_finding
 from linter.language.lexicon import PatternTimeout
 from linter.meta import META_RULES
 from linter.ruleset import RuleSet, load_ruleset
@@ -32,7 +32,7 @@ class Linter:
         self.known_categories = frozenset(c.meta.category for c in self.ruleset.checks) | {"meta"}
         self.timed_out: set[str] = set()  # rules whose pattern hit the time limit in this run
 
-    def corpus_checks(self) -> tuple[Any, ...]:
+    def corpus_checks(self) -> tuple[CorpusCheck, ...]:
         """Enabled rules that also compare drafts with each other."""
         return tuple(c for c in self.checks if hasattr(c, "check_corpus"))
 

@@ -28,6 +28,11 @@ class Related:
     span: Span
     message: str
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Related:
+        """Rebuild a related location from its JSON shape."""
+        return cls(data["path"], Span(data["line"], data["column"], data["end_line"], data["end_column"]), data["message"])
+
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON shape of a related location."""
         return {
@@ -73,6 +78,24 @@ class Finding:
         """Order findings by file, position, then rule, so output never depends on run order."""
         s = self.span
         return (self.path, s.line, s.column, s.end_line, s.end_column, self.rule, self.message)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Finding:
+        """Rebuild a Finding from its JSON shape (plus optional `start`/`end` offsets), losslessly."""
+        return cls(
+            path=data["path"],
+            rule=data["rule"],
+            category=data["category"],
+            severity=data["severity"],
+            message=data["message"],
+            span=Span(data["line"], data["column"], data["end_line"], data["end_column"]),
+            excerpt=data["excerpt"],
+            related=tuple(Related.from_dict(r) for r in data["related"]),
+            suggestion=data["suggestion"],
+            data=dict(data["data"]),
+            start=data.get("start", 0),
+            end=data.get("end", 0),
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON shape fixed by the design brief."""

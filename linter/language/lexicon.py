@@ -73,14 +73,6 @@ def _is_builtin(source: str) -> bool:
         return False
 
 
-def compile_pattern(pattern: str, *, where: str, source: str, ignore_case: bool = True) -> regex.Pattern[str]:
-    """Compile one raw regular expression from a rule file."""
-    try:
-        return regex.compile(pattern, regex.IGNORECASE if ignore_case else 0)
-    except regex.error as exc:
-        raise RuleError(f"{where} is not a valid pattern ({exc})", source) from None
-
-
 def find_all(pattern: regex.Pattern[str], text: str, start: int = 0, end: int | None = None) -> Iterator[regex.Match[str]]:
     """finditer with a time limit, so one runaway user pattern cannot hang a run."""
     try:

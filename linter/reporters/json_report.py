@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import json
-from typing import Any, Mapping, TextIO
+from typing import Any, TextIO
 
-from linter.finding import Finding, Related, Span
 from linter.reporters import Report
 from linter.version import __version__
 
@@ -36,23 +35,3 @@ def report(result: Report, out: TextIO) -> None:
     out.write("\n")
 
 
-def finding_from_dict(data: Mapping[str, Any]) -> Finding:
-    """Rebuild a Finding from its JSON shape (plus optional `start`/`end` offsets), losslessly."""
-    related = tuple(
-        Related(r["path"], Span(r["line"], r["column"], r["end_line"], r["end_column"]), r["message"])
-        for r in data["related"]
-    )
-    return Finding(
-        path=data["path"],
-        rule=data["rule"],
-        category=data["category"],
-        severity=data["severity"],
-        message=data["message"],
-        span=Span(data["line"], data["column"], data["end_line"], data["end_column"]),
-        excerpt=data["excerpt"],
-        related=related,
-        suggestion=data["suggestion"],
-        data=dict(data["data"]),
-        start=data.get("start", 0),
-        end=data.get("end", 0),
-    )
