@@ -14,7 +14,7 @@ import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, NamedTuple
 
 from linter.config import Config
 from linter.engine import lint_document, read_document
@@ -29,7 +29,11 @@ _EXPECTED_FIELDS = {
     "line": Field(int, required=True),
     "data": Field(dict, default=None),
 }
-_FILE_FIELDS = {"findings": Field(list, required=True, fields=_EXPECTED_FIELDS), "notes": Field(str, default=None)}
+_FILE_FIELDS = {
+    "findings": Field(list, required=True, fields=_EXPECTED_FIELDS),
+    "categories": Field(list, default=None, items=str, help="the categories annotated (default: all, for held-out drafts)"),
+    "notes": Field(str, default=None),
+}
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,8 @@ class Scores:
 
     by_rule: dict[str, Tally] = field(default_factory=dict)
     by_category: dict[str, Tally] = field(default_factory=dict)
+    # Any rule of the category on the annotated line: how the product is judged for claims.
+    any_rule: dict[str, Tally] = field(default_factory=dict)
     drafts: Counter[str] = field(default_factory=Counter)
 
     def add(self, rule: str, category: str, outcome: str, note: str = "") -> None:
@@ -98,19 +104,42 @@ def drafts_in(folder: Path) -> list[Path]:
     )
 
 
-def load_expected(path: Path) -> list[Expected]:
+class Annotation(NamedTuple):
+    """A draft's expectations and the categories they cover (None: decided by the file name)."""
+
+    expected: list[Expected]
+    categories: tuple[str, ...] | None
+
+
+def load_expected(path: Path) -> Annotation:
     """The expectations of one draft."""
     sidecar = path.with_suffix(".expected.yaml")
     checked = validate(read_yaml(sidecar) or {"findings": []}, _FILE_FIELDS, str(sidecar))
-    return [Expected(e["rule"], e["line"], e["data"]) for e in checked["findings"]]
+    expected = [Expected(e["rule"], e["line"], e["data"]) for e in checked["findings"]]
+    categories = checked["categories"]
+    return Annotation(expected, None if categories is None else tuple(categories))
 
 
-def score_draft(scores: Scores, path: Path, findings: Iterable[Finding], expected: list[Expected]) -> None:
-    """Match one draft's findings against its expectations, for the category its name names."""
+def score_draft(scores: Scores, path: Path, findings: Iterable[Finding], annotation: Annotation) -> None:
+    """Match one draft's findings against its expectations, for the categories it annotates."""
     prefix = path.name.split("-", 1)[0]
     categories = EVALUATED if prefix == HELD_OUT else (prefix,) if prefix in EVALUATED else ()
+    if annotation.categories is not None:
+        categories = tuple(c for c in categories if c in annotation.categories)
+    findings = list(findings)
     for category in categories:
-        _score_category(scores, path, category, findings, expected)
+        _score_category(scores, path, category, findings, annotation.expected)
+        _score_any_rule(scores.any_rule.setdefault(category, Tally()), category, findings, annotation.expected)
+
+
+def _score_any_rule(tally: Tally, category: str, findings: list[Finding], expected: list[Expected]) -> None:
+    """Score lines, not rules: an annotated line is found when any finding of the category covers it."""
+    lines = {e.line for e in expected if e.rule.split(".", 1)[0] == category}
+    flagged = [f for f in findings if f.category == category]
+    found = {line for line in lines if any(f.line <= line <= f.span.end_line for f in flagged)}
+    tally.tp += len(found)
+    tally.fn += len(lines - found)
+    tally.fp += sum(1 for f in flagged if not any(f.line <= line <= f.span.end_line for line in lines))
 
 
 def _score_category(scores: Scores, path: Path, category: str, findings: Iterable[Finding], expected: list[Expected]) -> None:
@@ -177,6 +206,8 @@ def format_scores(scores: Scores) -> str:
     for category in EVALUATED:
         if category in scores.by_category:
             lines.append(row(f"{category} ({scores.drafts[category]} drafts)", scores.by_category[category]))
+            if category == "claims":
+                lines.append(row("  any claims rule, by line", scores.any_rule[category]))
             for rule in sorted(r for r in scores.by_rule if r.startswith(category + ".")):
                 lines.append(row("  " + rule, scores.by_rule[rule]))
     return "\n".join(lines)
@@ -188,7 +219,9 @@ def report(folder: Path) -> str:
              format_scores(evaluate(folder, exclude=HELD_OUT + "-"))]
     for prefix, title in (
         (HELD_OUT + "-a", "held-out set A (written without reading the rules, then used to tune them)"),
-        (HELD_OUT + "-b", "held-out set B (written without reading the rules, never used for tuning)"),
+        (HELD_OUT + "-b", "held-out set B (written without reading the rules; used to tune dosing only)"),
+        (HELD_OUT + "-c", "held-out set C (written without reading the rules, then used to tune them)"),
+        (HELD_OUT + "-d", "held-out set D (written without reading the rules, never used for tuning)"),
     ):
         held_out = evaluate(folder, prefix=prefix)
         if held_out.drafts:
@@ -197,11 +230,12 @@ def report(folder: Path) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Print the score tables for a folder (default tests/eval) and every miss of held-out set B."""
+    """Print the score tables for a folder (default tests/eval) and every miss of the newest held-out set."""
     args = sys.argv[1:] if argv is None else argv
     folder = Path(args[0]) if args else Path("tests/eval")
     print(report(folder))
-    for category, tally in evaluate(folder, prefix=HELD_OUT + "-b").by_category.items():
+    newest = max((p.name[:len(HELD_OUT) + 2] for p in drafts_in(folder) if p.name.startswith(HELD_OUT + "-")), default="")
+    for category, tally in evaluate(folder, prefix=newest).by_category.items():
         for miss in tally.misses:
             print(f"  {category}: {miss}")
     return 0

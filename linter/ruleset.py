@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -39,6 +40,7 @@ COMMON_FIELDS: dict[str, Field] = {
 }
 
 
+@lru_cache(maxsize=None)
 def builtin_rules_dir() -> Path:
     """The built-in rules: packaged inside `linter` when installed, `rules/` in a source checkout."""
     packaged = Path(__file__).resolve().parent / "builtin_rules"

@@ -3,15 +3,11 @@ possible), gather results in a stable order, then apply the baseline and the cha
 
 from __future__ import annotations
 
-import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from linter.baseline import load_baseline
 from linter.cache import FileCache, entry_key, ruleset_fingerprint
-from linter.changes import changed_lines, only_changed
 from linter.config import Config, find_config, load_config
 from linter.engine import FileResult, corpus_findings, lint_document, linter_for, read_draft
 from linter.errors import DraftlintError, InputError
@@ -99,6 +95,9 @@ def _lint_many(jobs: list[Job], workers: int) -> list[FileResult]:
     """Lint jobs in input order, in worker processes only when that can pay off."""
     if workers <= 1 or len(jobs) <= 1:
         return [lint_job(job) for job in jobs]
+    import multiprocessing  # deferred, like the optional features below: not on a pre-commit run's path
+    from concurrent.futures import ProcessPoolExecutor
+
     for config in {job.config for job in jobs}:
         linter_for(config)  # compile once here; forked workers inherit the compiled rules
     methods = multiprocessing.get_all_start_methods()
@@ -163,8 +162,15 @@ def run(paths: list[Path], options: RunOptions) -> RunResult:
     root_config = resolver.for_path(anchor[0] if anchor else Path.cwd())
     cross_file = root_config.cross_file if options.cross_file is None else options.cross_file
     # Fail on a bad baseline or git ref before spending time on linting.
-    baseline = load_baseline(options.baseline) if options.baseline is not None else None
-    changes = changed_lines(options.diff_ref, anchor) if options.diff_ref is not None else None
+    baseline, changes = None, None
+    if options.baseline is not None:
+        from linter.baseline import load_baseline
+
+        baseline = load_baseline(options.baseline)
+    if options.diff_ref is not None:
+        from linter.changes import changed_lines
+
+        changes = changed_lines(options.diff_ref, anchor)
     jobs: list[Job] = []
     explicit: list[bool] = []
     for item in _targets(paths, options, root_config):
@@ -196,5 +202,7 @@ def run(paths: list[Path], options: RunOptions) -> RunResult:
         filtered = baseline.apply(result.findings)
         result.findings, result.fixed = list(filtered.findings), list(filtered.fixed)
     if changes is not None:
+        from linter.changes import only_changed
+
         result.findings = only_changed(result.findings, changes)
     return result

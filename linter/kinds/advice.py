@@ -22,6 +22,7 @@ import regex
 from linter.document import Block, Document, Sentence
 from linter.knowledge import Knowledge
 from linter.language.lexicon import compile_terms, find_all, search
+from linter.patterns import compile_pattern
 from linter.schema import Field, read_yaml, validate
 
 _TERMS = Field(list, required=True, items=str)
@@ -40,13 +41,13 @@ _DENIAL_WINDOW = 80
 _LOOK_BACK = 60
 # "it", "this" and the substance's own nouns point back at the section's subject.
 _BACK_REFERENCE = r"(?<![\w-])(?:it|its|this|these|them|they|one)(?![\w-])"
-_YOU = regex.compile(r"(?<![\w-])(?:you|your)(?![\w-])", regex.IGNORECASE)
+_YOU = compile_pattern(r"(?<![\w-])(?:you|your)(?![\w-])", regex.IGNORECASE)
 # A determiner makes the word a noun ("each chew", "a sip"), not a verb of use.
-_TAKE = regex.compile(r"(?<![\w-])(?<!\b(?:each|every|per|a|an|the|one|this|that) )(?:take|taking|taken|use|using|dose|dosing|sip|drink|have|swallow|chew)(?![\w-])", regex.IGNORECASE)
+_TAKE = compile_pattern(r"(?<![\w-])(?<!\b(?:each|every|per|a|an|the|one|this|that) )(?:take|taking|taken|use|using|dose|dosing|sip|drink|have|swallow|chew)(?![\w-])", regex.IGNORECASE)
 # First-person habit ("I make a big mug of it around 8 p.m."): addressed like "you take" for timing.
-_HABIT = regex.compile(r"(?<![\w-])(?:I|we)(?: \w+ly)? (?:make|brew|steep|pour|mix)(?![\w-])", regex.IGNORECASE)
+_HABIT = compile_pattern(r"(?<![\w-])(?:I|we)(?: \w+ly)? (?:make|brew|steep|pour|mix)(?![\w-])", regex.IGNORECASE)
 # A label such as "Warning:" or "Note:" opening a block makes the whole block a callout.
-_LABEL_END = regex.compile(r"\W*:")
+_LABEL_END = compile_pattern(r"\W*:")
 
 
 @dataclass(frozen=True)
@@ -109,11 +110,11 @@ def load_cues(path: Path) -> Cues:
     def before(key: str, *extra: str, reach: int = 0) -> regex.Pattern[str]:
         """The lexicon anchored at the end of the searched window, `reach` words before it."""
         body = terms(key).pattern if not extra else compile_terms([*data[key], *extra], where=key, source=source).pattern
-        return regex.compile(rf"{body}(?:\W+[\w'\u2019-]+){{0,{reach}}}\W*$", regex.IGNORECASE | regex.VERSION0)
+        return compile_pattern(rf"{body}(?:\W+[\w'\u2019-]+){{0,{reach}}}\W*$", regex.IGNORECASE | regex.VERSION0)
 
     return Cues(
         imperative=terms("imperative"),
-        opener_before=regex.compile(
+        opener_before=compile_pattern(
             rf"(?:[.:;,!?()\u2013\u2014-]|{terms('clause_openers').pattern})[\s*_\"'\u201c]*$",
             regex.IGNORECASE | regex.VERSION0,
         ),
@@ -390,7 +391,7 @@ def noun_patterns(knowledge: Knowledge) -> dict[str, regex.Pattern[str]]:
     for name, substance in knowledge.substances.items():
         nouns = [regex.escape(n) for n in substance.nouns]
         body = _BACK_REFERENCE if not nouns else rf"{_BACK_REFERENCE}|(?<![\w-])(?:{'|'.join(nouns)})(?![\w])"
-        patterns[name] = regex.compile(body, regex.IGNORECASE)
+        patterns[name] = compile_pattern(body, regex.IGNORECASE)
     return patterns
 
 

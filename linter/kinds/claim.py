@@ -24,6 +24,7 @@ from linter.knowledge import Knowledge
 from linter.language.evidence import Evidence, reference_blocks
 from linter.language.lexicon import compile_terms, find_all, search
 from linter.language.polarity import Polarity, is_question
+from linter.patterns import compile_pattern
 from linter.schema import Field, read_yaml, validate
 
 CLAIM_TYPES: tuple[str, ...] = ("disease", "absolute", "vague-evidence", "testimonial", "efficacy", "hedged", "animal-evidence")
@@ -63,18 +64,18 @@ LEXICON_FIELDS: dict[str, Field] = {
 }
 
 # Clause boundaries: a subject in one clause does not own the verb of the next one.
-_CLAUSE_BREAK = regex.compile(
+_CLAUSE_BREAK = compile_pattern(
     r";|\s[\u2014\u2013-]\s|\u2014|,\s+(?:but|while|whereas|although|though|yet|so|and|which means|or)\b|\s+(?:but|whereas)\s+",
     regex.IGNORECASE,
 )
 # A footnote or reference definition is a citation, not a claim.
-_DEFINITION_BLOCK = regex.compile(r"\s{0,3}\[\^?[^\]\n]{1,40}\]:")
+_DEFINITION_BLOCK = compile_pattern(r"\s{0,3}\[\^?[^\]\n]{1,40}\]:")
 # How far before its subject a negation may stand ("there is no good evidence that valerian ...").
 _NEGATION_REACH = 60
 # How far after its predicate an outcome may stand ("helps your body wind down for sleep").
 _OUTCOME_REACH = 80
 # The writer's own experience: a benefit to "me" / "my mood" is a testimonial, not a finding.
-_FIRST_PERSON = regex.compile(r"\b(?:[Mm][Ee]|[Mm][Yy]|I|[Mm]yself)\b")
+_FIRST_PERSON = compile_pattern(r"\b(?:[Mm][Ee]|[Mm][Yy]|I|[Mm]yself)\b")
 
 
 class Lexicons(NamedTuple):

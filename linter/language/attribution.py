@@ -23,6 +23,7 @@ from linter.language.lexicon import compile_terms, search
 from linter.language.quantities import Quantity, find_quantities
 from linter.language.timing import Timing, TimingGrammar, build_grammar
 from linter.language.units import FREQUENCY, Basis, parse_basis
+from linter.patterns import compile_pattern
 from linter.schema import Field, read_yaml, validate
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ _LEXICON_FIELDS: dict[str, Field] = {
 }
 _FREQUENCY = re.compile(rf"[\s,(]*(?:of\s+)?(?:[^\W\d]+[\s,-]+){{0,4}}?(?:{FREQUENCY})", re.IGNORECASE)
 _BASIS_REACH = 60  # characters after an amount in which "twice daily" still belongs to it
-_NOTHING = regex.compile(r"(?!x)x")
+_NOTHING = compile_pattern(r"(?!x)x")
 # What may sit between an amount and a rejection after it: "10 mg[ of melatonin], but that's too much".
 _OF_PHRASE = r"\G(?:\s+of\s+[\w-]+(?:\s+[\w-]+)?(?=[\s,]))?"
 # A count right before a product strength ("one 25 mg gummy", "six 500 mg capsules"); "a" is not one.

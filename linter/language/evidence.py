@@ -14,25 +14,26 @@ from urllib.parse import urlsplit
 import regex
 
 from linter.document import Document, Sentence, normalize_label
+from linter.patterns import compile_pattern
 
-_DOI = regex.compile(r"\b10\.\d{4,9}/[-._;()/:A-Z0-9]+", regex.IGNORECASE)
-_PUBMED_ID = regex.compile(r"\bPMID:?\s?\d{1,8}\b|\bPMC\d+\b")
-_URL = regex.compile(r"\bhttps?://[^\s<>()\"']+|\bwww\.[^\s<>()\"']+", regex.IGNORECASE)
+_DOI = compile_pattern(r"\b10\.\d{4,9}/[-._;()/:A-Z0-9]+", regex.IGNORECASE)
+_PUBMED_ID = compile_pattern(r"\bPMID:?\s?\d{1,8}\b|\bPMC\d+\b")
+_URL = compile_pattern(r"\bhttps?://[^\s<>()\"']+|\bwww\.[^\s<>()\"']+", regex.IGNORECASE)
 # [1], [^1], [1, 3], [2-4], or a caret marker ^1 written in plain text.
-_MARKER = regex.compile(r"\[\^?([\w-]{1,12}(?:\s*[,\u2013-]\s*\w{1,6})*)\]|\^(\d{1,3})\b")
+_MARKER = compile_pattern(r"\[\^?([\w-]{1,12}(?:\s*[,\u2013-]\s*\w{1,6})*)\]|\^(\d{1,3})\b")
 _SURNAME = r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|In|Since|Spring|Summer|Fall|Autumn|Winter|Updated|Published)\b)\p{Lu}[\p{L}'\u2019-]+"
 _AUTHORS = rf"{_SURNAME}(?:\s+et\s+al\.?|\s+(?:and|&)\s+{_SURNAME})?"
 _YEAR = r"(?:19|20)\d{2}[a-z]?"
 # "(Smith et al., 2021)", "(Smith 2020; Lee & Park, 2019)", "Smith and Jones (2019)".
-_AUTHOR_YEAR = regex.compile(
+_AUTHOR_YEAR = compile_pattern(
     rf"\(\s*{_AUTHORS},?\s+{_YEAR}(?:\s*[;,]\s*[^()]{{0,80}})?\)|{_AUTHORS}\s+\(\s*{_YEAR}\s*\)"
 )
 # A named authority or journal with a year: "a 2019 Cochrane review", "published in JAMA in 2020".
-_NAMED_SOURCE = regex.compile(
+_NAMED_SOURCE = compile_pattern(
     rf"\b{_YEAR}\s+(?:Cochrane|NIH|NCCIH|WHO|EFSA|FDA|NICE|AASM)\s+(?:review|report|guidance|guideline|fact sheet|statement)"
     rf"|\bpublished\s+in\s+(?:the\s+)?(?:\p{{Lu}}[\p{{L}}&.-]*\s+){{1,6}}(?:in\s+|\(\s*)?{_YEAR}"
 )
-_REFERENCES_HEADING = regex.compile(
+_REFERENCES_HEADING = compile_pattern(
     r"\W*(?:references?|sources?|citations?|bibliography|works cited|notes|studies cited|research cited|footnotes)\b\W*$",
     regex.IGNORECASE,
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -9,10 +10,11 @@ import regex
 
 from linter.errors import RuleError
 from linter.language.wordindex import Lexicon
+from linter.patterns import compile_pattern
 
 # A user pattern that backtracks catastrophically is stopped after this many seconds per search.
 PATTERN_TIMEOUT = 2.0
-_SPACE = regex.compile(r"(?<!\\) +")
+_SPACE = compile_pattern(r"(?<!\\) +")
 # Entries match whole words: not glued to a letter, digit or hyphen on either side.
 _WORD_BOUNDARIES = (r"(?<![\w-])", r"(?![\w])")
 
@@ -44,14 +46,14 @@ def compile_terms(
             raise RuleError(f"{where}[{index}] must be a non-empty string", source)
         parts.append(term_source(term))
     if not parts:
-        return regex.compile(r"(?!x)x")  # matches nothing
+        return compile_pattern(r"(?!x)x")  # matches nothing
     order = sorted(range(len(parts)), key=lambda i: len(parts[i]), reverse=True)
     fragments = [parts[i] for i in order]
     flags = regex.IGNORECASE | regex.VERSION0 if ignore_case else regex.VERSION0
     try:
         if whole_words:
             return Lexicon(fragments, _WORD_BOUNDARIES, flags, validate=not _is_builtin(source))
-        return regex.compile("|".join(f"(?:{p})" for p in fragments), flags)
+        return compile_pattern("|".join(f"(?:{p})" for p in fragments), flags)
     except regex.error:
         # Compile entries one by one only now, to name the bad one (one compile per lexicon
         # otherwise: rule loading is on the path of every pre-commit run).
@@ -67,8 +69,13 @@ def _is_builtin(source: str) -> bool:
     """Built-in rule files are checked by the test suite, so their lexicons may compile lazily."""
     from linter.ruleset import builtin_rules_dir  # deferred: ruleset imports the kinds
 
+    return _is_inside(source, builtin_rules_dir())
+
+
+@lru_cache(maxsize=None)
+def _is_inside(source: str, folder: Path) -> bool:
     try:
-        return Path(source).resolve().is_relative_to(builtin_rules_dir())
+        return Path(source).resolve().is_relative_to(folder)
     except (OSError, ValueError):
         return False
 

@@ -13,13 +13,14 @@ from typing import Iterable
 import regex
 
 from linter.language.lexicon import compile_terms, find_all, search
+from linter.patterns import compile_pattern
 
 # Headings rarely end in "?", yet "How magnesium helps you sleep" is a question, not a claim.
-_QUESTION_OPENER = regex.compile(
+_QUESTION_OPENER = compile_pattern(
     r"\W*(?:how|why|what|which|who|when|where|does|do|did|can|could|is|are|should|will|would|whether)\b",
     regex.IGNORECASE,
 )
-_FIRST_PERSON = regex.compile(r"\b(?:I|[Mm][Ee]|[Mm][Yy])\b")
+_FIRST_PERSON = compile_pattern(r"\b(?:I|[Mm][Ee]|[Mm][Yy])\b")
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ class Polarity:
 
 
 # ... but "How kratom gave me my life back" and "Why I switched to magnesium" tell a story.
-_STORY_HEADING = regex.compile(
+_STORY_HEADING = compile_pattern(
     r"\W*(?:how|why)\s+(?!(?:do|does|did|can|could|should|would|will|is|are|to|much|many|long|often|soon|and|or)\b)"
     r"(?!I\s+(?:can|could|should|do|need|must)\b)",
     regex.IGNORECASE,

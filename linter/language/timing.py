@@ -18,6 +18,7 @@ from linter.language.lexicon import find_all, term_source
 from linter.language.numbers import ARTICLE, NUMBER, parse_number
 from linter.language.quantities import bounded_interval, classify_bound, windows
 from linter.language.units import TIME_TRIGGER, TIME_UNIT, time_unit
+from linter.patterns import compile_pattern
 
 NEAR_WINDOW = (0.0, 15.0)  # "at bedtime", "right before bed": within a quarter of an hour
 _REACH = 70  # the longest timing phrase before its unit: "no later than one and a half"
@@ -168,7 +169,7 @@ def build_grammar(anchors: Mapping[str, Sequence[str]], near: Sequence[str]) -> 
     course = rf"(?P<course>{_COURSE_PREFIX})\s+{_DURATION}"
     body = rf"(?<![\w.,])(?:{near_phrase}|{offset}|{every}|{course})(?![\w])"
     # Each alternative reuses the duration groups, which the regex module allows (VERSION0 dupnames).
-    pattern = regex.compile(body, regex.IGNORECASE | regex.VERSION0)
+    pattern = compile_pattern(body, regex.IGNORECASE | regex.VERSION0)
     near_terms = [term_source(t) for name in near for t in anchors[name]]
-    trigger = regex.compile(rf"(?<![\w-])(?:{'|'.join(near_terms) or '(?!x)x'})(?![\w])", regex.IGNORECASE)
+    trigger = compile_pattern(rf"(?<![\w-])(?:{'|'.join(near_terms) or '(?!x)x'})(?![\w])", regex.IGNORECASE)
     return TimingGrammar(names, frozenset(near), pattern, trigger)

@@ -24,6 +24,8 @@ except ImportError:  # pragma: no cover - Python < 3.11
 
 import regex
 
+from linter.patterns import compile_pattern, remembered
+
 # Below this length a plain scan is cheaper than building an index.
 INDEX_MIN_LENGTH = 2048
 _MAX_WORDS_PER_TERM = 64
@@ -211,11 +213,11 @@ class Lexicon:
         self.flags = flags
         self._full: regex.Pattern[str] | None = None
         if validate:  # a publisher's rule: fail at load time, naming the file, not mid-run
-            self._full = regex.compile(self.pattern, flags)
+            self._full = compile_pattern(self.pattern, flags)
         self._by_word: dict[str, list[str]] = {}
         residual: list[str] = []
         for fragment in fragments:
-            words = first_words(fragment)
+            words = remembered("first_words", fragment, first_words)
             if words is None:
                 residual.append(fragment)
                 continue
@@ -229,13 +231,13 @@ class Lexicon:
     def full(self) -> regex.Pattern[str]:
         """The whole alternation, compiled on first need (built-in rules load without it)."""
         if self._full is None:
-            self._full = regex.compile(self.pattern, self._flags)
+            self._full = compile_pattern(self.pattern, self._flags)
         return self._full
 
     def _residual_pattern(self) -> regex.Pattern[str] | None:
         """Entries without a known first word, as a zero-width scan (so nested starts are seen)."""
         if self._residual is None and self._residual_source is not None:
-            self._residual = regex.compile(self._residual_source, self._flags)
+            self._residual = compile_pattern(self._residual_source, self._flags)
         return self._residual
 
     def _wrap(self, fragments: list[str]) -> str:
@@ -243,7 +245,7 @@ class Lexicon:
         return before + "(?:" + "|".join(f"(?:{f})" for f in fragments) + ")" + after
 
     def _compile(self, fragments: list[str]) -> regex.Pattern[str]:
-        return regex.compile(self._wrap(fragments), self._flags)
+        return compile_pattern(self._wrap(fragments), self._flags)
 
     def _for_word(self, word: str) -> regex.Pattern[str]:
         """The entries that can start with `word`, in lexicon order, compiled on first need."""

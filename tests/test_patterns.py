@@ -1,0 +1,83 @@
+"""The on-disk store of compiled patterns: same behaviour as regex.compile, never an error."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import regex
+
+from linter import patterns
+from linter.patterns import PatternStore, store_path
+
+SAMPLES = [
+    (r"(?<![\w-])(?:improv(?:e|es|ed)|boosts?)\s+(sleep|mood)(?![\w])", regex.IGNORECASE | regex.VERSION0),
+    (r"\b(?P<amount>\d+(?:\.\d+)?)\s*(?:mg|g|mcg)\b", 0),
+    (r"(?!x)x", 0),
+]
+TEXT = "It IMPROVES sleep, boosts mood and 2.5 mg or 300 g; improved   Sleep-well."
+
+
+def _results(pattern: regex.Pattern[str]) -> list[tuple[int, int, tuple[str | None, ...]]]:
+    return [(m.start(), m.end(), m.groups()) for m in pattern.finditer(TEXT)]
+
+
+def test_a_stored_pattern_is_rebuilt_without_parsing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "store.bin"
+    first = PatternStore(path)
+    fresh = [first.compile(source, flags) for source, flags in SAMPLES]
+    first.save()
+    assert path.is_file()
+
+    def no_parsing(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the pattern should have come from the store")
+
+    monkeypatch.setattr(regex, "compile", no_parsing)
+    second = PatternStore(path)
+    for (source, flags), original in zip(SAMPLES, fresh):
+        loaded = second.compile(source, flags)
+        assert loaded.pattern == source
+        assert _results(loaded) == _results(original)
+        assert loaded.groupindex == original.groupindex
+
+
+def test_a_corrupt_store_is_ignored_and_replaced(tmp_path: Path) -> None:
+    path = tmp_path / "store.bin"
+    path.write_bytes(b"\x00not marshal data")
+    store = PatternStore(path)
+    pattern = store.compile(*SAMPLES[1])
+    assert _results(pattern) == _results(regex.compile(*SAMPLES[1]))
+    store.save()
+    assert PatternStore(path).compile(*SAMPLES[1]).pattern == SAMPLES[1][0]
+
+
+def test_an_unwritable_store_is_silent(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where the folder should be")
+    store = PatternStore(blocker / "sub" / "store.bin")
+    assert store.compile(*SAMPLES[0]).search(TEXT) is not None
+    store.save()  # no exception
+
+
+def test_an_invalid_pattern_raises_like_regex(tmp_path: Path) -> None:
+    store = PatternStore(tmp_path / "store.bin")
+    with pytest.raises(regex.error):
+        store.compile("(unclosed")
+    assert store.compile(*SAMPLES[2]).search(TEXT) is None  # the recorder was put back
+
+
+def test_memo_is_remembered_across_processes(tmp_path: Path) -> None:
+    path = tmp_path / "store.bin"
+    first = PatternStore(path)
+    assert first.memo("words", "abc", lambda key: frozenset(key)) == frozenset("abc")
+    first.compile(*SAMPLES[0])
+    first.save()
+    assert PatternStore(path).memo("words", "abc", lambda key: pytest.fail("not remembered")) == frozenset("abc")
+
+
+def test_the_store_can_be_turned_off(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv(patterns.ENV_VARIABLE, "off")
+    assert store_path() is None
+    monkeypatch.setenv(patterns.ENV_VARIABLE, str(tmp_path))
+    found = store_path()
+    assert found is not None and found.parent == tmp_path and regex.__version__ in found.name
