@@ -230,12 +230,16 @@ def report(folder: Path) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Print the score tables for a folder (default tests/eval) and every miss of the newest held-out set."""
+    """Print the score tables for a folder (default tests/eval), then every miss of one set.
+
+    The set is the newest held-out set, or the drafts whose names start with the second argument.
+    """
     args = sys.argv[1:] if argv is None else argv
     folder = Path(args[0]) if args else Path("tests/eval")
     print(report(folder))
-    newest = max((p.name[:len(HELD_OUT) + 2] for p in drafts_in(folder) if p.name.startswith(HELD_OUT + "-")), default="")
-    for category, tally in evaluate(folder, prefix=newest).by_category.items():
+    prefix = args[1] if len(args) > 1 else max(
+        (p.name[:len(HELD_OUT) + 2] for p in drafts_in(folder) if p.name.startswith(HELD_OUT + "-")), default="")
+    for category, tally in evaluate(folder, prefix=prefix).by_category.items():
         for miss in tally.misses:
             print(f"  {category}: {miss}")
     return 0

@@ -56,3 +56,20 @@ def test_long_text_takes_the_indexed_path() -> None:
         text = separator.join(rng.choice(WORDS) for _ in range(4000))
         assert len(text) >= INDEX_MIN_LENGTH
         assert [m.span() for m in lexicon.all_matches(text)] == [m.span() for m in lexicon.full.finditer(text)]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), min_size=300, max_size=900), st.sampled_from([" ", "\n", ". ", ", "]),
+       st.integers(min_value=0), st.integers(min_value=0))
+def test_a_search_inside_a_window_equals_plain_search(words: list[str], separator: str, a: int, b: int) -> None:
+    """A window (a sentence) may start inside a match of the whole text; it must still see its own."""
+    lexicon = compile_terms(TERMS, where="terms", source="test")
+    assert isinstance(lexicon, Lexicon)
+    text = separator.join(words)
+    starts = [0]
+    for word in words[:-1]:
+        starts.append(starts[-1] + len(word) + len(separator))
+    first, last = sorted((a % len(words), b % len(words)))
+    pos, end = starts[first], starts[last] + len(words[last])
+    for _ in range(2):  # the first query of a text is answered without the index, later ones with it
+        assert [m.span() for m in lexicon.finditer(text, pos, end)] == [m.span() for m in lexicon.full.finditer(text, pos, end)]

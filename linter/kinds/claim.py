@@ -64,8 +64,10 @@ LEXICON_FIELDS: dict[str, Field] = {
 }
 
 # Clause boundaries: a subject in one clause does not own the verb of the next one.
+# ", so you nod off sooner" carries on the claim before it (its outcome), so it does not break.
 _CLAUSE_BREAK = compile_pattern(
-    r";|\s[\u2014\u2013-]\s|\u2014|,\s+(?:but|while|whereas|although|though|yet|so|and|which means|or)\b|\s+(?:but|whereas)\s+",
+    r";|\s[\u2014\u2013-]\s|\u2014|,\s+(?:but|while|whereas|although|though|yet|so(?!\s+(?:that\s+)?(?:you|your)\b)|and|which means|or)\b"
+    r"|\s+(?:but|whereas)\s+",
     regex.IGNORECASE,
 )
 # A footnote or reference definition is a citation, not a claim.
@@ -213,9 +215,15 @@ class _Scan:
 
     def _mentions(self) -> list[Subject]:
         """Substance names from the lexicon and the knowledge base, without overlaps."""
-        # the knowledge base's canonical name wins over the lexicon's words for the same span
-        ranked = [(m.start, -m.end, 0, m.substance) for m in self.a.knowledge.mentions(self.prose)]
-        ranked += [(m.start(), -m.end(), 1, " ".join(m.group(0).lower().split())) for m in find_all(self.lex.subjects, self.prose)]
+        # The knowledge base's canonical name wins over the lexicon's words that overlap it
+        # ("our ashwagandha gummies" is about ashwagandha).
+        known = [(m.start, -m.end, 0, m.substance) for m in self.a.knowledge.mentions(self.prose)]
+        starts = [k[0] for k in known]
+        ranked = known + [
+            (m.start(), -m.end(), 1, " ".join(m.group(0).lower().split()))
+            for m in find_all(self.lex.subjects, self.prose)
+            if not _overlaps(known, starts, m.start(), m.end())
+        ]
         ranked.sort()
         result: list[Subject] = []
         for start, neg_end, _rank, name in ranked:
@@ -416,13 +424,19 @@ class _Scan:
         return self._hit("animal-evidence", nxt, claim.subject, None, claim, data_cue=cue.group(0))
 
     def _human_claim(self, claims: list[Claim]) -> Claim | None:
-        """The first un-negated claim whose words address people ("your nerves", "help you")."""
+        """The first un-negated claim whose words address people ("your nerves", "help you"),
+        else the first one carried over to people ("..., so it will work for you too")."""
+        bridged: Claim | None = None
         for claim in claims:
             if claim.negated:
                 continue
-            if search(self.lex.human, self.prose, claim.predicate[0], claim.end + 16):
+            target = search(self.lex.human, self.prose, claim.predicate[0], claim.end + 16)
+            if target is None:
+                continue
+            if target.start() < claim.end:
                 return claim
-        return None
+            bridged = bridged or claim
+        return bridged
 
     def _has_outcome(self, start: int, end: int, subjects: tuple[Subject, ...] | list[Subject] = ()) -> bool:
         """Whether text[start:end] names a health outcome outside the subjects' own names
@@ -489,6 +503,12 @@ class _Scan:
         cited = cited_ok and evidence.supports(self.doc, sentence)
         cited_any = cited or cited_ok and evidence.supports(self.doc, sentence, any_link=True)
         return ClaimHit(kind, start, end, sentence.index, tuple(values.items()), cited, cited_any)
+
+
+def _overlaps(spans: list[tuple[int, int, int, str]], starts: list[int], start: int, end: int) -> bool:
+    """Whether any of the sorted (start, -end, ...) spans overlaps [start, end)."""
+    i = bisect_left(starts, end)
+    return any(-span[1] > start for span in spans[max(0, i - 4):i])
 
 
 def _nearest_before(subjects: list[Subject], offset: int) -> Subject | None:

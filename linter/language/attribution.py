@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Union
 import regex
 
 from linter.errors import RuleError
+from linter.knowledge import Mention
 from linter.language.lexicon import compile_terms, search
 from linter.language.quantities import Quantity, find_quantities
 from linter.language.timing import Timing, TimingGrammar, build_grammar
@@ -28,7 +29,7 @@ from linter.schema import Field, read_yaml, validate
 
 if TYPE_CHECKING:
     from linter.document import Document
-    from linter.knowledge import Knowledge, Mention
+    from linter.knowledge import Knowledge
 
 LEXICON_FILE = Path("lexicons") / "dosing.yaml"
 _LEXICON_FIELDS: dict[str, Field] = {
@@ -46,6 +47,7 @@ _LEXICON_FIELDS: dict[str, Field] = {
     "daily_before": Field(list, default=[], items=str),
     "split_before": Field(list, default=[], items=str),
     "product_nouns": Field(list, default=[], items=str),
+    "other_substances": Field(list, default=[], items=str),
 }
 _FREQUENCY = re.compile(rf"[\s,(]*(?:of\s+)?(?:[^\W\d]+[\s,-]+){{0,4}}?(?:{FREQUENCY})", re.IGNORECASE)
 _BASIS_REACH = 60  # characters after an amount in which "twice daily" still belongs to it
@@ -80,6 +82,7 @@ class Lexicon:
     daily_before: regex.Pattern[str] = _NOTHING  # "a typical daily amount is" right before an amount
     split_before: regex.Pattern[str] = _NOTHING  # "two doses of" right before an amount: a serving, N a day
     product: regex.Pattern[str] = _NOTHING  # "3 mg tablets": an amount naming a product's strength
+    others: regex.Pattern[str] = _NOTHING  # substances outside the knowledge base: their doses are not ours
 
     def purpose_of(self, text: str) -> str | None:
         """The purpose a free-text label names (a knowledge-base dose's `purpose`), if any."""
@@ -121,6 +124,7 @@ def load_lexicon(path: Path) -> Lexicon:
         _before(data["split_before"], "split_before", source, 0),
         compile_terms([r"\G\s*(?:-\s*)?(?:[\w-]+\s+)?" + t + r"(?![\w])" for t in data["product_nouns"]], where="product_nouns",
                       source=source, whole_words=False) if data["product_nouns"] else _NOTHING,
+        compile_terms(data["other_substances"], where="other_substances", source=source) if data["other_substances"] else _NOTHING,
     )
 
 
@@ -188,9 +192,14 @@ class _Extractor:
     def __init__(self, doc: Document, knowledge: Knowledge, lexicon: Lexicon) -> None:
         self.doc = doc
         self.lexicon = lexicon
-        self.mentions: list[Mention] = knowledge.mentions(doc.prose) if knowledge.substances else []
+        known: list[Mention] = knowledge.mentions(doc.prose) if knowledge.substances else []
+        counts = Counter(m.substance for m in known)
+        # A substance outside the knowledge base ("creatine", "fish oil") owns the doses next to
+        # it as much as a known one does: they are its statements (compared with each other,
+        # with no reference range), never handed to the nearest known substance.
+        others = [Mention(" ".join(m.group(0).lower().split()), m.start(), m.end()) for m in lexicon.others.finditer(doc.prose)]
+        self.mentions = sorted(known + [o for o in others if not _overlaps(known, o)], key=lambda m: m.start) if others else known
         self.mention_starts = [m.start for m in self.mentions]
-        counts = Counter(m.substance for m in self.mentions)
         self.main = max(counts, key=lambda name: (counts[name], -self._first(name))) if counts else None
         self.headings = [b for b in doc.blocks if b.kind == "heading"]
         self.heading_starts = [b.start for b in self.headings]
@@ -359,6 +368,16 @@ class _Extractor:
         # search the document itself (not a slice), so the cached whole-text matches are reused
         found = (label for label, pattern in table if search(pattern, self.doc.prose, heading.start, heading.end))
         return next(found, None)
+
+
+def _overlaps(mentions: list[Mention], other: Mention) -> bool:
+    """Whether any of the mentions (sorted by start, not nested) overlaps `other`."""
+    i = bisect_left(mentions, other.end, key=_start_of)
+    return i > 0 and mentions[i - 1].end > other.start
+
+
+def _start_of(mention: Mention) -> int:
+    return mention.start
 
 
 def _tail(phrase: str) -> str:

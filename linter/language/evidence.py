@@ -38,6 +38,9 @@ _REFERENCES_HEADING = compile_pattern(
     regex.IGNORECASE,
 )
 
+# A paragraph this short that names a reference list is that list's heading.
+_LABEL_LENGTH = 40
+
 
 @dataclass(frozen=True)
 class Evidence:
@@ -117,7 +120,9 @@ def reference_blocks(doc: Document) -> frozenset[int]:
         found: set[int] = set()
         for index, block in enumerate(doc.blocks):
             if block.kind == "heading":
-                inside = _REFERENCES_HEADING.match(doc.prose, block.start, block.end) is not None
+                inside = _is_references_label(doc, index)
+            elif _is_references_label(doc, index):
+                inside = True
             elif inside:
                 found.add(index)
         cached = frozenset(found)
@@ -125,8 +130,16 @@ def reference_blocks(doc: Document) -> frozenset[int]:
     return cached
 
 
+def _is_references_label(doc: Document, index: int) -> bool:
+    """A References / Sources heading, or a short paragraph that serves as one ("**Sources**", "References:")."""
+    block = doc.blocks[index]
+    if block.kind != "heading" and (block.kind != "paragraph" or block.end - block.start > _LABEL_LENGTH):
+        return False
+    return _REFERENCES_HEADING.match(doc.prose, block.start, block.end) is not None
+
+
 def _references_start(doc: Document) -> int | None:
-    for block in doc.blocks:
-        if block.kind == "heading" and _REFERENCES_HEADING.match(doc.prose, block.start, block.end):
+    for index, block in enumerate(doc.blocks):
+        if _is_references_label(doc, index):
             return block.start
     return None

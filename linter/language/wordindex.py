@@ -255,24 +255,25 @@ class Lexicon:
         return found
 
     def all_matches(self, text: str, timeout: float | None = None) -> list[regex.Match[str]]:
-        """Every non-overlapping match in `text`, leftmost first, computed once per text."""
-        if len(text) < INDEX_MIN_LENGTH:
-            return list(self.full.finditer(text, timeout=timeout))
-        return self._indexed(text, timeout)[0]
+        """Every non-overlapping match in `text`, leftmost first."""
+        return list(self.finditer(text, timeout=timeout))
 
-    def _indexed(self, text: str, timeout: float | None) -> tuple[list[regex.Match[str]], list[int]]:
-        """The matches of a long text and their start offsets, cached per text."""
+    def _indexed(self, text: str, timeout: float | None) -> tuple[list[regex.Match[str]], list[int]] | None:
+        """The match at every offset where the lexicon matches a long text (overlapping ones
+        included, so a search may start anywhere), with their start offsets; cached per text.
+        None for a text not worth indexing (short, or searched only once so far)."""
+        if len(text) < INDEX_MIN_LENGTH:
+            return None
         cache = _cache_for(text)
         found = cache.matches.get(id(self))
         if found is None:
+            if cache.index is None and cache.queries == 0:
+                return None  # a slice searched once is not worth indexing; the draft is searched often
             matches = self._scan(cache, timeout)
             found = cache.matches[id(self)] = (matches, [m.start() for m in matches])
         return found
 
     def _scan(self, cache: _PerText, timeout: float | None) -> list[regex.Match[str]]:
-        if cache.index is None and cache.queries == 0:
-            # A text searched once (a slice) is not worth indexing; the draft is searched often.
-            return list(self.full.finditer(cache.text, timeout=timeout))
         if cache.index is None:
             cache.index = WordIndex(cache.text)
         text, positions = cache.text, cache.index.positions
@@ -289,30 +290,27 @@ class Lexicon:
                 m = match(text, candidate.start(), timeout=timeout)
                 if m is not None:
                     found.append(m)
-        # Matching at an offset does not depend on earlier matches, so scanning left to right
-        # and keeping each match that starts after the previous one ends gives finditer's result.
         found.sort(key=_start)
-        result: list[regex.Match[str]] = []
-        last = 0
-        for m in found:
-            if m.start() >= last:
-                result.append(m)
-                last = m.end() if m.end() > m.start() else m.start() + 1
-        return result
+        return found
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None, timeout: float | None = None) -> Iterator[regex.Match[str]]:
-        """Matches lying wholly inside text[pos:endpos], leftmost first."""
+        """Matches lying wholly inside text[pos:endpos], leftmost first, as finditer would give them."""
         end = len(text) if endpos is None else endpos
-        if len(text) < INDEX_MIN_LENGTH:
+        indexed = self._indexed(text, timeout)
+        if indexed is None:
             yield from self.full.finditer(text, pos, end, timeout=timeout)
             return
-        matches, starts = self._indexed(text, timeout)
-        i = bisect_left(starts, pos) if pos else 0
-        for m in matches[i:]:
-            if m.start() >= end:
+        matches, starts = indexed
+        # Matching at an offset does not depend on earlier matches, so scanning the offsets left
+        # to right and keeping each match that starts where the previous one ended is finditer.
+        last = pos
+        for m in matches[bisect_left(starts, pos) if pos else 0:]:
+            start = m.start()
+            if start >= end:
                 break
-            if m.end() <= end:
+            if start >= last and m.end() <= end:
                 yield m
+                last = m.end() if m.end() > start else start + 1
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None, timeout: float | None = None) -> regex.Match[str] | None:
         """The first match inside text[pos:endpos], or None."""
