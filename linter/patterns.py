@@ -90,7 +90,7 @@ class PatternStore:
             if self.path is not None and _regex_main is not None:
                 try:
                     loaded = marshal.loads(self.path.read_bytes())
-                    if isinstance(loaded, tuple) and len(loaded) == 2:
+                    if isinstance(loaded, tuple) and len(loaded) == 2 and all(isinstance(part, dict) for part in loaded):
                         self._entries, self._memo = loaded
                 except (OSError, ValueError, EOFError, TypeError):
                     pass  # missing or corrupt: start afresh, and overwrite it on save

@@ -29,6 +29,8 @@ from linter.patterns import compile_pattern, remembered
 # Below this length a plain scan is cheaper than building an index.
 INDEX_MIN_LENGTH = 2048
 _MAX_WORDS_PER_TERM = 64
+# Key of first_words() results in the pattern store: change it whenever first_words changes.
+_FIRST_WORDS_MEMO = "first_words/1"
 _WORD = re.compile(r"\w+")
 # An entry that is just words separated by `\s+` (what a space in a lexicon entry becomes).
 _PLAIN_ENTRY = re.compile(r"\w+(?:\\s\+\w+)*")
@@ -217,7 +219,7 @@ class Lexicon:
         self._by_word: dict[str, list[str]] = {}
         residual: list[str] = []
         for fragment in fragments:
-            words = remembered("first_words", fragment, first_words)
+            words = remembered(_FIRST_WORDS_MEMO, fragment, first_words)
             if words is None:
                 residual.append(fragment)
                 continue
