@@ -7,9 +7,11 @@ A publisher's substance folder extends the built-in one; a file with the same `n
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import regex
 
@@ -143,6 +145,19 @@ class Mention:
     substance: str
     start: int
     end: int
+
+
+def overlap_test(mentions: Sequence[Mention]) -> Callable[[int, int], bool]:
+    """A test of whether text[start:end] overlaps any of `mentions` (sorted by start, as
+    `Knowledge.mentions` returns them); built once per draft, answered by bisection."""
+    starts = [m.start for m in mentions]
+    reach = list(accumulate((m.end for m in mentions), max))  # the furthest end so far
+
+    def overlaps(start: int, end: int) -> bool:
+        i = bisect_left(starts, end)
+        return i > 0 and reach[i - 1] > start
+
+    return overlaps
 
 
 @dataclass

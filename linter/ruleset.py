@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from linter.errors import RuleError
+from linter.examples import EXAMPLE_FIELDS, LEXICON_EXAMPLES, Example, build_examples
 from linter.finding import CATEGORIES, SEVERITIES
 from linter.kinds import KINDS
-from linter.kinds.base import Check, Example, RuleMeta
+from linter.kinds.base import Check, RuleMeta
 from linter.knowledge import Knowledge, load_knowledge
 from linter.schema import Field, read_yaml, validate
 
@@ -19,12 +20,6 @@ SUBSTANCES_FOLDER = "substances"
 LEXICONS_FOLDER = "lexicons"
 DOCS_URL = "https://draftlint.readthedocs.io/rules/{id}"
 
-_EXAMPLE_FIELDS: dict[str, Field] = {
-    "fail": Field(str, help="text the rule must flag"),
-    "pass": Field(str, help="text the rule must not flag"),
-    "format": Field(str, default="markdown", choices=("markdown", "text", "html")),
-    "span": Field(str, help="for a fail example: the exact text the finding covers"),
-}
 COMMON_FIELDS: dict[str, Field] = {
     "id": Field(str, required=True, help="category.name, matching the file name"),
     "category": Field(str, required=True, choices=CATEGORIES[:-1]),
@@ -36,7 +31,7 @@ COMMON_FIELDS: dict[str, Field] = {
     "summary": Field(str, default=None, help="one line for `draftlint rules`; defaults to the first sentence of why"),
     "enabled": Field(bool, default=True),
     "url": Field(str, default=None),
-    "examples": Field(list, required=True, fields=_EXAMPLE_FIELDS),
+    "examples": Field(list, required=True, fields=EXAMPLE_FIELDS),
 }
 
 
@@ -118,15 +113,7 @@ def _meta(checked: dict[str, Any], path: Path, source: str) -> RuleMeta:
     expected = f"{checked['category']}.{path.stem}"
     if rule_id != expected:
         raise RuleError(f"key 'id' is {rule_id!r} but category and file name make it {expected!r}", source)
-    examples = []
-    for index, item in enumerate(checked["examples"]):
-        has_fail, has_pass = item["fail"] is not None, item["pass"] is not None
-        if has_fail == has_pass:
-            raise RuleError(f"key 'examples[{index}]' needs exactly one of 'fail' or 'pass'", source)
-        text = item["fail"] if has_fail else item["pass"]
-        examples.append(Example(text, has_fail, item["format"], item["span"]))
-    if not any(e.should_fail for e in examples) or not any(not e.should_fail for e in examples):
-        raise RuleError("key 'examples' needs at least one fail and one pass example", source)
+    examples = build_examples(checked["examples"], source)
     why = " ".join(checked["why"].split())
     summary = checked["summary"] or why.split(". ")[0].rstrip(".")
     return RuleMeta(
@@ -138,8 +125,19 @@ def _meta(checked: dict[str, Any], path: Path, source: str) -> RuleMeta:
         why=checked["why"].strip(),
         suggestion=checked["suggestion"],
         summary=summary,
-        examples=tuple(examples),
+        examples=examples,
         enabled=checked["enabled"],
         source=source,
         url=checked["url"] or DOCS_URL.format(id=rule_id),
     )
+
+
+def lexicon_examples(folder: Path | None = None) -> list[tuple[Path, Example]]:
+    """The examples of every shared lexicon file in a rules folder (default: the built-in one)."""
+    found: list[tuple[Path, Example]] = []
+    for path in sorted(((folder or builtin_rules_dir()) / LEXICONS_FOLDER).glob("*.yaml")):
+        data = read_yaml(path)
+        items = data.get("examples") if isinstance(data, dict) else None
+        checked = validate({"examples": items or []}, {"examples": LEXICON_EXAMPLES}, str(path))
+        found += [(path, example) for example in build_examples(checked["examples"], str(path))]
+    return found

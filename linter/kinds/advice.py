@@ -20,6 +20,7 @@ from typing import Any, Iterable
 import regex
 
 from linter.document import Block, Document, Sentence
+from linter.examples import LEXICON_EXAMPLES
 from linter.knowledge import Knowledge
 from linter.language.lexicon import compile_terms, find_all, search
 from linter.patterns import compile_pattern
@@ -33,6 +34,7 @@ LEXICON_FIELDS: dict[str, Field] = {
         "warning", "warning_headings", "denial", "denial_risk", "generic",
     )
 }
+LEXICON_FIELDS["examples"] = LEXICON_EXAMPLES  # self-tests, run by tests/test_rule_examples.py
 # A recommendation cue preceded by a negation this many words back is not advice ("don't take it").
 _NEGATION_REACH = 3
 # How far back from a class term a denial ("not habit-forming") may start, in characters.

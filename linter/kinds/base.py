@@ -5,22 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, NamedTuple, Protocol
 
+from linter.examples import Example
 from linter.finding import Finding, Related
 from linter.schema import Field
 
 if TYPE_CHECKING:
     from linter.document import Document
     from linter.knowledge import Knowledge
-
-
-@dataclass(frozen=True)
-class Example:
-    """A self-test carried by a rule file: text that must (fail) or must not (pass) be flagged."""
-
-    text: str
-    should_fail: bool
-    format: str = "markdown"
-    span: str | None = None  # for fail examples: the exact excerpt the finding must cover
 
 
 @dataclass(frozen=True)

@@ -18,9 +18,10 @@ import regex
 
 from linter.document import Document, Sentence
 from linter.errors import RuleError
+from linter.examples import LEXICON_EXAMPLES
 from linter.finding import Finding
 from linter.kinds.base import Kind, RuleMeta, make_finding
-from linter.knowledge import Knowledge
+from linter.knowledge import Knowledge, overlap_test
 from linter.language.evidence import Evidence, reference_blocks
 from linter.language.lexicon import compile_terms, find_all, search
 from linter.language.polarity import Polarity, is_question
@@ -61,6 +62,7 @@ LEXICON_FIELDS: dict[str, Field] = {
     "frames": _TERMS,
     "background": _TERMS,
     "evidence_domains": _TERMS,
+    "examples": LEXICON_EXAMPLES,  # self-tests, run by tests/test_rule_examples.py
 }
 
 # Clause boundaries: a subject in one clause does not own the verb of the next one.
@@ -217,12 +219,12 @@ class _Scan:
         """Substance names from the lexicon and the knowledge base, without overlaps."""
         # The knowledge base's canonical name wins over the lexicon's words that overlap it
         # ("our ashwagandha gummies" is about ashwagandha).
-        known = [(m.start, -m.end, 0, m.substance) for m in self.a.knowledge.mentions(self.prose)]
-        starts = [k[0] for k in known]
-        ranked = known + [
+        known = self.a.knowledge.mentions(self.prose)
+        overlaps_known = overlap_test(known)
+        ranked = [(m.start, -m.end, 0, m.substance) for m in known] + [
             (m.start(), -m.end(), 1, " ".join(m.group(0).lower().split()))
             for m in find_all(self.lex.subjects, self.prose)
-            if not _overlaps(known, starts, m.start(), m.end())
+            if not overlaps_known(m.start(), m.end())
         ]
         ranked.sort()
         result: list[Subject] = []
@@ -503,12 +505,6 @@ class _Scan:
         cited = cited_ok and evidence.supports(self.doc, sentence)
         cited_any = cited or cited_ok and evidence.supports(self.doc, sentence, any_link=True)
         return ClaimHit(kind, start, end, sentence.index, tuple(values.items()), cited, cited_any)
-
-
-def _overlaps(spans: list[tuple[int, int, int, str]], starts: list[int], start: int, end: int) -> bool:
-    """Whether any of the sorted (start, -end, ...) spans overlaps [start, end)."""
-    i = bisect_left(starts, end)
-    return any(-span[1] > start for span in spans[max(0, i - 4):i])
 
 
 def _nearest_before(subjects: list[Subject], offset: int) -> Subject | None:

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Union
 import regex
 
 from linter.errors import RuleError
-from linter.knowledge import Mention
+from linter.examples import LEXICON_EXAMPLES
+from linter.knowledge import Mention, overlap_test
 from linter.language.lexicon import compile_terms, search
 from linter.language.quantities import Quantity, find_quantities
 from linter.language.timing import Timing, TimingGrammar, build_grammar
@@ -48,6 +49,7 @@ _LEXICON_FIELDS: dict[str, Field] = {
     "split_before": Field(list, default=[], items=str),
     "product_nouns": Field(list, default=[], items=str),
     "other_substances": Field(list, default=[], items=str),
+    "examples": LEXICON_EXAMPLES,  # self-tests, run by tests/test_rule_examples.py
 }
 _FREQUENCY = re.compile(rf"[\s,(]*(?:of\s+)?(?:[^\W\d]+[\s,-]+){{0,4}}?(?:{FREQUENCY})", re.IGNORECASE)
 _BASIS_REACH = 60  # characters after an amount in which "twice daily" still belongs to it
@@ -198,7 +200,10 @@ class _Extractor:
         # it as much as a known one does: they are its statements (compared with each other,
         # with no reference range), never handed to the nearest known substance.
         others = [Mention(" ".join(m.group(0).lower().split()), m.start(), m.end()) for m in lexicon.others.finditer(doc.prose)]
-        self.mentions = sorted(known + [o for o in others if not _overlaps(known, o)], key=lambda m: m.start) if others else known
+        if others:
+            overlaps_known = overlap_test(known)
+            known = sorted([*known, *(o for o in others if not overlaps_known(o.start, o.end))], key=lambda m: m.start)
+        self.mentions = known
         self.mention_starts = [m.start for m in self.mentions]
         self.main = max(counts, key=lambda name: (counts[name], -self._first(name))) if counts else None
         self.headings = [b for b in doc.blocks if b.kind == "heading"]
@@ -368,16 +373,6 @@ class _Extractor:
         # search the document itself (not a slice), so the cached whole-text matches are reused
         found = (label for label, pattern in table if search(pattern, self.doc.prose, heading.start, heading.end))
         return next(found, None)
-
-
-def _overlaps(mentions: list[Mention], other: Mention) -> bool:
-    """Whether any of the mentions (sorted by start, not nested) overlaps `other`."""
-    i = bisect_left(mentions, other.end, key=_start_of)
-    return i > 0 and mentions[i - 1].end > other.start
-
-
-def _start_of(mention: Mention) -> int:
-    return mention.start
 
 
 def _tail(phrase: str) -> str:
