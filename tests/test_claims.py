@@ -182,6 +182,7 @@ def _supported(text: str, fmt: str = "markdown", index: int = 0, any_link: bool 
         "It works [^1].\n\n[^1]: Smith, Sleep 2020.",
         "It works [2].\n\n## Sources\n\n1. A.\n2. B.",
         "It works, per a 2019 Cochrane review.",
+        "It works. A 2021 systematic review in the Journal of Clinical Medicine summarised the trials.",
         "It works [trial](https://pubmed.ncbi.nlm.nih.gov/1/).",
         "It works (see www.nccih.nih.gov/health/valerian).",
     ],
@@ -290,6 +291,25 @@ def test_questions(text: str, heading: bool, expected: bool) -> None:
         ("Kava takes the edge off a stressful day.", "claims.efficacy-claim", 1, 1, "Kava takes the edge off a stressful day"),
         ("Chamomile is gentle.\nIt might help take the edge off a rough day.", "claims.hedged-claim", 2, 1,
          "It might help take the edge off a rough day"),
+        # substances outside the lexicons, named by their form or by a CamelCase brand
+        ("Jujube seed is thought to soothe the irritability that comes with stress.", "claims.hedged-claim", 1, 1,
+         "Jujube seed is thought to soothe the irritability"),
+        ("DreamDate gummies may help you drift off faster.", "claims.hedged-claim", 1, 1, "DreamDate gummies may help you drift off"),
+        ("Our Calm Box is here.\n\nNightForge is non-habit-forming and safe for daily use.", "claims.absolute-promise", 3, 1,
+         "NightForge is non-habit-forming"),
+        # a frame after a contrast leaves the claim before it standing
+        ("Kava does calm anxious thoughts before bed, but talk to a doctor first.", "claims.efficacy-claim", 1, 1,
+         "Kava does calm anxious thoughts"),
+        # an animal finding carried over to people later in the sentence
+        ("In rats, reishi extract increased deep sleep, so it will do the same for you.", "claims.animal-evidence", 1, 1,
+         "In rats, reishi extract increased deep sleep"),
+        # a "why" heading announces the claim it answers
+        ("## Why ashwagandha melts stress away", "claims.efficacy-claim", 1, 8, "ashwagandha melts stress"),
+        # drug substitution and safety promises in casual wording
+        ("Hops did what HRT was supposed to do.", "claims.disease-claim", 1, 1, "Hops did what HRT was supposed to"),
+        ("Kratom is a leaf.\n\nHonestly it won't hurt you the way pills do.", "claims.absolute-promise", 3, 10, "it won't hurt you"),
+        ("Magnesium is cheap.\n\nMy arthritis has basically disappeared since I started.", "claims.testimonial", 3, 4,
+         "arthritis has basically disappeared"),
     ],
 )
 def test_held_out_phenomenon_is_flagged(text: str, rule: str, line: int, column: int, excerpt: str) -> None:
@@ -328,6 +348,12 @@ def test_testimonial_borrows_the_outcome_of_its_paragraph() -> None:
         "# Magnesium for sleep\n\nA walk is good.\n\n## Exercise\n\nIt improves sleep quality.",
         "# Why I Switched to Glycine",
         "# How do I take melatonin",
+        # an effect followed by a caution is a warning, not a claim
+        "Ashwagandha can also lower blood pressure, so talk to your doctor first.",
+        # an animal finding with the human evidence weighed after it
+        "In mice, valerian extract reduced anxiety-like behaviour; human trials are mixed.",
+        # a testimonial that reports no effect
+        "Valerian tastes odd. Two of our testers said the effect was too subtle to notice.",
     ],
 )
 def test_held_out_non_claim(text: str) -> None:

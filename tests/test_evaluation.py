@@ -24,11 +24,12 @@ TARGETS = {
     "timing": (1.0, 1.0),
 }
 # Regression floors on the held-out drafts: (precision, recall), a little under the measured figures.
+# Sets F and G (weak on dosing and timing) joined in November 2026, lowering those two floors.
 HELD_OUT_FLOORS = {
-    "claims": (0.91, 0.80),
+    "claims": (0.90, 0.82),
     "warnings": (0.94, 0.95),
-    "dosing": (0.70, 0.75),
-    "timing": (0.50, 0.35),
+    "dosing": (0.65, 0.70),
+    "timing": (0.55, 0.30),
 }
 
 

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from linter.language.lexicon import compile_terms
-from linter.language.wordindex import INDEX_MIN_LENGTH, Lexicon, first_words
+from linter.language.wordindex import DIGIT_KEY, INDEX_MIN_LENGTH, Lexicon, first_words, lookback_key
 
 TERMS = [
     "improves?",
@@ -18,10 +18,19 @@ TERMS = [
     "(?:a |an |the )?(?:natural|herbal) (?:Xanax|sedative)s?",
     "sleep(?:ing)? pills?",
     r"\w+-free",
+    r"(?:\w+ )?recovery",
+    r"\w+ PM",
+    "blood[- ]sugar",
+    r"(?:the )?(?:\w+ )?cures? for",
+    r"\d+ ?mg",
+    r"users(?: \w+){0,3}? say",
+    r"\w+(?: \w+)? extract",
 ]
 WORDS = ["improve", "improves", "calm", "calms", "quiet", "a", "lifesaver", "no", "known", "side", "effects",
          "side-effects", "90%", "of", "users", "is", "are", "proven", "to", "the", "natural", "herbal", "Xanax",
-         "sedatives", "sleeping", "pill", "pills", "risk-free", "Calm", "A", "NO", "improvesx", "-calm"]
+         "sedatives", "sleeping", "pill", "pills", "risk-free", "Calm", "A", "NO", "improvesx", "-calm",
+         "recovery", "muscle", "PM", "blood", "sugar", "blood-sugar", "cure", "cures", "for", "5", "200mg", "mg",
+         "say", "users", "3.5", "extract", "valerian"]
 
 
 def test_first_words() -> None:
@@ -29,7 +38,27 @@ def test_first_words() -> None:
     assert first_words("(?:quiet|calm)s?") == {"quiet", "quiets", "calm", "calms"}
     assert first_words("(?:is|are)\\s+proven") == {"is proven", "are proven"}
     assert first_words("\\w+ly") is None
-    assert first_words("\\d+\\s?%") is None
+    assert first_words("TK(?:TK)*") is None  # a repeated word part: where the word ends is unknown
+    assert first_words("\\d+\\s?%") == {DIGIT_KEY}
+    assert first_words("blood[-\\s]sugar") == {"blood"}
+    assert first_words("users(?:\\s+\\w+){0,3}?\\s+say") == {"users"}
+    # an entry that starts with any word is tried one word before its first known word, and at it
+    assert first_words("(?:\\w+\\s+)?recovery") == {"recovery", lookback_key("recovery", 1)}
+    assert first_words("the\\s+\\w+\\s+cure") == {lookback_key("cure", 2)}
+
+
+def test_entries_that_start_with_any_word_are_keyed_by_their_first_known_word() -> None:
+    keys = first_words("\\w+(?:\\x20\\w+)?\\x20(?:extract|tea)")
+    assert keys == {lookback_key(w, n) for w in ("extract", "tea") for n in (1, 2)}
+
+
+def test_either_apostrophe_keeps_character_classes_valid() -> None:
+    import regex
+
+    from linter.language.lexicon import either_apostrophe
+
+    assert either_apostrophe("it's") == "it['\u2019]s"
+    assert regex.fullmatch(either_apostrophe("[\\w'-]+"), "it\u2019s-ok")
 
 
 @settings(max_examples=150, deadline=None)

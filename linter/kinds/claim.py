@@ -23,7 +23,7 @@ from linter.finding import Finding
 from linter.kinds.base import Kind, RuleMeta, make_finding
 from linter.knowledge import Knowledge, overlap_test
 from linter.language.evidence import Evidence, reference_blocks
-from linter.language.lexicon import compile_terms, find_all, search
+from linter.language.lexicon import compile_terms, either_apostrophe, find_all, search
 from linter.language.polarity import Polarity, is_question
 from linter.patterns import compile_pattern
 from linter.schema import Field, read_yaml, validate
@@ -70,6 +70,13 @@ LEXICON_FIELDS: dict[str, Field] = {
 _CLAUSE_BREAK = compile_pattern(
     r";|\s[\u2014\u2013-]\s|\u2014|,\s+(?:but|while|whereas|although|though|yet|so(?!\s+(?:that\s+)?(?:you|your)\b)|and|which means|or)\b"
     r"|\s+(?:but|whereas)\s+",
+    regex.IGNORECASE,
+)
+# A turn that keeps the claim before it standing: a frame after it ("..., but ask your doctor first").
+_CONTRAST = compile_pattern(r"\b(?:but|though|although|however|yet|whereas)\b", regex.IGNORECASE)
+# A consequence drawn from an animal finding ("..., so it will work for you", "suggesting it can").
+_CARRY_OVER = compile_pattern(
+    r"\b(?:so|thus|therefore|suggesting|meaning|which (?:means|suggests)|and that(?:'s| is)|that's why|which is why)\b",
     regex.IGNORECASE,
 )
 # A footnote or reference definition is a citation, not a claim.
@@ -258,13 +265,26 @@ class _Scan:
         if is_question(prose, start, end, heading=doc.blocks[sentence.block].kind == "heading"):
             return None
         subjects = self._subjects(sentence) or self._cue_subject(sentence)
-        if not subjects or search(self.lex.frames, prose, start, end):
+        if not subjects:
             return None
         clauses = self._clauses(start, end)
+        if self._framed(subjects, clauses):
+            return None
         animal = search(self.lex.animal, prose, start, end)
         if animal is not None:
             return self._animal(sentence, animal, subjects, clauses)
         return self._classify(sentence, subjects, clauses)
+
+    def _framed(self, subjects: list[Subject], clauses: list[tuple[int, int]]) -> bool:
+        """Whether a frame ("sellers claim", "ask your doctor whether") governs the sentence's
+        claims. One after a contrast ("Kava does calm anxious thoughts, but talk to a doctor
+        first") leaves the claim before it standing; one after a consequence ("it can lower
+        blood pressure, so talk to your doctor") makes the effect a caution, not a claim."""
+        frame = search(self.lex.frames, self.prose, clauses[0][0], clauses[-1][1])
+        if frame is None:
+            return False
+        first = subjects[0].start
+        return frame.start() < first or _CONTRAST.search(self.prose, first, frame.start()) is None
 
     def _subjects(self, sentence: Sentence) -> list[Subject]:
         """Substance names in the sentence, plus words that point back to one named nearby."""
@@ -288,10 +308,15 @@ class _Scan:
         of its own ("Users report waking up refreshed.") speaks of the substance named just
         before, or else of the one the title names."""
         lex = self.lex
-        for pattern in (lex.drug_substitutes, lex.vague, lex.testimonials, lex.absolutes):
+        # a drug comparison or a safety promise is about a product wherever the draft named it
+        # ("NightForge is non-habit-forming"); evidence and testimonial cues only about one named nearby
+        for pattern, anywhere in ((lex.drug_substitutes, True), (lex.vague, False), (lex.testimonials, False), (lex.absolutes, True)):
             cue = search(pattern, self.prose, sentence.start, sentence.end)
             if cue is not None:
                 name = self._antecedent(cue.start(), sentence.block, title=True)
+                if name is None and anywhere:
+                    before = bisect_left(self.mention_starts, cue.start())
+                    name = self.mentions[before - 1].name if before else None
                 # an empty span at the cue: the cue's own words stay free to name the outcome
                 return [Subject(cue.start(), cue.start(), name)] if name is not None else []
         return []
@@ -410,7 +435,7 @@ class _Scan:
 
     def _animal(self, sentence: Sentence, cue: regex.Match[str], subjects: list[Subject], clauses: list[tuple[int, int]]) -> ClaimHit | None:
         """Animal or lab evidence: flag the human benefit it is stretched to, here or next."""
-        claim = self._human_claim(self._claims(subjects, clauses))
+        claim = self._human_claim(self._claims(subjects, clauses), sentence.end)
         if claim is not None:
             return self._hit("animal-evidence", sentence, claim.subject, cue, claim, cited_ok=False)
         following = sentence.index + 1
@@ -420,24 +445,29 @@ class _Scan:
         if is_question(self.prose, nxt.start, nxt.end):
             return None
         subjects = self._subjects(nxt)
-        claim = self._human_claim(self._claims(subjects, self._clauses(nxt.start, nxt.end)))
+        claim = self._human_claim(self._claims(subjects, self._clauses(nxt.start, nxt.end)), nxt.end)
         if claim is None:
             return None
         return self._hit("animal-evidence", nxt, claim.subject, None, claim, data_cue=cue.group(0))
 
-    def _human_claim(self, claims: list[Claim]) -> Claim | None:
+    def _human_claim(self, claims: list[Claim], end: int) -> Claim | None:
         """The first un-negated claim whose words address people ("your nerves", "help you"),
-        else the first one carried over to people ("..., so it will work for you too")."""
+        else the first one carried over to people: right after it, or later in the sentence
+        after a consequence ("..., so it will do the same for you") and no contrast."""
         bridged: Claim | None = None
         for claim in claims:
             if claim.negated:
                 continue
-            target = search(self.lex.human, self.prose, claim.predicate[0], claim.end + 16)
+            target = search(self.lex.human, self.prose, claim.predicate[0], end)
             if target is None:
                 continue
             if target.start() < claim.end:
                 return claim
-            bridged = bridged or claim
+            between = (claim.end, target.start())
+            if target.start() <= claim.end + 16 or (
+                _CARRY_OVER.search(self.prose, *between) is not None and _CONTRAST.search(self.prose, *between) is None
+            ):
+                bridged = bridged or claim
         return bridged
 
     def _has_outcome(self, start: int, end: int, subjects: tuple[Subject, ...] | list[Subject] = ()) -> bool:
@@ -566,7 +596,7 @@ def load_analyzer(path: Path, knowledge: Knowledge) -> Analyzer:
 def _compile(data: Mapping[str, Any], source: str) -> Lexicons:
     def terms(key: str, words: list[str]) -> regex.Pattern[str]:
         # writers' apostrophes are straight or curly; lexicon entries spell only the straight one
-        return compile_terms([w.replace("'", "['\u2019]") for w in words], where=key, source=source)
+        return compile_terms([either_apostrophe(w) for w in words], where=key, source=source)
 
     predicates, outcomes = data["predicates"], data["outcomes"]
     trigger_words = [

@@ -60,11 +60,13 @@ def _blank(value: Any) -> bool:
 
 
 def _first_line(doc: Document) -> tuple[int, int]:
-    """The first prose block, else the first line: the finding is about the whole draft."""
-    if doc.blocks:
-        block = doc.blocks[0]
-        line_end = doc.text.find("\n", block.start)
-        return block.start, block.end if line_end < 0 else min(block.end, line_end)
+    """The first prose block with words in it, else the first line: the finding is about the whole draft."""
+    block = next((b for b in doc.blocks if doc.prose[b.start:b.end].strip()), None)
+    if block is not None:
+        words = doc.prose[block.start:block.end]
+        start = block.start + len(words) - len(words.lstrip())
+        line_end = doc.text.find("\n", start)
+        return start, block.end if line_end < 0 else min(block.end, line_end)
     line_end = doc.text.find("\n")
     return 0, len(doc.text) if line_end < 0 else line_end
 

@@ -28,10 +28,13 @@ _YEAR = r"(?:19|20)\d{2}[a-z]?"
 _AUTHOR_YEAR = compile_pattern(
     rf"\(\s*{_AUTHORS},?\s+{_YEAR}(?:\s*[;,]\s*[^()]{{0,80}})?\)|{_AUTHORS}\s+\(\s*{_YEAR}\s*\)"
 )
-# A named authority or journal with a year: "a 2019 Cochrane review", "published in JAMA in 2020".
+# A named authority or journal with a year: "a 2019 Cochrane review", "published in JAMA in 2020",
+# "a 2021 systematic review in the Journal of Clinical Medicine".
 _NAMED_SOURCE = compile_pattern(
     rf"\b{_YEAR}\s+(?:Cochrane|NIH|NCCIH|WHO|EFSA|FDA|NICE|AASM)\s+(?:review|report|guidance|guideline|fact sheet|statement)"
     rf"|\bpublished\s+in\s+(?:the\s+)?(?:\p{{Lu}}[\p{{L}}&.-]*\s+){{1,6}}(?:in\s+|\(\s*)?{_YEAR}"
+    rf"|\b{_YEAR}\s+(?:[\w-]+\s+){{0,3}}?(?:review|study|trial|meta-analysis|analysis|paper)\s+(?:published\s+)?in\s+(?:the\s+)?"
+    rf"(?:Journal\s+of|JAMA|BMJ|Lancet|NEJM|New\s+England|Nutrients|Sleep|PLOS|Cochrane|Phytomedicine|Psychopharmacology)"
 )
 _REFERENCES_HEADING = compile_pattern(
     r"\W*(?:references?|sources?|citations?|bibliography|works cited|notes|studies cited|research cited|footnotes)\b\W*$",

@@ -15,6 +15,8 @@ from linter.patterns import compile_pattern
 # A user pattern that backtracks catastrophically is stopped after this many seconds per search.
 PATTERN_TIMEOUT = 2.0
 _SPACE = compile_pattern(r"(?<!\\) +")
+# "5 ?%": an optional space (may be absent, or a run of white space)
+_OPTIONAL_SPACE = compile_pattern(r"(?<!\\) +\?")
 # Entries match whole words: not glued to a letter, digit or hyphen on either side.
 _WORD_BOUNDARIES = (r"(?<![\w-])", r"(?![\w])")
 
@@ -24,8 +26,32 @@ class PatternTimeout(Exception):
 
 
 def term_source(term: str) -> str:
-    """One lexicon entry as regex source: a space matches any run of white space."""
-    return _SPACE.sub(r"\\s+", term.strip())
+    """One lexicon entry as regex source: a space matches any run of white space, " ?" none too."""
+    return _SPACE.sub(r"\\s+", _OPTIONAL_SPACE.sub(r"\\s*", term.strip()))
+
+
+def either_apostrophe(term: str) -> str:
+    """Let every straight apostrophe of a regex fragment match a curly one too.
+
+    Writers type "it's" and "it’s"; lexicons spell only the straight one. Outside a character
+    class ' becomes ['’]; inside one ([\\w'-]) the curly one joins the class.
+    """
+    out: list[str] = []
+    in_class = escaped = False
+    for char in term:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "[" and not in_class:
+            in_class = True
+        elif char == "]" and in_class:
+            in_class = False
+        elif char == "'":
+            out.append("'\u2019" if in_class else "['\u2019]")
+            continue
+        out.append(char)
+    return "".join(out)
 
 
 def compile_terms(

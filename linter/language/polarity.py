@@ -20,7 +20,6 @@ _QUESTION_OPENER = compile_pattern(
     r"\W*(?:how|why|what|which|who|when|where|does|do|did|can|could|is|are|should|will|would|whether)\b",
     regex.IGNORECASE,
 )
-_FIRST_PERSON = compile_pattern(r"\b(?:I|[Mm][Ee]|[Mm][Yy])\b")
 
 
 @dataclass(frozen=True)
@@ -59,6 +58,7 @@ class Polarity:
 
 
 # ... but "How kratom gave me my life back" and "Why I switched to magnesium" tell a story.
+_FIRST_PERSON = compile_pattern(r"\b(?:I|[Mm][Ee]|[Mm][Yy])\b")
 _STORY_HEADING = compile_pattern(
     r"\W*(?:how|why)\s+(?!(?:do|does|did|can|could|should|would|will|is|are|to|much|many|long|often|soon|and|or)\b)"
     r"(?!I\s+(?:can|could|should|do|need|must)\b)",
@@ -71,6 +71,9 @@ def is_question(text: str, start: int, end: int, heading: bool = False) -> bool:
     stripped = text[start:end].rstrip(" \t\r\n\"'\u201d\u2019)*_")
     if stripped.endswith("?"):
         return True
-    if heading and _STORY_HEADING.match(text, start, end) is not None and _FIRST_PERSON.search(text, start, end):
+    # "Why ashwagandha melts stress away", "How I fixed my sleep": an answer announced, not a
+    # question; "How magnesium helps you sleep" stays an explainer's question
+    story = heading and _STORY_HEADING.match(text, start, end)
+    if story and (story.group(0).lstrip(" \t#*_").lower().startswith("why") or _FIRST_PERSON.search(text, start, end)):
         return False
     return heading and _QUESTION_OPENER.match(text, start, end) is not None

@@ -5,8 +5,11 @@ crawls through a draft at well under 1 MB/s, and the rule kinds search many lexi
 lexicon entry starts with a known word ("improves", "(?:quiet|calm)s?", "(?:a |an )?natural ..."),
 so the draft's words are indexed once (lower-case word -> offsets) and each lexicon is tried only at
 the offsets of its possible first words, with a small pattern holding just the entries that can
-start with that word. Entries whose first word cannot be told (`\\w+ly`, `\\d+ ?%`) are searched
-for as usual. Every match is exactly one the full alternation would give at that offset.
+start with that word. An entry that starts with a number (`\\d+ ?%`) is tried at the words that
+start with a digit; one that starts with any word (`(?:\\w+ )?recovery`, `\\w+ PM`) is tried a word
+or two before each occurrence of its first known word. Only entries whose start cannot be told at
+all (`\\w+ly`) are searched for as usual. Every match is exactly one the full alternation would give
+at that offset.
 """
 
 from __future__ import annotations
@@ -28,9 +31,13 @@ from linter.patterns import compile_pattern, remembered
 
 # Below this length a plain scan is cheaper than building an index.
 INDEX_MIN_LENGTH = 2048
-_MAX_WORDS_PER_TERM = 64
+_MAX_WORDS_PER_TERM = 1024
 # Key of first_words() results in the pattern store: change it whenever first_words changes.
-_FIRST_WORDS_MEMO = "first_words/1"
+_FIRST_WORDS_MEMO = "first_words/3"
+# Index key of every word that starts with a digit (not a word itself, so it never clashes).
+DIGIT_KEY = "#digit"
+# An entry that starts with up to this many arbitrary words is tried that many words back.
+_MAX_LOOKBACK = 3
 _WORD = re.compile(r"\w+")
 # An entry that is just words separated by `\s+` (what a space in a lexicon entry becomes).
 _PLAIN_ENTRY = re.compile(r"\w+(?:\\s\+\w+)*")
@@ -39,7 +46,10 @@ STOP_WORDS = frozenset(
     "a an the is are was were be been it its it's this that these those in on of for to at by with "
     "and or but if as not no one some many your you we i my our their they he she".split()
 )
-_SPACE_CATEGORIES = (_sre.CATEGORY_SPACE,)
+_SPACE_CATEGORIES = (_sre.CATEGORY_SPACE, _sre.CATEGORY_UNI_SPACE)
+_NOT_WORD_CATEGORIES = _SPACE_CATEGORIES + (_sre.CATEGORY_NOT_WORD, _sre.CATEGORY_UNI_NOT_WORD)
+_WORD_CATEGORIES = (_sre.CATEGORY_WORD, _sre.CATEGORY_UNI_WORD)
+_DIGIT_CATEGORIES = (_sre.CATEGORY_DIGIT, _sre.CATEGORY_UNI_DIGIT)
 _REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT)
 _ZERO_WIDTH = (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT)
 
@@ -64,15 +74,68 @@ def _is_space_class(items: list[tuple[object, object]]) -> bool:
 
 
 def _ends_word(op: object, value: object) -> bool:
-    """Whether this element can only match characters that are not word characters."""
+    """Whether this element can only match characters that are not word characters (`-`, `[-\\s]`)."""
     if op is _sre.LITERAL:
         return not _is_word_char(chr(value))  # type: ignore[arg-type]
     if op is _sre.IN:
-        chars = _class_chars(value)  # type: ignore[arg-type]
-        if chars is not None:
-            return not any(_is_word_char(c) for c in chars)
-        return _is_space_class(value)  # type: ignore[arg-type]
+        return all(
+            (kind is _sre.LITERAL and not _is_word_char(chr(item)))  # type: ignore[arg-type]
+            or (kind is _sre.CATEGORY and item in _NOT_WORD_CATEGORIES)
+            for kind, item in value  # type: ignore[attr-defined]
+        ) and bool(value)
     return False
+
+
+def _starts_outside_word(items: list[tuple[object, object]]) -> bool:
+    """Whether a sequence must begin with a character that is not a word character (`\\s+x`)."""
+    if not items:
+        return False
+    op, value = items[0]
+    if _ends_word(op, value):
+        return True
+    if op in _REPEATS:
+        low, _, body = value  # type: ignore[misc]
+        return low > 0 and _starts_outside_word(list(body))
+    if op is _sre.SUBPATTERN:
+        return _starts_outside_word(list(value[-1]))  # type: ignore[index]
+    return False
+
+
+def _is_class_of(op: object, value: object, categories: tuple[object, ...]) -> bool:
+    """`\\w` or `\\d` (as given by `categories`), alone or as the only item of a class."""
+    if op is _sre.IN:
+        return len(value) == 1 and value[0][0] is _sre.CATEGORY and value[0][1] in categories  # type: ignore[index,arg-type]
+    return op is _sre.CATEGORY and value in categories
+
+
+def _any_word(op: object, value: object) -> bool:
+    """`\\w+`: one whole word, whatever it is."""
+    if op not in _REPEATS:
+        return False
+    low, _, body = value  # type: ignore[misc]
+    body = list(body)
+    return low > 0 and len(body) == 1 and _is_class_of(*body[0], _WORD_CATEGORIES)
+
+
+def _starts_with_digit(op: object, value: object) -> bool:
+    """`\\d` or `\\d+`: the element begins with a digit."""
+    if op in _REPEATS:
+        low, _, body = value  # type: ignore[misc]
+        body = list(body)
+        return low > 0 and len(body) == 1 and _is_class_of(*body[0], _DIGIT_CATEGORIES)
+    return _is_class_of(op, value, _DIGIT_CATEGORIES)
+
+
+def lookback_key(word: str, back: int) -> str:
+    """The index key of an entry that may start up to `back` words before `word`."""
+    return f"<{back}>{word}"
+
+
+def parse_lookback(key: str) -> tuple[str, int] | None:
+    """(word, back) of a key made by lookback_key, or None for a plain key."""
+    if key.startswith("<") and key[1:2].isdigit() and key[2:3] == ">":
+        return key[3:], int(key[1])
+    return None
 
 
 def _is_space(op: object, value: object) -> bool:
@@ -83,10 +146,13 @@ def _is_space(op: object, value: object) -> bool:
 
 
 def _word_done(word: str, first: str, separator: tuple[object, object] | None,
-               rest: list[tuple[object, object]], out: set[str]) -> None:
+               rest: list[tuple[object, object]], out: set[str], back: int = 0) -> None:
     """A word of the entry is complete: emit its key, or read on past a leading stop word."""
     if not word:
         raise _Unknown  # the entry starts with punctuation: not indexable by words
+    if back:
+        out.add(lookback_key(word, back))
+        return
     if first:
         out.add(f"{first} {word}")
         return
@@ -103,42 +169,83 @@ def _word_done(word: str, first: str, separator: tuple[object, object] | None,
     out.add(word)
 
 
-def _expand(items: list[tuple[object, object]], out: set[str], word: str = "", first: str = "") -> None:
-    """Add to `out` the index keys of an entry: `first` (a stop word read already), `word`, then `items`."""
+def _expand(items: list[tuple[object, object]], out: set[str], word: str = "", first: str = "", back: int = 0) -> None:
+    """Add to `out` the index keys of an entry: `first` (a stop word read already), `word`, then `items`.
+
+    `back` counts the arbitrary words (`\\w+ `) read so far: their keys are lookback keys.
+    """
     if len(out) > _MAX_WORDS_PER_TERM:
         raise _Unknown
     if not items:
-        _word_done(word, first, None, [], out)
+        _word_done(word, first, None, [], out, back)
         return
     (op, value), rest = items[0], items[1:]
+    at_word_start = not word
     if op in _ZERO_WIDTH:
-        _expand(rest, out, word, first)
+        _expand(rest, out, word, first, back)
     elif _ends_word(op, value):
-        _word_done(word, first, (op, value), rest, out)
+        _word_done(word, first, (op, value), rest, out, back)
+    elif at_word_start and _any_word(op, value):
+        # "(?:\w+ )?recovery": try the entry a word before each "recovery" (and at it)
+        back += 1 + bool(first)
+        if back > _MAX_LOOKBACK:
+            raise _Unknown
+        _after_any_word(rest, out, back)
+    elif at_word_start and not first and not back and _starts_with_digit(op, value):
+        out.add(DIGIT_KEY)
     elif op is _sre.LITERAL:
-        _expand(rest, out, word + chr(value).lower(), first)  # type: ignore[arg-type]
+        _expand(rest, out, word + chr(value).lower(), first, back)  # type: ignore[arg-type]
     elif op is _sre.IN and _class_chars(value) is not None:  # type: ignore[arg-type]
         for char in _class_chars(value) or ():  # type: ignore[arg-type]
-            _expand([(_sre.LITERAL, ord(char))] + rest, out, word, first)
+            _expand([(_sre.LITERAL, ord(char))] + rest, out, word, first, back)
     elif op is _sre.SUBPATTERN:
-        _expand(list(value[-1]) + rest, out, word, first)  # type: ignore[index]
+        _expand(list(value[-1]) + rest, out, word, first, back)  # type: ignore[index]
     elif op is _sre.BRANCH:
         for alternative in value[1]:  # type: ignore[index]
-            _expand(list(alternative) + rest, out, word, first)
+            _expand(list(alternative) + rest, out, word, first, back)
     elif op in _REPEATS:
         low, high, item = value  # type: ignore[misc]
         body = list(item)
         if low == 0:
-            _expand(rest, out, word, first)
+            _expand(rest, out, word, first, back)
         if high == 1:
-            _expand(body + rest, out, word, first)
+            _expand(body + rest, out, word, first, back)
         elif len(body) == 1 and _ends_word(*body[0]):
             if word or low > 0:
-                _word_done(word, first, body[0], rest, out)
+                _word_done(word, first, body[0], rest, out, back)
+        elif word and _starts_outside_word(body):
+            _word_done(word, first, None, rest, out, back)  # "users(?: \w+){0,5} say": "users" is done
         else:
             raise _Unknown  # a repeated word part (`(?:ab)+`): the word's end is unknown
     else:
         raise _Unknown
+
+
+def _after_any_word(items: list[tuple[object, object]], out: set[str], back: int) -> None:
+    """Read on after an arbitrary word: white space must follow, perhaps inside an optional group
+    ("\\w+(?: \\w+)? extract")."""
+    if not items:
+        raise _Unknown
+    op, value = items[0]
+    if op is _sre.SUBPATTERN:
+        _after_any_word(list(value[-1]) + items[1:], out, back)  # type: ignore[index]
+    elif op in _REPEATS and value[0] == 0 and value[1] == 1:  # type: ignore[index]
+        _after_any_word(items[1:], out, back)
+        _after_any_word(list(value[2]) + items[1:], out, back)  # type: ignore[index]
+    else:
+        _expand(_after_space(items), out, "", "", back)
+
+
+def _after_space(items: list[tuple[object, object]]) -> list[tuple[object, object]]:
+    """`items` without the white space that begins them (one `\\s+`, `\\s` or space)."""
+    op, value = items[0]
+    if op is _sre.SUBPATTERN:
+        return _after_space(list(value[-1])) + items[1:]  # type: ignore[index]
+    if op in _REPEATS and len(value[2]) == 1 and _is_space(*value[2][0]):  # type: ignore[index]
+        return items[1:]
+    if _is_space(op, value):
+        return items[1:]
+    raise _Unknown
 
 
 def first_words(fragment: str) -> frozenset[str] | None:
@@ -166,15 +273,44 @@ class WordIndex:
 
     def __init__(self, text: str) -> None:
         positions: dict[str, list[int]] = {}
+        starts: list[int] = []
+        words: list[str] = []
+        digits: list[int] = []
         previous, previous_start, previous_end = "", -1, -1
         for m in _WORD.finditer(text):
             key = m.group().lower()
             start = m.start()
+            starts.append(start)
+            words.append(key)
             positions.setdefault(key, []).append(start)
+            if key[0].isdigit():
+                digits.append(start)
             if previous in STOP_WORDS and text[previous_end:start].isspace():
                 positions.setdefault(f"{previous} {key}", []).append(previous_start)
             previous, previous_start, previous_end = key, start, m.end()
+        positions[DIGIT_KEY] = digits
+        self.text = text
         self.positions = positions
+        self.starts = starts
+        self.words = words
+
+    def keys_at(self, offset: int) -> list[str]:
+        """The index keys of the word starting at `offset` (with "a lifesaver" for a stop word)."""
+        index = bisect_left(self.starts, offset)
+        if index >= len(self.starts) or self.starts[index] != offset:
+            return []
+        word = self.words[index]
+        keys = [word, DIGIT_KEY] if word[0].isdigit() else [word]
+        if word in STOP_WORDS and index + 1 < len(self.starts):
+            gap = self.text[offset + len(word):self.starts[index + 1]]
+            if gap.isspace():
+                keys.append(f"{word} {self.words[index + 1]}")
+        return keys
+
+    def words_back(self, offset: int, back: int) -> list[int]:
+        """The offset of the word at `offset` and of the `back` words before it."""
+        index = bisect_left(self.starts, offset)
+        return self.starts[max(0, index - back):index + 1]
 
 
 class _PerText:
@@ -217,6 +353,10 @@ class Lexicon:
         if validate:  # a publisher's rule: fail at load time, naming the file, not mid-run
             self._full = compile_pattern(self.pattern, flags)
         self._by_word: dict[str, list[str]] = {}
+        # word -> how many words before it an entry may start ("(?:\w+ )?recovery"), and those entries
+        self._lookback: dict[str, int] = {}
+        self._lookback_entries: dict[str, list[str]] = {}
+        self._order = {fragment: i for i, fragment in enumerate(fragments)}
         residual: list[str] = []
         for fragment in fragments:
             words = remembered(_FIRST_WORDS_MEMO, fragment, first_words)
@@ -224,10 +364,16 @@ class Lexicon:
                 residual.append(fragment)
                 continue
             for word in words:
-                self._by_word.setdefault(word, []).append(fragment)
+                looked = parse_lookback(word)
+                if looked is None:
+                    self._by_word.setdefault(word, []).append(fragment)
+                else:
+                    self._lookback[looked[0]] = max(looked[1], self._lookback.get(looked[0], 0))
+                    self._lookback_entries.setdefault(looked[0], []).append(fragment)
         self._residual_source = "(?=" + self._wrap(residual) + ")" if residual else None
         self._residual: regex.Pattern[str] | None = None
         self._word_patterns: dict[str, regex.Pattern[str]] = {}
+        self._union_patterns: dict[frozenset[str], regex.Pattern[str]] = {}
 
     @property
     def full(self) -> regex.Pattern[str]:
@@ -256,6 +402,19 @@ class Lexicon:
             found = self._word_patterns[word] = self._compile(self._by_word[word])
         return found
 
+    def _union_at(self, index: WordIndex, offset: int, extra: set[str]) -> regex.Pattern[str]:
+        """Every entry that can start at `offset`: those keyed by its word, plus `extra` (entries
+        that start with any word), in lexicon order, so the first to match is the full
+        alternation's match there. Compiled once per distinct set."""
+        group = set(extra)
+        for key in index.keys_at(offset):
+            group.update(self._by_word.get(key, ()))
+        frozen = frozenset(group)
+        found = self._union_patterns.get(frozen)
+        if found is None:
+            found = self._union_patterns[frozen] = self._compile(sorted(group, key=self._order.__getitem__))
+        return found
+
     def all_matches(self, text: str, timeout: float | None = None) -> list[regex.Match[str]]:
         """Every non-overlapping match in `text`, leftmost first."""
         return list(self.finditer(text, timeout=timeout))
@@ -278,20 +437,40 @@ class Lexicon:
     def _scan(self, cache: _PerText, timeout: float | None) -> list[regex.Match[str]]:
         if cache.index is None:
             cache.index = WordIndex(cache.text)
-        text, positions = cache.text, cache.index.positions
-        found: list[regex.Match[str]] = []
+        index = cache.index
+        text, positions = cache.text, index.positions
+        by_offset: dict[int, regex.Match[str] | None] = {}
+        # Offsets where more than one group of entries may start: the full alternation decides
+        # there, so the match is the one finditer would give, whichever entry comes first.
+        undecided: set[int] = set()
         for word in self._by_word:
             offsets = positions.get(word)
             if offsets:
                 match = self._for_word(word).match
-                found.extend(m for m in (match(text, o, timeout=timeout) for o in offsets) if m is not None)
+                for offset in offsets:
+                    if offset in by_offset:
+                        undecided.add(offset)
+                    else:
+                        by_offset[offset] = match(text, offset, timeout=timeout)
+        # Entries that start with any word ("(?:\w+ )?recovery") are tried a few words before
+        # each occurrence of their first known word, together with the entries keyed there.
+        lookback_at: dict[int, set[str]] = {}
+        for word, back in self._lookback.items():
+            entries = self._lookback_entries[word]
+            for offset in positions.get(word, ()):
+                for candidate in index.words_back(offset, back):
+                    lookback_at.setdefault(candidate, set()).update(entries)
         residual = self._residual_pattern()
+        anywhere: set[int] = set()
         if residual is not None:
-            match = self.full.match
-            for candidate in residual.finditer(text, timeout=timeout):
-                m = match(text, candidate.start(), timeout=timeout)
-                if m is not None:
-                    found.append(m)
+            anywhere.update(candidate.start() for candidate in residual.finditer(text, timeout=timeout))
+        for offset in (undecided | lookback_at.keys()) - anywhere:
+            union = self._union_at(index, offset, lookback_at.get(offset, set()))
+            by_offset[offset] = union.match(text, offset, timeout=timeout)
+        match = self.full.match  # an entry of unknown start may match there: ask the whole lexicon
+        for offset in anywhere:
+            by_offset[offset] = match(text, offset, timeout=timeout)
+        found = [m for m in by_offset.values() if m is not None]
         found.sort(key=_start)
         return found
 
@@ -310,9 +489,15 @@ class Lexicon:
             start = m.start()
             if start >= end:
                 break
-            if start >= last and m.end() <= end:
-                yield m
-                last = m.end() if m.end() > start else start + 1
+            if start < last:
+                continue
+            if m.end() > end:  # runs past the window ("sleep| quality"): what matches inside it?
+                found = self.full.match(text, start, end, timeout=timeout)
+                if found is None:
+                    continue
+                m = found
+            yield m
+            last = m.end() if m.end() > start else start + 1
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None, timeout: float | None = None) -> regex.Match[str] | None:
         """The first match inside text[pos:endpos], or None."""
