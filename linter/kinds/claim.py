@@ -74,6 +74,8 @@ _CLAUSE_BREAK = compile_pattern(
 )
 # A turn that keeps the claim before it standing: a frame after it ("..., but ask your doctor first").
 _CONTRAST = compile_pattern(r"\b(?:but|though|although|however|yet|whereas)\b", regex.IGNORECASE)
+# A pronoun that points back at a product ("since I switched to these").
+_POINTS_BACK = compile_pattern(r"\b(?:it|they|them|these|those)\b", regex.IGNORECASE)
 # A consequence drawn from an animal finding ("..., so it will work for you", "suggesting it can").
 _CARRY_OVER = compile_pattern(
     r"\b(?:so|thus|therefore|suggesting|meaning|which (?:means|suggests)|and that(?:'s| is)|that's why|which is why)\b",
@@ -298,6 +300,10 @@ class _Scan:
             if any(s.start < m.end() and m.start() < s.end for s in subjects):
                 continue
             name = self._antecedent(m.start(), sentence.block)
+            if name is None and _FIRST_PERSON.search(self.prose, start, end):
+                # a review or a personal story ("they help me unwind") speaks of the product
+                # the draft is about, however far back it was named
+                name = self._last_mention(m.start())
             if name is not None:
                 subjects.append(Subject(m.start(), m.end(), name))
         subjects.sort()
@@ -309,17 +315,25 @@ class _Scan:
         before, or else of the one the title names."""
         lex = self.lex
         # a drug comparison or a safety promise is about a product wherever the draft named it
-        # ("NightForge is non-habit-forming"); evidence and testimonial cues only about one named nearby
-        for pattern, anywhere in ((lex.drug_substitutes, True), (lex.vague, False), (lex.testimonials, False), (lex.absolutes, True)):
+        # ("NightForge is non-habit-forming"), and so is a testimonial that points back with a
+        # pronoun ("my anxiety is gone since I switched to these"); an evidence cue only about
+        # a substance named nearby
+        points_back = _POINTS_BACK.search(self.prose, sentence.start, sentence.end) is not None
+        cues = ((lex.drug_substitutes, True), (lex.vague, False), (lex.testimonials, points_back), (lex.absolutes, True))
+        for pattern, anywhere in cues:
             cue = search(pattern, self.prose, sentence.start, sentence.end)
             if cue is not None:
                 name = self._antecedent(cue.start(), sentence.block, title=True)
                 if name is None and anywhere:
-                    before = bisect_left(self.mention_starts, cue.start())
-                    name = self.mentions[before - 1].name if before else None
+                    name = self._last_mention(cue.start())
                 # an empty span at the cue: the cue's own words stay free to name the outcome
                 return [Subject(cue.start(), cue.start(), name)] if name is not None else []
         return []
+
+    def _last_mention(self, offset: int) -> str | None:
+        """The substance named last before `offset`, anywhere in the draft."""
+        before = bisect_left(self.mention_starts, offset)
+        return self.mentions[before - 1].name if before else None
 
     def _antecedent(self, offset: int, block: int, title: bool = False) -> str | None:
         """The substance a pronoun refers to: the last one named in this or the previous
