@@ -224,7 +224,8 @@ def report(folder: Path) -> str:
         (HELD_OUT + "-d", "held-out set D (written without reading the rules, measured, then used to tune them)"),
         (HELD_OUT + "-e", "held-out set E (written without reading the rules, measured, then used to tune them)"),
         (HELD_OUT + "-f", "held-out set F (written without reading the rules, measured, then used to tune them)"),
-        (HELD_OUT + "-g", "held-out set G (written without reading the rules, never used for tuning)"),
+        (HELD_OUT + "-g", "held-out set G (written without reading the rules, measured, then used to tune them)"),
+        (HELD_OUT + "-h", "held-out set H (written without reading the rules, never used for tuning)"),
     ):
         held_out = evaluate(folder, prefix=prefix)
         if held_out.drafts:

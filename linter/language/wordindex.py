@@ -500,8 +500,23 @@ class Lexicon:
             last = m.end() if m.end() > start else start + 1
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None, timeout: float | None = None) -> regex.Match[str] | None:
-        """The first match inside text[pos:endpos], or None."""
-        return next(self.finditer(text, pos, endpos, timeout), None)
+        """The first match inside text[pos:endpos], or None (finditer's first, without a generator:
+        the rule kinds ask this tens of thousands of times per corpus)."""
+        end = len(text) if endpos is None else endpos
+        indexed = self._indexed(text, timeout)
+        if indexed is None:
+            return self.full.search(text, pos, end, timeout=timeout)
+        matches, starts = indexed
+        for i in range(bisect_left(starts, pos), len(matches)):
+            m = matches[i]
+            if m.start() >= end:
+                return None
+            if m.end() <= end:
+                return m
+            found = self.full.match(text, m.start(), end, timeout=timeout)
+            if found is not None:
+                return found
+        return None
 
     def match(self, text: str, pos: int = 0, endpos: int | None = None, timeout: float | None = None) -> regex.Match[str] | None:
         """A match starting exactly at `pos`."""
