@@ -310,6 +310,19 @@ def test_questions(text: str, heading: bool, expected: bool) -> None:
         ("Kratom is a leaf.\n\nHonestly it won't hurt you the way pills do.", "claims.absolute-promise", 3, 10, "it won't hurt you"),
         ("Magnesium is cheap.\n\nMy arthritis has basically disappeared since I started.", "claims.testimonial", 3, 4,
          "arthritis has basically disappeared"),
+        # a quoted member or patient as proof; a negation outside the quotation does not reach into it
+        ('"I switched to glycinate and finally stopped waking up at 3 a.m.," one BrightCare member told us.',
+         "claims.testimonial", 1, 2, 'I switched to glycinate and finally stopped waking up at 3 a.m.," one BrightCare'),
+        ('Kratom is everywhere on campus.\n\nOne senior, who asked not to be named, said she takes it because '
+         '"it\'s basically a natural Prozac."', "claims.disease-claim", 3, 67, "it's basically a natural Prozac"),
+        # "isn't just for" is no negation of what follows; "No." answering a question negates nothing after it
+        ("Creatine isn't just for bodybuilders: it speeds up recovery between hard sessions.", "claims.efficacy-claim", 1, 39,
+         "it speeds up recovery"),
+        ("Magnesium: the FAQ.\n\nNo. Magnesium is non-addictive and has no side effects.", "claims.absolute-promise", 3, 5,
+         "Magnesium is non-addictive and has no side effects"),
+        ("Zinc keeps me from catching every single cold my toddler drags home.", "claims.disease-claim", 1, 1,
+         "Zinc keeps me from catching every single cold"),
+        ("Lavender oil is lovely.\n\nThe scent relieves anxiety in minutes.", "claims.efficacy-claim", 3, 1, "The scent relieves anxiety"),
     ],
 )
 def test_held_out_phenomenon_is_flagged(text: str, rule: str, line: int, column: int, excerpt: str) -> None:
@@ -354,6 +367,9 @@ def test_testimonial_borrows_the_outcome_of_its_paragraph() -> None:
         "In mice, valerian extract reduced anxiety-like behaviour; human trials are mixed.",
         # a testimonial that reports no effect
         "Valerian tastes odd. Two of our testers said the effect was too subtle to notice.",
+        # a myth quoted to be knocked down; "for what it's worth" points back at nothing
+        '## Myth 8: "Natural means safe."',
+        "Valerian is used for sleep.\n\nFor what it's worth, CBT-I is what finally fixed my sleep.",
     ],
 )
 def test_held_out_non_claim(text: str) -> None:

@@ -74,6 +74,7 @@ _CLAUSE_BREAK = compile_pattern(
 )
 # A turn that keeps the claim before it standing: a frame after it ("..., but ask your doctor first").
 _CONTRAST = compile_pattern(r"\b(?:but|though|although|however|yet|whereas)\b", regex.IGNORECASE)
+_QUOTES = ('"', "\u201c", "\u201d")
 # A pronoun that points back at a product ("since I switched to these").
 _POINTS_BACK = compile_pattern(r"\b(?:it|they|them|these|those)\b", regex.IGNORECASE)
 # A consequence drawn from an animal finding ("..., so it will work for you", "suggesting it can").
@@ -509,8 +510,13 @@ class _Scan:
     def _negated_cue(self, cue: regex.Match[str], clauses: list[tuple[int, int]], exclude_self: bool = False) -> bool:
         """Whether a negation stands before `cue` in its clause ("no supplement is 100% safe")."""
         clause_start = next((a for a, b in clauses if a <= cue.start() < b), cue.start())
+        # only a negation near the cue counts, and none from outside a quotation that holds it
+        # ("who asked not to be named, said it's "basically a natural Prozac"")
+        window = max(clause_start, cue.start() - _NEGATION_REACH)
+        quote = max(self.prose.rfind(mark, window, cue.start()) for mark in _QUOTES)
+        window = max(window, quote + 1)
         protected = [(cue.start(), cue.end())] if exclude_self else []
-        return self.a.polarity.negation(self.prose, clause_start, cue.end() if exclude_self else cue.start(), protected) is not None
+        return self.a.polarity.negation(self.prose, window, cue.end() if exclude_self else cue.start(), protected) is not None
 
     def _hit(
         self,
