@@ -323,6 +323,9 @@ def test_questions(text: str, heading: bool, expected: bool) -> None:
         ("Zinc keeps me from catching every single cold my toddler drags home.", "claims.disease-claim", 1, 1,
          "Zinc keeps me from catching every single cold"),
         ("Lavender oil is lovely.\n\nThe scent relieves anxiety in minutes.", "claims.efficacy-claim", 3, 1, "The scent relieves anxiety"),
+        ("Tulsi keeps stress in check.", "claims.efficacy-claim", 1, 1, "Tulsi keeps stress"),
+        ("Reishi extract lowered stress hormones in rats, which makes it a sensible evening tea for stressed-out humans too.",
+         "claims.animal-evidence", 1, 1, "Reishi extract lowered stress hormones in rats"),
     ],
 )
 def test_held_out_phenomenon_is_flagged(text: str, rule: str, line: int, column: int, excerpt: str) -> None:
@@ -369,6 +372,8 @@ def test_testimonial_borrows_the_outcome_of_its_paragraph() -> None:
         "Valerian tastes odd. Two of our testers said the effect was too subtle to notice.",
         # a myth quoted to be knocked down; "for what it's worth" points back at nothing
         '## Myth 8: "Natural means safe."',
+        # a quotation denied as a whole
+        'Kratom is NOT "natural so it\'s safe." It can be habit-forming.',
         "Valerian is used for sleep.\n\nFor what it's worth, CBT-I is what finally fixed my sleep.",
     ],
 )

@@ -75,11 +75,12 @@ _CLAUSE_BREAK = compile_pattern(
 # A turn that keeps the claim before it standing: a frame after it ("..., but ask your doctor first").
 _CONTRAST = compile_pattern(r"\b(?:but|though|although|however|yet|whereas)\b", regex.IGNORECASE)
 _QUOTES = ('"', "\u201c", "\u201d")
+_NEGATED_QUOTE = compile_pattern(r"\b(?:not|never|no)\s*[\"\u201c\u201d]", regex.IGNORECASE)
 # A pronoun that points back at a product ("since I switched to these").
 _POINTS_BACK = compile_pattern(r"\b(?:it|they|them|these|those)\b", regex.IGNORECASE)
 # A consequence drawn from an animal finding ("..., so it will work for you", "suggesting it can").
 _CARRY_OVER = compile_pattern(
-    r"\b(?:so|thus|therefore|suggesting|meaning|which (?:means|suggests)|and that(?:'s| is)|that's why|which is why)\b",
+    r"\b(?:so|thus|therefore|suggesting|meaning|which (?:means|suggests|makes)|making|and that(?:'s| is)|that's why|which is why)\b",
     regex.IGNORECASE,
 )
 # A footnote or reference definition is a citation, not a claim.
@@ -514,7 +515,9 @@ class _Scan:
         # ("who asked not to be named, said it's "basically a natural Prozac"")
         window = max(clause_start, cue.start() - _NEGATION_REACH)
         quote = max(self.prose.rfind(mark, window, cue.start()) for mark in _QUOTES)
-        window = max(window, quote + 1)
+        if quote >= 0 and _NEGATED_QUOTE.search(self.prose, max(window, quote - 12), quote + 1) is None:
+            window = quote + 1  # ... unless the quotation itself is denied: 'Kratom is NOT "natural so it's safe"'
+
         protected = [(cue.start(), cue.end())] if exclude_self else []
         return self.a.polarity.negation(self.prose, window, cue.end() if exclude_self else cue.start(), protected) is not None
 
