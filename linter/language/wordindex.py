@@ -274,14 +274,12 @@ class WordIndex:
     def __init__(self, text: str) -> None:
         positions: dict[str, list[int]] = {}
         starts: list[int] = []
-        words: list[str] = []
         digits: list[int] = []
         previous, previous_start, previous_end = "", -1, -1
         for m in _WORD.finditer(text):
             key = m.group().lower()
             start = m.start()
             starts.append(start)
-            words.append(key)
             positions.setdefault(key, []).append(start)
             if key[0].isdigit():
                 digits.append(start)
@@ -289,23 +287,8 @@ class WordIndex:
                 positions.setdefault(f"{previous} {key}", []).append(previous_start)
             previous, previous_start, previous_end = key, start, m.end()
         positions[DIGIT_KEY] = digits
-        self.text = text
         self.positions = positions
         self.starts = starts
-        self.words = words
-
-    def keys_at(self, offset: int) -> list[str]:
-        """The index keys of the word starting at `offset` (with "a lifesaver" for a stop word)."""
-        index = bisect_left(self.starts, offset)
-        if index >= len(self.starts) or self.starts[index] != offset:
-            return []
-        word = self.words[index]
-        keys = [word, DIGIT_KEY] if word[0].isdigit() else [word]
-        if word in STOP_WORDS and index + 1 < len(self.starts):
-            gap = self.text[offset + len(word):self.starts[index + 1]]
-            if gap.isspace():
-                keys.append(f"{word} {self.words[index + 1]}")
-        return keys
 
     def words_back(self, offset: int, back: int) -> list[int]:
         """The offset of the word at `offset` and of the `back` words before it."""
@@ -373,7 +356,7 @@ class Lexicon:
         self._residual_source = "(?=" + self._wrap(residual) + ")" if residual else None
         self._residual: regex.Pattern[str] | None = None
         self._word_patterns: dict[str, regex.Pattern[str]] = {}
-        self._union_patterns: dict[frozenset[str], regex.Pattern[str]] = {}
+        self._lookback_pattern: regex.Pattern[str] | None = None
 
     @property
     def full(self) -> regex.Pattern[str]:
@@ -402,18 +385,12 @@ class Lexicon:
             found = self._word_patterns[word] = self._compile(self._by_word[word])
         return found
 
-    def _union_at(self, index: WordIndex, offset: int, extra: set[str]) -> regex.Pattern[str]:
-        """Every entry that can start at `offset`: those keyed by its word, plus `extra` (entries
-        that start with any word), in lexicon order, so the first to match is the full
-        alternation's match there. Compiled once per distinct set."""
-        group = set(extra)
-        for key in index.keys_at(offset):
-            group.update(self._by_word.get(key, ()))
-        frozen = frozenset(group)
-        found = self._union_patterns.get(frozen)
-        if found is None:
-            found = self._union_patterns[frozen] = self._compile(sorted(group, key=self._order.__getitem__))
-        return found
+    def _any_first_word(self) -> regex.Pattern[str]:
+        """The entries that start with any word, in lexicon order, compiled on first need."""
+        if self._lookback_pattern is None:
+            entries = {f for fragments in self._lookback_entries.values() for f in fragments}
+            self._lookback_pattern = self._compile(sorted(entries, key=self._order.__getitem__))
+        return self._lookback_pattern
 
     def all_matches(self, text: str, timeout: float | None = None) -> list[regex.Match[str]]:
         """Every non-overlapping match in `text`, leftmost first."""
@@ -453,22 +430,29 @@ class Lexicon:
                     else:
                         by_offset[offset] = match(text, offset, timeout=timeout)
         # Entries that start with any word ("(?:\w+ )?recovery") are tried a few words before
-        # each occurrence of their first known word, together with the entries keyed there.
-        lookback_at: dict[int, set[str]] = {}
-        for word, back in self._lookback.items():
-            entries = self._lookback_entries[word]
-            for offset in positions.get(word, ()):
-                for candidate in index.words_back(offset, back):
-                    lookback_at.setdefault(candidate, set()).update(entries)
+        # each occurrence of their first known word. Where one matches and an entry keyed by the
+        # word there may too, the whole lexicon decides which comes first.
+        if self._lookback:
+            any_first = self._any_first_word().match
+            tried: set[int] = set()
+            for word, back in self._lookback.items():
+                for offset in positions.get(word, ()):
+                    for candidate in index.words_back(offset, back):
+                        if candidate in tried:
+                            continue
+                        tried.add(candidate)
+                        found = any_first(text, candidate, timeout=timeout)
+                        if found is None:
+                            continue
+                        if by_offset.get(candidate) is not None:
+                            undecided.add(candidate)
+                        else:
+                            by_offset[candidate] = found
         residual = self._residual_pattern()
-        anywhere: set[int] = set()
-        if residual is not None:
-            anywhere.update(candidate.start() for candidate in residual.finditer(text, timeout=timeout))
-        for offset in (undecided | lookback_at.keys()) - anywhere:
-            union = self._union_at(index, offset, lookback_at.get(offset, set()))
-            by_offset[offset] = union.match(text, offset, timeout=timeout)
-        match = self.full.match  # an entry of unknown start may match there: ask the whole lexicon
-        for offset in anywhere:
+        if residual is not None:  # an entry of unknown start may match there
+            undecided.update(candidate.start() for candidate in residual.finditer(text, timeout=timeout))
+        match = self.full.match
+        for offset in undecided:
             by_offset[offset] = match(text, offset, timeout=timeout)
         found = [m for m in by_offset.values() if m is not None]
         found.sort(key=_start)
