@@ -225,7 +225,9 @@ def report(folder: Path) -> str:
         (HELD_OUT + "-e", "held-out set E (written without reading the rules, measured, then used to tune them)"),
         (HELD_OUT + "-f", "held-out set F (written without reading the rules, measured, then used to tune them)"),
         (HELD_OUT + "-g", "held-out set G (written without reading the rules, measured, then used to tune them)"),
-        (HELD_OUT + "-h", "held-out set H (written without reading the rules, never used for tuning)"),
+        (HELD_OUT + "-h", "held-out set H (written without reading the rules, measured, then used to tune them)"),
+        (HELD_OUT + "-i", "held-out set I (written without reading the rules, measured, then used to tune them)"),
+        (HELD_OUT + "-j", "held-out set J (written without reading the rules, never used for tuning)"),
     ):
         held_out = evaluate(folder, prefix=prefix)
         if held_out.drafts:
