@@ -324,6 +324,13 @@ def test_questions(text: str, heading: bool, expected: bool) -> None:
          "Zinc keeps me from catching every single cold"),
         ("Lavender oil is lovely.\n\nThe scent relieves anxiety in minutes.", "claims.efficacy-claim", 3, 1, "The scent relieves anxiety"),
         ("Tulsi keeps stress in check.", "claims.efficacy-claim", 1, 1, "Tulsi keeps stress"),
+        # "whether ... or ..." offers alternatives, it asks nothing
+        ("Whether you are stressed or wired, ashwagandha calms you down.", "claims.efficacy-claim", 1, 36, "ashwagandha calms you"),
+        # coming off a drug named earlier in the sentence; a first in weeks as proof
+        ("Valerian tea is lovely.\n\nI was on sleeping pills for two years and I've been able to stop them completely.",
+         "claims.disease-claim", 3, 7, "on sleeping pills for two years and I've been able to stop them"),
+        ("Glycine is cheap.\n\nNight 3 and I fell asleep before midnight for the first time in weeks.", "claims.testimonial", 3, 43,
+         "for the first time in weeks"),
         ("Reishi extract lowered stress hormones in rats, which makes it a sensible evening tea for stressed-out humans too.",
          "claims.animal-evidence", 1, 1, "Reishi extract lowered stress hormones in rats"),
     ],
@@ -372,6 +379,9 @@ def test_testimonial_borrows_the_outcome_of_its_paragraph() -> None:
         "Valerian tastes odd. Two of our testers said the effect was too subtle to notice.",
         # a myth quoted to be knocked down; "for what it's worth" points back at nothing
         '## Myth 8: "Natural means safe."',
+        # an interaction, and an embedded question
+        "Magnesium can reduce the absorption of some antibiotics and osteoporosis drugs, so separate them by two hours.",
+        "Whether topping up vitamin D lifts mood in people who are not deficient is still unclear.",
         # a quotation denied as a whole
         'Kratom is NOT "natural so it\'s safe." It can be habit-forming.',
         "Valerian is used for sleep.\n\nFor what it's worth, CBT-I is what finally fixed my sleep.",
