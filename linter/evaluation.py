@@ -227,7 +227,8 @@ def report(folder: Path) -> str:
         (HELD_OUT + "-g", "held-out set G (written without reading the rules, measured, then used to tune them)"),
         (HELD_OUT + "-h", "held-out set H (written without reading the rules, measured, then used to tune them)"),
         (HELD_OUT + "-i", "held-out set I (written without reading the rules, measured, then used to tune them)"),
-        (HELD_OUT + "-j", "held-out set J (written without reading the rules, never used for tuning)"),
+        (HELD_OUT + "-j", "held-out set J (written without reading the rules, measured, then used to tune them)"),
+        (HELD_OUT + "-k", "held-out set K (written without reading the rules, never used for tuning)"),
     ):
         held_out = evaluate(folder, prefix=prefix)
         if held_out.drafts:
