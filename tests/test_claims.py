@@ -324,6 +324,12 @@ def test_questions(text: str, heading: bool, expected: bool) -> None:
          "Zinc keeps me from catching every single cold"),
         ("Lavender oil is lovely.\n\nThe scent relieves anxiety in minutes.", "claims.efficacy-claim", 3, 1, "The scent relieves anxiety"),
         ("Tulsi keeps stress in check.", "claims.efficacy-claim", 1, 1, "Tulsi keeps stress"),
+        ("In rat studies, tongkat ali extract raised testosterone in older animals, which is why it goes into every stack we build.",
+         "claims.animal-evidence", 1, 4, "rat studies, tongkat ali extract raised testosterone"),
+        ("Many of our regulars tell us saffron capsules have made January feel noticeably lighter.", "claims.testimonial", 1, 1,
+         "Many of our regulars tell us saffron capsules"),
+        ("Everything in our stack is natural, so there's nothing to worry about.", "claims.absolute-promise", 1, 15,
+         "our stack is natural, so there's nothing to worry about"),
         # "whether ... or ..." offers alternatives, it asks nothing
         ("Whether you are stressed or wired, ashwagandha calms you down.", "claims.efficacy-claim", 1, 36, "ashwagandha calms you"),
         # coming off a drug named earlier in the sentence; a first in weeks as proof
@@ -379,6 +385,8 @@ def test_testimonial_borrows_the_outcome_of_its_paragraph() -> None:
         "Valerian tastes odd. Two of our testers said the effect was too subtle to notice.",
         # a myth quoted to be knocked down; "for what it's worth" points back at nothing
         '## Myth 8: "Natural means safe."',
+        # a label's promise reported, then disputed
+        'The DreamBerry packaging calls its blend "clinically proven," which it is not.',
         # an interaction, and an embedded question
         "Magnesium can reduce the absorption of some antibiotics and osteoporosis drugs, so separate them by two hours.",
         "Whether topping up vitamin D lifts mood in people who are not deficient is still unclear.",

@@ -80,7 +80,7 @@ _NEGATED_QUOTE = compile_pattern(r"\b(?:not|never|no)\s*[\"\u201c\u201d]", regex
 _POINTS_BACK = compile_pattern(r"\b(?:it|they|them|these|those)\b", regex.IGNORECASE)
 # A consequence drawn from an animal finding ("..., so it will work for you", "suggesting it can").
 _CARRY_OVER = compile_pattern(
-    r"\b(?:so|thus|therefore|suggesting|meaning|which (?:means|suggests|makes)|making|and that(?:'s| is)|that's why|which is why)\b",
+    r"\b(?:so|thus|therefore|suggesting|meaning|which (?:means|suggests|makes|tells|told|convinces|convinced)|making|and that(?:'s| is)|that's why|which is why)\b",
     regex.IGNORECASE,
 )
 # A footnote or reference definition is a citation, not a claim.
@@ -479,9 +479,9 @@ class _Scan:
                 continue
             if target.start() < claim.end:
                 return claim
-            between = (claim.end, target.start())
             if target.start() <= claim.end + 16 or (
-                _CARRY_OVER.search(self.prose, *between) is not None and _CONTRAST.search(self.prose, *between) is None
+                _CARRY_OVER.search(self.prose, claim.end, target.end()) is not None
+                and _CONTRAST.search(self.prose, claim.end, target.start()) is None
             ):
                 bridged = bridged or claim
         return bridged
