@@ -228,7 +228,8 @@ def report(folder: Path) -> str:
         (HELD_OUT + "-h", "held-out set H (written without reading the rules, measured, then used to tune them)"),
         (HELD_OUT + "-i", "held-out set I (written without reading the rules, measured, then used to tune them)"),
         (HELD_OUT + "-j", "held-out set J (written without reading the rules, measured, then used to tune them)"),
-        (HELD_OUT + "-k", "held-out set K (written without reading the rules, never used for tuning)"),
+        (HELD_OUT + "-k", "held-out set K (written without reading the rules, measured, then used to tune them)"),
+        (HELD_OUT + "-l", "held-out set L (written without reading the rules, never used for tuning)"),
     ):
         held_out = evaluate(folder, prefix=prefix)
         if held_out.drafts:

@@ -24,11 +24,11 @@ TARGETS = {
     "timing": (1.0, 1.0),
 }
 # Regression floors on the held-out drafts: (precision, recall), a little under the measured figures.
-# Sets F to K (weak on dosing and timing) joined in November 2026, lowering those two floors.
+# Sets F to L (weak on dosing and timing) joined in November 2026, lowering those two floors.
 HELD_OUT_FLOORS = {
     "claims": (0.90, 0.86),
     "warnings": (0.94, 0.95),
-    "dosing": (0.62, 0.60),
+    "dosing": (0.60, 0.60),
     "timing": (0.55, 0.27),
 }
 
