@@ -356,6 +356,7 @@ class Lexicon:
         self._residual_source = "(?=" + self._wrap(residual) + ")" if residual else None
         self._residual: regex.Pattern[str] | None = None
         self._word_patterns: dict[str, regex.Pattern[str]] = {}
+        self._entry_patterns: dict[tuple[str, ...], regex.Pattern[str]] = {}
         self._lookback_pattern: regex.Pattern[str] | None = None
 
     @property
@@ -379,10 +380,15 @@ class Lexicon:
         return compile_pattern(self._wrap(fragments), self._flags)
 
     def _for_word(self, word: str) -> regex.Pattern[str]:
-        """The entries that can start with `word`, in lexicon order, compiled on first need."""
+        """The entries that can start with `word`, in lexicon order, compiled on first need; words
+        with the same entries ("stopped", "quit", "ditched") share one compiled pattern."""
         found = self._word_patterns.get(word)
         if found is None:
-            found = self._word_patterns[word] = self._compile(self._by_word[word])
+            entries = tuple(self._by_word[word])
+            found = self._entry_patterns.get(entries)
+            if found is None:
+                found = self._entry_patterns[entries] = self._compile(list(entries))
+            self._word_patterns[word] = found
         return found
 
     def _any_first_word(self) -> regex.Pattern[str]:
