@@ -31,8 +31,10 @@ except ImportError:  # pragma: no cover - a `regex` laid out differently
     _regex_main = None  # type: ignore[assignment]
 
 ENV_VARIABLE = "DRAFTLINT_PATTERN_CACHE"
-# A store grown past this by edited publisher patterns keeps only what the last run used.
+# A store grown past either limit (edited publisher patterns, rule changes) keeps only what the
+# last run used: loading it is on the path of every pre-commit run.
 MAX_ENTRIES = 20000
+MAX_BYTES = 4_000_000
 _FORMAT = 1
 Key = tuple[str, int]
 
@@ -144,15 +146,17 @@ class PatternStore:
         if not self._dirty or self.path is None or self._entries is None:
             return
         entries, memo = self._entries, self._memo
-        if len(entries) + len(memo) > MAX_ENTRIES:
+        data = b"" if len(entries) + len(memo) > MAX_ENTRIES else marshal.dumps((entries, memo))
+        if not data or len(data) > MAX_BYTES:
             entries = {k: v for k, v in entries.items() if k in self._used}
             memo = {k: v for k, v in memo.items() if k in self._used_memo}
+            data = marshal.dumps((entries, memo))
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".patterns-")
             try:
                 with os.fdopen(handle, "wb") as out:
-                    out.write(marshal.dumps((entries, memo)))
+                    out.write(data)
                 os.replace(temporary, self.path)  # readers see the old file or the new, never half
             except BaseException:
                 os.unlink(temporary)

@@ -81,3 +81,19 @@ def test_the_store_can_be_turned_off(monkeypatch: pytest.MonkeyPatch, tmp_path: 
     monkeypatch.setenv(patterns.ENV_VARIABLE, str(tmp_path))
     found = store_path()
     assert found is not None and found.parent == tmp_path and regex.__version__ in found.name
+
+
+def test_an_oversized_store_keeps_only_what_the_last_run_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "store.bin"
+    first = PatternStore(path)
+    for source, flags in SAMPLES:
+        first.compile(source, flags)
+    first.save()
+    monkeypatch.setattr(patterns, "MAX_BYTES", path.stat().st_size + 1)
+    second = PatternStore(path)
+    second.compile(*SAMPLES[0])  # used in this run
+    second.compile(r"\bnew\b", 0)  # new, so the store is saved again, now over the size limit
+    second.save()
+    kept = PatternStore(path)
+    kept._load()
+    assert set(kept._entries or {}) == {(SAMPLES[0][0], int(SAMPLES[0][1])), (r"\bnew\b", 0)}
