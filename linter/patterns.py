@@ -91,9 +91,11 @@ class PatternStore:
             self._entries, self._memo = {}, {}
             if self.path is not None and _regex_main is not None:
                 try:
-                    loaded = marshal.loads(self.path.read_bytes())
+                    data = self.path.read_bytes()
+                    loaded = marshal.loads(data)
                     if isinstance(loaded, tuple) and len(loaded) == 2 and all(isinstance(part, dict) for part in loaded):
                         self._entries, self._memo = loaded
+                        self._dirty = len(data) > MAX_BYTES  # trim it at exit, even if nothing is new
                 except (OSError, ValueError, EOFError, TypeError):
                     pass  # missing or corrupt: start afresh, and overwrite it on save
         return self._entries

@@ -97,3 +97,18 @@ def test_an_oversized_store_keeps_only_what_the_last_run_used(tmp_path: Path, mo
     kept = PatternStore(path)
     kept._load()
     assert set(kept._entries or {}) == {(SAMPLES[0][0], int(SAMPLES[0][1])), (r"\bnew\b", 0)}
+
+
+def test_an_oversized_store_is_trimmed_even_when_nothing_is_new(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "store.bin"
+    first = PatternStore(path)
+    for source, flags in SAMPLES:
+        first.compile(source, flags)
+    first.save()
+    monkeypatch.setattr(patterns, "MAX_BYTES", path.stat().st_size - 1)
+    second = PatternStore(path)
+    second.compile(*SAMPLES[0])
+    second.save()
+    kept = PatternStore(path)
+    kept._load()
+    assert set(kept._entries or {}) == {(SAMPLES[0][0], int(SAMPLES[0][1]))}
