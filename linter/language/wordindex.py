@@ -447,13 +447,13 @@ class Lexicon:
                         if candidate in tried:
                             continue
                         tried.add(candidate)
-                        found = any_first(text, candidate, timeout=timeout)
-                        if found is None:
+                        hit = any_first(text, candidate, timeout=timeout)
+                        if hit is None:
                             continue
                         if by_offset.get(candidate) is not None:
                             undecided.add(candidate)
                         else:
-                            by_offset[candidate] = found
+                            by_offset[candidate] = hit
         residual = self._residual_pattern()
         if residual is not None:  # an entry of unknown start may match there
             undecided.update(candidate.start() for candidate in residual.finditer(text, timeout=timeout))
