@@ -83,32 +83,34 @@ def test_the_store_can_be_turned_off(monkeypatch: pytest.MonkeyPatch, tmp_path: 
     assert found is not None and found.parent == tmp_path and regex.__version__ in found.name
 
 
-def test_an_oversized_store_keeps_only_what_the_last_run_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    path = tmp_path / "store.bin"
-    first = PatternStore(path)
+def _saved_store(path: Path) -> int:
+    """Save a store holding every sample; return its size in bytes."""
+    store = PatternStore(path)
     for source, flags in SAMPLES:
-        first.compile(source, flags)
-    first.save()
-    monkeypatch.setattr(patterns, "MAX_BYTES", path.stat().st_size + 1)
-    second = PatternStore(path)
-    second.compile(*SAMPLES[0])  # used in this run
-    second.compile(r"\bnew\b", 0)  # new, so the store is saved again, now over the size limit
-    second.save()
-    kept = PatternStore(path)
-    kept._load()
-    assert set(kept._entries or {}) == {(SAMPLES[0][0], int(SAMPLES[0][1])), (r"\bnew\b", 0)}
+        store.compile(source, flags)
+    store.save()
+    return path.stat().st_size
 
 
-def test_an_oversized_store_is_trimmed_even_when_nothing_is_new(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _kept(path: Path) -> set[tuple[str, int]]:
+    """The keys a store on disk holds."""
+    store = PatternStore(path)
+    store._load()
+    return set(store._entries or {})
+
+
+@pytest.mark.parametrize("new_pattern", [True, False])
+def test_an_oversized_store_keeps_only_what_the_last_run_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, new_pattern: bool) -> None:
+    """Trimmed at exit whether the run compiled something new (the store grows past the limit)
+    or nothing (a store already too big is trimmed anyway)."""
     path = tmp_path / "store.bin"
-    first = PatternStore(path)
-    for source, flags in SAMPLES:
-        first.compile(source, flags)
-    first.save()
-    monkeypatch.setattr(patterns, "MAX_BYTES", path.stat().st_size - 1)
-    second = PatternStore(path)
-    second.compile(*SAMPLES[0])
-    second.save()
-    kept = PatternStore(path)
-    kept._load()
-    assert set(kept._entries or {}) == {(SAMPLES[0][0], int(SAMPLES[0][1]))}
+    size = _saved_store(path)
+    monkeypatch.setattr(patterns, "MAX_BYTES", size + 1 if new_pattern else size - 1)
+    store = PatternStore(path)
+    store.compile(*SAMPLES[0])  # used in this run
+    expected = {(SAMPLES[0][0], int(SAMPLES[0][1]))}
+    if new_pattern:
+        store.compile(r"\bnew\b", 0)
+        expected.add((r"\bnew\b", 0))
+    store.save()
+    assert _kept(path) == expected
