@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 import regex
 
 from linter.errors import RuleError
-from linter.language.lexicon import compile_terms
+from linter.language.lexicon import compile_terms, either_apostrophe
 from linter.schema import Field, read_yaml, validate
 
 CLASSES_FILE = "_classes.yaml"
@@ -209,8 +209,7 @@ class Knowledge:
 
 def _name_source(name: str) -> str:
     """A literal name as a lexicon entry; a straight apostrophe also matches a curly one."""
-    escaped = regex.escape(name, special_only=True, literal_spaces=False)
-    return escaped.replace("'", "['\u2019]")
+    return either_apostrophe(regex.escape(name, special_only=True, literal_spaces=False))
 
 
 def _fold(name: str) -> str:

@@ -148,8 +148,8 @@ class PatternStore:
         if not self._dirty or self.path is None or self._entries is None:
             return
         entries, memo = self._entries, self._memo
-        data = b"" if len(entries) + len(memo) > MAX_ENTRIES else marshal.dumps((entries, memo))
-        if not data or len(data) > MAX_BYTES:
+        data = marshal.dumps((entries, memo))
+        if len(entries) + len(memo) > MAX_ENTRIES or len(data) > MAX_BYTES:
             entries = {k: v for k, v in entries.items() if k in self._used}
             memo = {k: v for k, v in memo.items() if k in self._used_memo}
             data = marshal.dumps((entries, memo))

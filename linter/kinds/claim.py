@@ -316,21 +316,25 @@ class _Scan:
         of its own ("Users report waking up refreshed.") speaks of the substance named just
         before, or else of the one the title names."""
         lex = self.lex
-        # a drug comparison or a safety promise is about a product wherever the draft named it
-        # ("NightForge is non-habit-forming"), and so is a testimonial that points back with a
-        # pronoun ("my anxiety is gone since I switched to these"); an evidence cue only about
-        # a substance named nearby
-        points_back = _POINTS_BACK.search(self.prose, sentence.start, sentence.end) is not None
-        cues = ((lex.drug_substitutes, True), (lex.vague, False), (lex.testimonials, points_back), (lex.absolutes, True))
-        for pattern, anywhere in cues:
+        for pattern in (lex.drug_substitutes, lex.vague, lex.testimonials, lex.absolutes):
             cue = search(pattern, self.prose, sentence.start, sentence.end)
             if cue is not None:
                 name = self._antecedent(cue.start(), sentence.block, title=True)
-                if name is None and anywhere:
+                if name is None and self._about_the_product(pattern, sentence):
                     name = self._last_mention(cue.start())
                 # an empty span at the cue: the cue's own words stay free to name the outcome
                 return [Subject(cue.start(), cue.start(), name)] if name is not None else []
         return []
+
+    def _about_the_product(self, cue: regex.Pattern[str], sentence: Sentence) -> bool:
+        """Whether a cue with no substance nearby speaks of the one the draft named last, however
+        far back: a drug comparison or a safety promise does ("NightForge is non-habit-forming"),
+        and so does a testimonial that points back with a pronoun ("my anxiety is gone since I
+        switched to these"); an evidence cue does not."""
+        lex = self.lex
+        if cue is lex.drug_substitutes or cue is lex.absolutes:
+            return True
+        return cue is lex.testimonials and _POINTS_BACK.search(self.prose, sentence.start, sentence.end) is not None
 
     def _last_mention(self, offset: int) -> str | None:
         """The substance named last before `offset`, anywhere in the draft."""

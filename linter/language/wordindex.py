@@ -481,13 +481,11 @@ class Lexicon:
                 break
             if start < last:
                 continue
-            if m.end() > end:  # runs past the window ("sleep| quality"): what matches inside it?
-                found = self.full.match(text, start, end, timeout=timeout)
-                if found is None:
-                    continue
-                m = found
-            yield m
-            last = m.end() if m.end() > start else start + 1
+            inside = self._within(m, text, end, timeout)
+            if inside is None:
+                continue
+            yield inside
+            last = inside.end() if inside.end() > start else start + 1
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None, timeout: float | None = None) -> regex.Match[str] | None:
         """The first match inside text[pos:endpos], or None (finditer's first, without a generator:
@@ -501,12 +499,15 @@ class Lexicon:
             m = matches[i]
             if m.start() >= end:
                 return None
-            if m.end() <= end:
-                return m
-            found = self.full.match(text, m.start(), end, timeout=timeout)
-            if found is not None:
-                return found
+            inside = self._within(m, text, end, timeout)
+            if inside is not None:
+                return inside
         return None
+
+    def _within(self, m: regex.Match[str], text: str, end: int, timeout: float | None) -> regex.Match[str] | None:
+        """`m` if it ends inside the window, else what matches at its start within the window
+        (a whole-text match may run past a sentence's end: "sleep| quality")."""
+        return m if m.end() <= end else self.match(text, m.start(), end, timeout)
 
     def match(self, text: str, pos: int = 0, endpos: int | None = None, timeout: float | None = None) -> regex.Match[str] | None:
         """A match starting exactly at `pos`."""
