@@ -314,7 +314,8 @@ class _Scan:
     def _cue_subject(self, sentence: Sentence) -> list[Subject]:
         """A sentence with a drug-substitute, evidence, testimonial or promise cue but no subject
         of its own ("Users report waking up refreshed.") speaks of the substance named just
-        before, or else of the one the title names."""
+        before, or else of the one the title names, or else (see _about_the_product) of the
+        one named last anywhere."""
         lex = self.lex
         for pattern in (lex.drug_substitutes, lex.vague, lex.testimonials, lex.absolutes):
             cue = search(pattern, self.prose, sentence.start, sentence.end)
