@@ -89,6 +89,8 @@ _DEFINITION_BLOCK = compile_pattern(r"\s{0,3}\[\^?[^\]\n]{1,40}\]:")
 _NEGATION_REACH = 60
 # How far after its predicate an outcome may stand ("helps your body wind down for sleep").
 _OUTCOME_REACH = 80
+# How far before a good outcome a negation denies it ("didn't stay asleep", "never felt calmer").
+_DENIED_REACH = 16
 # The writer's own experience: a benefit to "me" / "my mood" is a testimonial, not a finding.
 _FIRST_PERSON = compile_pattern(r"\b(?:[Mm][Ee]|[Mm][Yy]|I|[Mm]yself)\b")
 
@@ -497,8 +499,13 @@ class _Scan:
         lex, prose = self.lex, self.prose
         for pattern in (lex.good, lex.bad, lex.diseases, lex.standalone):
             for m in find_all(pattern, prose, start, end):
-                if not any(s.start <= m.start() and m.end() <= s.end for s in subjects):
-                    return True
+                if any(s.start <= m.start() and m.end() <= s.end for s in subjects):
+                    continue
+                # a good outcome denied ("didn't stay asleep") reports a failure, not a benefit;
+                # a bad one denied ("no more 3 a.m. wake-ups") is still a benefit
+                if pattern is lex.good and self.a.polarity.negation(prose, max(start, m.start() - _DENIED_REACH), m.start()):
+                    continue
+                return True
         return False
 
     def _story_continues(self, sentence: Sentence) -> bool:
