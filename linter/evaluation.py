@@ -229,7 +229,10 @@ def report(folder: Path) -> str:
         (HELD_OUT + "-i", "held-out set I (written without reading the rules, measured, then used to tune them)"),
         (HELD_OUT + "-j", "held-out set J (written without reading the rules, measured, then used to tune them)"),
         (HELD_OUT + "-k", "held-out set K (written without reading the rules, measured, then used to tune them)"),
-        (HELD_OUT + "-l", "held-out set L (written without reading the rules, never used for tuning)"),
+        (HELD_OUT + "-l", "held-out set L (written without reading the rules, measured, then used to tune them)"),
+        (HELD_OUT + "-m", "held-out set M (written without reading the rules, measured, then used to tune them)"),
+        (HELD_OUT + "-n", "held-out set N (written without reading the rules, measured, then used to tune them)"),
+        (HELD_OUT + "-o", "held-out set O (written without reading the rules, never used for tuning)"),
     ):
         held_out = evaluate(folder, prefix=prefix)
         if held_out.drafts:

@@ -24,12 +24,14 @@ TARGETS = {
     "timing": (1.0, 1.0),
 }
 # Regression floors on the held-out drafts: (precision, recall), a little under the measured figures.
-# Sets F to L (weak on dosing and timing) joined in November 2026, lowering those two floors.
+# Sets F to L (weak on dosing and timing) joined in November 2026, lowering those two floors; sets
+# M to O (price-list menus and forum threads) lowered the dosing floor again, while times of day
+# raised the timing one.
 HELD_OUT_FLOORS = {
     "claims": (0.90, 0.86),
     "warnings": (0.94, 0.95),
-    "dosing": (0.60, 0.60),
-    "timing": (0.55, 0.27),
+    "dosing": (0.54, 0.56),
+    "timing": (0.60, 0.38),
 }
 
 

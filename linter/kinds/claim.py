@@ -295,9 +295,7 @@ class _Scan:
     def _subjects(self, sentence: Sentence) -> list[Subject]:
         """Substance names in the sentence, plus words that point back to one named nearby."""
         start, end = sentence.start, sentence.end
-        lo = bisect_left(self.mention_starts, start)
-        hi = bisect_left(self.mention_starts, end)
-        subjects = list(self.mentions[lo:hi])
+        subjects = self._mentions_in(sentence)
         for m in find_all(self.lex.anaphors, self.prose, start, end):
             if self.lex.dummy_subjects.match(self.prose, m.start(), end):
                 continue
@@ -508,6 +506,26 @@ class _Scan:
                 return True
         return False
 
+    def _next_on_topic(self, sentence: Sentence, name: str) -> bool:
+        """Whether the next sentence can vouch for a claim about `name`: unless it names another
+        known substance and none of this sentence's, a citation there is this claim's. One for
+        another substance ("Ashwagandha is the other heavyweight; trials report ... (Salve et
+        al., 2019)") supports that one, not this."""
+        following = sentence.index + 1
+        if following >= len(self.doc.sentences):
+            return True
+        there = {m.name for m in self._mentions_in(self.doc.sentences[following])}
+        here = {m.name for m in self._mentions_in(sentence)} | {name}
+        if any(a in b or b in a for a in here for b in there):
+            return True  # "a valerian-hops combination" speaks of valerian too
+        return not any(other in self.a.knowledge.substances for other in there)
+
+    def _mentions_in(self, sentence: Sentence) -> list[Subject]:
+        """The substance names that start inside `sentence`."""
+        lo = bisect_left(self.mention_starts, sentence.start)
+        hi = bisect_left(self.mention_starts, sentence.end)
+        return self.mentions[lo:hi]
+
     def _story_continues(self, sentence: Sentence) -> bool:
         """A testimonial without an outcome of its own ("customers love them") whose paragraph
         states the benefit in the sentence before or after, and which negates nothing itself."""
@@ -566,9 +584,9 @@ class _Scan:
             "disease": " ".join(disease.split()) or (claim.disease if claim else ""),
             "cue": " ".join((cue.group(0) if cue is not None else data_cue).split()),
         }
-        evidence = self.a.evidence
-        cited = cited_ok and evidence.supports(self.doc, sentence)
-        cited_any = cited or cited_ok and evidence.supports(self.doc, sentence, any_link=True)
+        evidence, follow = self.a.evidence, self._next_on_topic(sentence, subject.name)
+        cited = cited_ok and evidence.supports(self.doc, sentence, follow=follow)
+        cited_any = cited or cited_ok and evidence.supports(self.doc, sentence, any_link=True, follow=follow)
         return ClaimHit(kind, start, end, sentence.index, tuple(values.items()), cited, cited_any)
 
 

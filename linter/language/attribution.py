@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING, Any, Mapping, Union
 
 import regex
 
@@ -22,6 +22,7 @@ from linter.errors import RuleError
 from linter.examples import LEXICON_EXAMPLES
 from linter.knowledge import Mention, overlap_test
 from linter.language.lexicon import compile_terms, search
+from linter.language.polarity import is_question
 from linter.language.quantities import Quantity, find_quantities
 from linter.language.timing import Timing, TimingGrammar, build_grammar
 from linter.language.units import FREQUENCY, Basis, parse_basis
@@ -41,6 +42,10 @@ _LEXICON_FIELDS: dict[str, Field] = {
     "rejected_after": Field(list, default=[], items=str),
     "anchors": Field(dict, required=True, items=list),
     "near": Field(list, default=[], items=str),
+    "dayparts": Field(dict, default={}, items=list),
+    "daypart_hours": Field(dict, default={}, items=list),
+    "anchor_dayparts": Field(dict, default={}, items=str),
+    "intake": Field(list, default=[], items=str),
     "label_before": Field(list, default=[], items=str),
     "label_after": Field(list, default=[], items=str),
     "reference": Field(list, default=[], items=str),
@@ -53,6 +58,7 @@ _LEXICON_FIELDS: dict[str, Field] = {
 }
 _FREQUENCY = re.compile(rf"[\s,(]*(?:of\s+)?(?:[^\W\d]+[\s,-]+){{0,4}}?(?:{FREQUENCY})", re.IGNORECASE)
 _BASIS_REACH = 60  # characters after an amount in which "twice daily" still belongs to it
+_INTAKE_REACH = 50  # characters before a time of day in which "take" makes it advice ("take it at night")
 _NOTHING = compile_pattern(r"(?!x)x")
 # What may sit between an amount and a rejection after it: "10 mg[ of melatonin], but that's too much".
 _OF_PHRASE = r"\G(?:\s+of\s+[\w-]+(?:\s+[\w-]+)?(?=[\s,]))?"
@@ -60,6 +66,7 @@ _OF_PHRASE = r"\G(?:\s+of\s+[\w-]+(?:\s+[\w-]+)?(?=[\s,]))?"
 _COUNT = re.compile(r"(?<![\w.,-])(one|two|three|four|five|six|seven|eight|nine|ten|[1-9]|1[0-2])\s+$", re.IGNORECASE)
 _COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _SPLIT_COUNT = re.compile(r"\b(two|three|four|[2-4])\b", re.IGNORECASE)
+_PRICE = re.compile(r"[$£€]\s?\d")
 _TABLE_DELIMITER = re.compile(r"\s*\|?\s*:?-{3,}")
 # A column of product facts, not advice: "CBD per mL", "Strength", "Potency", "Price".
 _CONTENT_HEADER = re.compile(r"\bper\b|strength|potency|concentration|content|price|label", re.IGNORECASE)
@@ -85,6 +92,7 @@ class Lexicon:
     split_before: regex.Pattern[str] = _NOTHING  # "two doses of" right before an amount: a serving, N a day
     product: regex.Pattern[str] = _NOTHING  # "3 mg tablets": an amount naming a product's strength
     others: regex.Pattern[str] = _NOTHING  # substances outside the knowledge base: their doses are not ours
+    intake: regex.Pattern[str] = _NOTHING  # "take", "drink": what makes a time of day advice
 
     def purpose_of(self, text: str) -> str | None:
         """The purpose a free-text label names (a knowledge-base dose's `purpose`), if any."""
@@ -110,13 +118,15 @@ def load_lexicon(path: Path) -> Lexicon:
     unknown = set(data["near"]) - set(data["anchors"])
     if unknown:
         raise RuleError(f"key 'near' names unknown anchors {sorted(unknown)}", source)
+    hours = _daypart_hours(data, source)
     return Lexicon(
         table("purposes"),
         table("forms"),
         compile_terms(data["study"], where="study", source=source),
         _before(data["rejected_before"], "rejected_before", source, 25),
         compile_terms([_OF_PHRASE + r"[^.;:()]{0,15}" + t for t in data["rejected_after"]], where="rejected_after", source=source, whole_words=False),
-        build_grammar({str(k): [str(t) for t in v] for k, v in data["anchors"].items()}, data["near"]),
+        build_grammar({str(k): [str(t) for t in v] for k, v in data["anchors"].items()}, data["near"],
+                      {str(k): [str(t) for t in v] for k, v in data["dayparts"].items()}, hours, data["anchor_dayparts"]),
         _before(data["label_before"], "label_before", source, 25),
         compile_terms([r"\G\s*" + t for t in data["label_after"]], where="label_after", source=source, whole_words=False)
         if data["label_after"] else _NOTHING,
@@ -127,7 +137,24 @@ def load_lexicon(path: Path) -> Lexicon:
         compile_terms([r"\G\s*(?:-\s*)?(?:[\w-]+\s+)?" + t + r"(?![\w])" for t in data["product_nouns"]], where="product_nouns",
                       source=source, whole_words=False) if data["product_nouns"] else _NOTHING,
         compile_terms(data["other_substances"], where="other_substances", source=source) if data["other_substances"] else _NOTHING,
+        compile_terms(data["intake"], where="intake", source=source) if data["intake"] else _NOTHING,
     )
+
+
+def _daypart_hours(data: Mapping[str, Any], source: str) -> dict[str, tuple[float, float]]:
+    """{time of day: (first hour, last hour)}, checked against `dayparts` and `anchor_dayparts`."""
+    parts, hours = set(data["dayparts"]), data["daypart_hours"]
+    if set(hours) != parts:
+        raise RuleError(f"keys 'dayparts' and 'daypart_hours' name different times of day: {sorted(parts ^ set(hours))}", source)
+    result: dict[str, tuple[float, float]] = {}
+    for name, span in hours.items():
+        if len(span) != 2 or not all(isinstance(h, (int, float)) and not isinstance(h, bool) for h in span) or not 0 <= span[0] < span[1] <= 48:
+            raise RuleError(f"key 'daypart_hours.{name}' must be two hours, first < last, within 0-48", source)
+        result[str(name)] = (float(span[0]), float(span[1]))
+    for anchor, part in data["anchor_dayparts"].items():
+        if anchor not in data["anchors"] or part not in parts:
+            raise RuleError(f"key 'anchor_dayparts.{anchor}' must map a known anchor to a known time of day", source)
+    return result
 
 
 def _before(terms: list[str], where: str, source: str, gap: int) -> regex.Pattern[str]:
@@ -219,6 +246,7 @@ class _Extractor:
         prose = self.doc.prose
         timings = list(self.lexicon.timing.find(prose))
         quantities = list(find_quantities(prose))
+        timings = sorted(timings + self._times_of_day(timings, quantities), key=lambda t: t.start)
         nightly = {self._sentence(t.start) for t in timings if t.anchor in self.lexicon.timing.near}
         doses = [self._statement(q, self._basis(q, quantities[i + 1].start if i + 1 < len(quantities) else len(prose), nightly))
                  for i, q in enumerate(quantities)]
@@ -226,6 +254,25 @@ class _Extractor:
         doses = [self._product(s) if s is not None else None for s in doses]
         main_purpose = self._main_purpose(doses + timed) if any(s is not None and s.purpose is None for s in doses + timed) else None
         return Extracted(_resolve(doses, main_purpose), _resolve(timed, main_purpose))
+
+    def _times_of_day(self, timings: list[Timing], quantities: list[Quantity]) -> list[Timing]:
+        """Times of day given as advice: in a sentence with an amount or an intake word before
+        them, and the only time of day of their sentence ("300 mg in the morning and 300 mg at
+        night" splits a dose; it does not contradict itself)."""
+        prose = self.doc.prose
+        dosed = {self._sentence(q.start) for q in quantities}
+        offsets = {(t.start, t.end) for t in timings}  # "an hour before bed" is advice as it stands
+        by_sentence: dict[tuple[int, int], list[Timing]] = {}
+        for t in self.lexicon.timing.times_of_day(prose, timings):
+            by_sentence.setdefault(self._sentence(t.start), []).append(t)
+        found: list[Timing] = []
+        for sentence, parts in by_sentence.items():
+            if len({(t.low, t.high) for t in parts}) > 1 or is_question(prose, *sentence):
+                continue  # "Can I take it in the morning instead?" asks; it advises nothing
+            advice = [t for t in parts if (t.start, t.end) in offsets or sentence in dosed
+                      or search(self.lexicon.intake, prose, max(sentence[0], t.start - _INTAKE_REACH), t.start) is not None]
+            found += advice[:1]  # "in the evening, about an hour before bed" is one time of day
+        return found
 
     def _main_purpose(self, found: list[Statement | None]) -> str | None:
         """The purpose the draft names in the most statement sentences and headings."""
@@ -280,8 +327,10 @@ class _Extractor:
         prose = self.doc.prose
         if (search(self.lexicon.label_before, prose, start, measure.start) is not None
                 or search(self.lexicon.label_after, prose, measure.end, end) is not None
-                or self._in_content_column(measure.start)):
-            return "label"  # "each gummy contains 25 mg", "50 mg per gummy", a "CBD per mL" column
+                or self._in_content_column(measure.start) or _PRICE.search(text) is not None):
+            # "each gummy contains 25 mg", "50 mg per gummy", a "CBD per mL" column, a price list
+            # line ("Deep Relief Balm - 1000 mg CBD / 2 oz - $55")
+            return "label"
         if measure.bound not in ("max", "min") and search(self.lexicon.reference, text) is not None:
             return "reference"  # "the recommended dietary allowance is 400 mg a day"
         if search(self.lexicon.step_before, prose, start, measure.start) is not None:

@@ -66,15 +66,15 @@ class Evidence:
         parts = host.split(".")
         return any(".".join(parts[i:]) in self.domains for i in range(len(parts)))
 
-    def supports(self, doc: Document, sentence: Sentence, any_link: bool = False) -> bool:
-        """Whether `sentence` or the next sentence of its block carries evidence.
+    def supports(self, doc: Document, sentence: Sentence, any_link: bool = False, follow: bool = True) -> bool:
+        """Whether `sentence` or (with `follow`) the next sentence of its block carries evidence.
 
         With `any_link`, a link to any site counts (enough for info-level rules).
         """
         if self.in_range(doc, sentence.start, sentence.end, any_link):
             return True
         following = sentence.index + 1
-        if following < len(doc.sentences) and doc.sentences[following].block == sentence.block:
+        if follow and following < len(doc.sentences) and doc.sentences[following].block == sentence.block:
             nxt = doc.sentences[following]
             return self.in_range(doc, nxt.start, nxt.end, any_link)
         return False

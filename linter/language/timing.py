@@ -3,13 +3,15 @@
 Every statement becomes a window in minutes: "30 to 60 minutes before bed" is before/bed 30-60,
 "at bedtime" is before/bed 0-15, "every 6 hours" is the interval 360, "for up to 2 weeks" a course
 of at most 20160. Durations with no anchor ("7 hours of sleep", "8 weeks") are not advice and are
-never returned.
+never returned. A time of day ("in the morning", "with dinner") is a window of minutes after
+midnight under the anchor "day", and so is every offset from an anchor that belongs to a time of
+day ("an hour before bed" is in the evening).
 """
 
 from __future__ import annotations
 
 import heapq
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterator, Mapping, NamedTuple, Sequence
 
 import regex
@@ -48,8 +50,11 @@ _COURSE_PREFIX = (
 _COURSE_UNITS = frozenset({1440.0, 10080.0, 43200.0})  # days, weeks, months
 
 
+DAY = "day"  # the anchor of times of day: minutes after midnight
+
+
 class Timing(NamedTuple):
-    """A timing window in minutes; `anchor` is an anchor id, "interval" or "course"."""
+    """A timing window in minutes; `anchor` is an anchor id, "interval", "course" or DAY."""
 
     anchor: str
     direction: str  # before | after | "" for intervals and courses
@@ -72,6 +77,23 @@ class TimingGrammar:
     near: frozenset[str]  # anchors that "at" / "right before" can point to (bedtime)
     pattern: regex.Pattern[str]
     near_trigger: regex.Pattern[str]  # the words of the near anchors ("bed", "bedtime")
+    dayparts: tuple[str, ...] = ()  # time-of-day id of each `d{i}` group
+    daypart_pattern: regex.Pattern[str] | None = None
+    daypart_windows: Mapping[str, tuple[float, float]] = field(default_factory=dict)  # time of day -> minutes after midnight
+    anchor_dayparts: Mapping[str, str] = field(default_factory=dict)  # anchor -> the time of day its offsets fall in
+
+    def times_of_day(self, prose: str, timings: Sequence[Timing]) -> list[Timing]:
+        """The time-of-day window of every phrase naming one, and of every offset from an anchor
+        that has one ("an hour before bed" is in the evening), in order."""
+        found = [Timing(DAY, "", *self.daypart_windows[self.anchor_dayparts[t.anchor]], "exact", t.start, t.end)
+                 for t in timings if t.anchor in self.anchor_dayparts]
+        if self.daypart_pattern is not None:
+            for m in find_all(self.daypart_pattern, prose):
+                part = next(name for i, name in enumerate(self.dayparts) if m.group(f"d{i}") is not None)
+                found.append(Timing(DAY, "", *self.daypart_windows[part], "exact", m.start(), m.end()))
+        found.sort(key=lambda t: t.start)
+        # a phrase inside an offset already counted ("... right before bed") is not a second one
+        return [t for i, t in enumerate(found) if i == 0 or t.start >= found[i - 1].end or t.end > found[i - 1].end]
 
     def find(self, prose: str) -> Iterator[Timing]:
         """Every timing statement in `prose`, in order (the pattern runs only near a time unit or anchor)."""
@@ -153,8 +175,15 @@ def _course_bound(prefix: str, before: str) -> str:
     return classify_bound("more than", before)
 
 
-def build_grammar(anchors: Mapping[str, Sequence[str]], near: Sequence[str]) -> TimingGrammar:
-    """Compile the timing patterns for anchors given as {anchor id: lexicon terms}."""
+def build_grammar(
+    anchors: Mapping[str, Sequence[str]],
+    near: Sequence[str],
+    dayparts: Mapping[str, Sequence[str]] | None = None,
+    hours: Mapping[str, tuple[float, float]] | None = None,
+    anchor_dayparts: Mapping[str, str] | None = None,
+) -> TimingGrammar:
+    """Compile the timing patterns for anchors given as {anchor id: lexicon terms}, and for times
+    of day given as {id: terms} with their {id: (first hour, last hour)}."""
     names = tuple(anchors)
     groups = "|".join(
         f"(?P<a{i}>{'|'.join(sorted((term_source(t) for t in anchors[name]), key=len, reverse=True))})"
@@ -172,4 +201,10 @@ def build_grammar(anchors: Mapping[str, Sequence[str]], near: Sequence[str]) -> 
     pattern = compile_pattern(body, regex.IGNORECASE | regex.VERSION0)
     near_terms = [term_source(t) for name in near for t in anchors[name]]
     trigger = compile_pattern(rf"(?<![\w-])(?:{'|'.join(near_terms) or '(?!x)x'})(?![\w])", regex.IGNORECASE)
-    return TimingGrammar(names, frozenset(near), pattern, trigger)
+    parts = tuple(dayparts or {})
+    daypart_pattern = None
+    if parts:
+        alternatives = "|".join(f"(?P<d{i}>{'|'.join(term_source(t) for t in (dayparts or {})[name])})" for i, name in enumerate(parts))
+        daypart_pattern = compile_pattern(rf"(?<![\w-])(?:{alternatives})(?![\w])", regex.IGNORECASE)
+    minutes = {name: (low * 60.0, high * 60.0) for name, (low, high) in (hours or {}).items()}
+    return TimingGrammar(names, frozenset(near), pattern, trigger, parts, daypart_pattern, minutes, dict(anchor_dayparts or {}))
