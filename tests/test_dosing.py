@@ -273,3 +273,10 @@ def test_juice_and_concentrate_are_different_forms() -> None:
     draft = ("# Tart cherry\n\nDrink 240 mL of tart cherry juice twice a day.\n"
              "If you hate the taste, 30 mL of tart cherry concentrate mixed with water works too.\n")
     assert lint_text(draft, config=Config(select=("dosing.inconsistent-dose",))) == []
+
+
+def test_amounts_on_a_price_list_line_are_product_facts() -> None:
+    text = ("Take 25 mg of CBD a day.\n\n- Deep Relief Balm - 1000 mg CBD / 2 oz - $55\n"
+            "- Night Drops - 300 mg CBD per 30 mL - $42\n\nMost people settle on 50 mg of CBD a day.")
+    found = findings("dosing.inconsistent-dose", text)
+    assert [(f.excerpt, f.line) for f in found] == [("50 mg", 6)]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -66,3 +68,41 @@ def test_timing_advised_against_in_a_long_draft_is_not_compared() -> None:
     assert len(text) > 2048
     assert findings(RULE, text) == []
     assert [f.excerpt for f in findings(RULE, text.replace("Don't take", "Take"))] == ["4 hours before bed"]
+
+
+def test_times_of_day_contradict_each_other_and_bedtime_offsets() -> None:
+    text = ("Take magnesium an hour before bed.\n\nTake your magnesium first thing in the morning.\n\n"
+            "Ashwagandha: 300 mg with breakfast.\n\nTake ashwagandha with your evening meal.")
+    found = findings(RULE, text)
+    assert [(f.excerpt, f.line, f.column) for f in found] == [
+        ("first thing in the morning", 3, 21), ("with your evening meal", 7, 18)]
+    assert found[0].data["anchor"] == "day"
+    assert found[0].data["value"] == [300.0, 660.0] and found[0].data["conflicts"] == [[1080.0, 1560.0]]
+    assert [r.message for r in found[1].related] == ["first stated here as with breakfast"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Take ashwagandha with breakfast. Or split it: 300 mg of ashwagandha in the morning and 300 mg at night.",
+        "Take melatonin an hour before bed. Melatonin can leave you groggy in the morning.",
+        "Take melatonin an hour before bed. Can I take melatonin in the morning instead?",
+        "Take rhodiola first thing in the morning. Rhodiola with breakfast is fine too.",
+        "Take magnesium at night. Never take magnesium in the morning.",
+    ],
+)
+def test_times_of_day_that_do_not_contradict(text: str) -> None:
+    assert findings(RULE, text) == []
+
+
+def test_times_of_day_in_a_malformed_lexicon_are_a_clear_error(tmp_path: Path) -> None:
+    from linter.errors import RuleError
+    from linter.language.attribution import LEXICON_FILE, load_lexicon
+    from linter.ruleset import builtin_rules_dir
+
+    text = (builtin_rules_dir() / LEXICON_FILE).read_text(encoding="utf-8")
+    broken = tmp_path / "dosing.yaml"
+    broken.write_text(text.replace("daypart_hours: {morning: [5, 11], evening: [18, 26]}",
+                                   "daypart_hours: {morning: [11, 5], evening: [18, 26]}"), encoding="utf-8")
+    with pytest.raises(RuleError, match="daypart_hours.morning"):
+        load_lexicon(broken)
