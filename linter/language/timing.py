@@ -201,10 +201,11 @@ def build_grammar(
     pattern = compile_pattern(body, regex.IGNORECASE | regex.VERSION0)
     near_terms = [term_source(t) for name in near for t in anchors[name]]
     trigger = compile_pattern(rf"(?<![\w-])(?:{'|'.join(near_terms) or '(?!x)x'})(?![\w])", regex.IGNORECASE)
-    parts = tuple(dayparts or {})
+    day_terms = dayparts or {}
+    parts = tuple(day_terms)
     daypart_pattern = None
     if parts:
-        alternatives = "|".join(f"(?P<d{i}>{'|'.join(term_source(t) for t in (dayparts or {})[name])})" for i, name in enumerate(parts))
+        alternatives = "|".join(f"(?P<d{i}>{'|'.join(term_source(t) for t in day_terms[name])})" for i, name in enumerate(parts))
         daypart_pattern = compile_pattern(rf"(?<![\w-])(?:{alternatives})(?![\w])", regex.IGNORECASE)
     minutes = {name: (low * 60.0, high * 60.0) for name, (low, high) in (hours or {}).items()}
     return TimingGrammar(names, frozenset(near), pattern, trigger, parts, daypart_pattern, minutes, dict(anchor_dayparts or {}))
