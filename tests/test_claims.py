@@ -153,6 +153,88 @@ def test_bad_lexicon_names_file_and_key(tmp_path: Path) -> None:
     assert info.value.path is not None and info.value.path.endswith("lex.yaml")
 
 
+def _custom_lexicon_rule(tmp_path: Path, lexicon: str) -> Path:
+    (tmp_path / "lex.yaml").write_text(lexicon)
+    folder = tmp_path / "claims"
+    folder.mkdir()
+    rule = folder / "disease-claim.yaml"
+    rule.write_text((RULES / "claims" / "disease-claim.yaml").read_text() + "\nlexicons: ../lex.yaml\n")
+    return rule
+
+
+def test_named_list_extends_every_entry_that_uses_it(tmp_path: Path) -> None:
+    lexicon = (RULES / "lexicons" / "claims.yaml").read_text().replace("    - 'Lyrica'\n", "    - 'Lyrica'\n    - 'Belsomra'\n")
+    check = load_rule_file(_custom_lexicon_rule(tmp_path, lexicon), Knowledge())
+    found = claims("Kratom got me off Belsomra in a month.", checks=(check,))
+    assert [(f.rule, f.excerpt) for f in found] == [("claims.disease-claim", "Kratom got me off Belsomra")]
+
+
+def test_unknown_named_list_is_a_rule_error(tmp_path: Path) -> None:
+    lexicon = (RULES / "lexicons" / "claims.yaml").read_text().replace("  - 'kratom'\n", "  - 'kratom {{herbs}}'\n")
+    with pytest.raises(RuleError, match=r"subjects\[\d+\] uses \{\{herbs\}\}, which 'names' does not define") as info:
+        load_rule_file(_custom_lexicon_rule(tmp_path, lexicon), Knowledge())
+    assert info.value.path is not None and info.value.path.endswith("lex.yaml")
+
+
+def test_named_list_must_be_a_list_of_strings(tmp_path: Path) -> None:
+    lexicon = (RULES / "lexicons" / "claims.yaml").read_text().replace("  drugs:\n", "  drugs: 3\n  unused:\n", 1)
+    with pytest.raises(RuleError, match=r"names\.drugs"):
+        load_rule_file(_custom_lexicon_rule(tmp_path, lexicon), Knowledge())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the outcome before its verb: passive, intransitive, and taken up by a pronoun
+        ("With St. John's wort, mood is usually lifted within three weeks.", [("claims.efficacy-claim", "St. John's wort, mood is usually lifted")]),
+        ("Take a CBD gummy and your anxiety fades away.", [("claims.efficacy-claim", "CBD gummy and your anxiety fades away")]),
+        ("Epsom salts soak into your sore muscles and relax them.", [("claims.efficacy-claim", "Epsom salts soak into your sore muscles and relax")]),
+        # a result promised to the reader
+        ("With magnesium glycinate, you'll fall asleep faster.", [("claims.efficacy-claim", "magnesium glycinate, you'll fall asleep")]),
+        # a product named by its own heading over a section that lists a substance
+        ("## Moonlit Meadow\n\n*Chamomile, lemon balm*\n\nMoonlit Meadow gently melts away the day's stress.",
+         [("claims.efficacy-claim", "Moonlit Meadow gently melts away the day's stress")]),
+        # a customer's signed quotation with no cue of its own
+        ('Try our valerian drops.\n\n> "Since these I haven\'t had sore legs once." - Kayla, runner',
+         [("claims.testimonial", "- Kayla")]),
+        # a drug given up, told as "used to ... instead"
+        ("Not gonna lie, I used to need oxycodone for my back, and now I just use kratom instead.",
+         [("claims.disease-claim", "used to need oxycodone for my back, and now I just use kratom")]),
+        # an animal result carried over to people with no benefit verb
+        ("In one study, stressed mice given reishi were calmer, so imagine what it can do for me!",
+         [("claims.animal-evidence", "mice given reishi")]),
+    ],
+)
+def test_claim_shapes(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(f.rule, f.excerpt) for f in claims(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "The Sleep Reset" is a name; "stress reduces sleep" says what stress harms
+        "Magnesium notes\n\nFrom: Tam Hale, The Sleep Reset",
+        "Magnesium matters because stress reduces sleep quality.",
+        # a refund promise, a doctor's quotation, an adjective "fixed"
+        "Every jar of our magnesium is covered by a 60-day happiness guarantee.",
+        '"Melatonin can shift your clock," said lead author Dr. Ana Ruiz.',
+        "Take 1 mg of melatonin plus a fixed wake-up time.",
+        # a frame around the claim's own subject, after a contrast
+        "Magnesium is cheap, but the case that it improves sleep in people who are not deficient remains weak.",
+    ],
+)
+def test_claim_shape_look_alikes(text: str) -> None:
+    assert claims(text) == []
+
+
+def test_heading_claim_backed_by_the_next_paragraph() -> None:
+    cited = "## Ashwagandha tames cortisol\n\nIn a 2019 trial, ashwagandha lowered cortisol (https://pubmed.ncbi.nlm.nih.gov/1/).\n"
+    assert claims(cited) == []
+    # a drug comparison needs its evidence in its own paragraph
+    compared = "Kava is a natural Xanax.\n\nIn one trial, kava lowered anxiety scores (https://pubmed.ncbi.nlm.nih.gov/2/).\n"
+    assert [f.rule for f in claims(compared)] == ["claims.disease-claim"]
+
+
 def test_missing_lexicon_file_is_a_rule_error(tmp_path: Path) -> None:
     folder = tmp_path / "claims"
     folder.mkdir()

@@ -26,11 +26,11 @@ TARGETS = {
 # Regression floors on the held-out drafts: (precision, recall), a little under the measured figures.
 # Sets F to L (weak on dosing and timing) joined in November 2026, lowering those two floors; sets
 # M to O (price-list menus and forum threads) lowered the dosing floor again, while times of day
-# raised the timing one.
+# raised the timing one; P to R (ingredient lists, titration by adjustment) lowered it once more.
 HELD_OUT_FLOORS = {
-    "claims": (0.90, 0.86),
+    "claims": (0.90, 0.88),
     "warnings": (0.94, 0.95),
-    "dosing": (0.54, 0.56),
+    "dosing": (0.53, 0.56),
     "timing": (0.60, 0.38),
 }
 

@@ -23,7 +23,7 @@ from linter.finding import Finding
 from linter.kinds.base import Kind, RuleMeta, make_finding
 from linter.knowledge import Knowledge, overlap_test
 from linter.language.evidence import Evidence, reference_blocks
-from linter.language.lexicon import compile_terms, either_apostrophe, find_all, search
+from linter.language.lexicon import compile_terms, either_apostrophe, find_all, search, term_source
 from linter.language.polarity import Polarity, is_question
 from linter.patterns import compile_pattern
 from linter.schema import Field, read_yaml, validate
@@ -43,6 +43,7 @@ _GROUPS: dict[str, dict[str, Field]] = {
     "outcomes": {"good": _TERMS, "bad": _TERMS},
 }
 LEXICON_FIELDS: dict[str, Field] = {
+    "names": Field(dict, default={}, help="named lists that entries use as {{name}}"),
     "subjects": _TERMS,
     "anaphors": _TERMS,
     "dummy_subjects": _TERMS,
@@ -83,6 +84,9 @@ _CARRY_OVER = compile_pattern(
     r"\b(?:so|thus|therefore|suggesting|meaning|which (?:means|suggests|makes|tells|told|convinces|convinced)|making|and that(?:'s| is)|that's why|which is why)\b",
     regex.IGNORECASE,
 )
+_PLURAL_PRONOUN = compile_pattern(r"they|these", regex.IGNORECASE)
+# A consequence drawn for people from an animal result told without a benefit verb.
+_BRIDGE = compile_pattern(r"\b(?:so|thus|therefore|suggesting|meaning|which (?:means|suggests)|imagine)\b", regex.IGNORECASE)
 # A footnote or reference definition is a citation, not a claim.
 _DEFINITION_BLOCK = compile_pattern(r"\s{0,3}\[\^?[^\]\n]{1,40}\]:")
 # How far before its subject a negation may stand ("there is no good evidence that valerian ...").
@@ -91,6 +95,21 @@ _NEGATION_REACH = 60
 _OUTCOME_REACH = 80
 # How far before a good outcome a negation denies it ("didn't stay asleep", "never felt calmer").
 _DENIED_REACH = 16
+# A passive benefit puts the outcome before its verb: "With St. John's wort, mood is usually lifted".
+_PASSIVE_BE = compile_pattern(
+    r"\s(?:is|are|was|were|gets?|got|becomes?|(?:can|will|should) be)\s+(?:(?:usually|often|typically|noticeably|visibly|finally|quickly|soon|greatly|markedly|much|also|then)\s+)?$",
+    regex.IGNORECASE,
+)
+# How far before its verb an outcome that comes first may stand ("your body clock is reset").
+_BEFORE_REACH = 40
+# A pronoun standing for an outcome named before the verb: "relaxes them".
+_OBJECT_PRONOUN = compile_pattern(r"\s+(?:it|them)\b(?!\s+(?:to|is|are|was|were)\b)", regex.IGNORECASE)
+# What may stand between such an outcome and its verb: white space and perhaps an adverb.
+_ADVERB_GAP = compile_pattern(r"\s*(?:\w+ly\s+|just\s+|soon\s+)?", regex.IGNORECASE)
+# A named list used inside a lexicon entry: "{{drugs}}".
+_PLACEHOLDER = compile_pattern(r"\{\{(\w+)\}\}")
+# A heading that is just a product's name: two to four capitalised words ("Moonlit Meadow").
+_PRODUCT_NAME = compile_pattern(r"\s*((?:[A-Z][\w'\u2019]+|&)(?:[ -](?:[A-Z][\w'\u2019]+|&|[Oo]f|[Tt]he)){1,3})\s*")
 # The writer's own experience: a benefit to "me" / "my mood" is a testimonial, not a finding.
 _FIRST_PERSON = compile_pattern(r"\b(?:[Mm][Ee]|[Mm][Yy]|I|[Mm]yself)\b")
 
@@ -141,8 +160,9 @@ class Claim(NamedTuple):
 
     @property
     def end(self) -> int:
-        """End offset of the claim (its outcome, or its predicate when it stands alone)."""
-        return (self.outcome or self.predicate)[1]
+        """End offset of the claim: its outcome, or its predicate when it stands alone or
+        follows the outcome ("mood is lifted")."""
+        return max((self.outcome or self.predicate)[1], self.predicate[1])
 
 
 @dataclass(frozen=True)
@@ -239,12 +259,46 @@ class _Scan:
             for m in find_all(self.lex.subjects, self.prose)
             if not overlaps_known(m.start(), m.end())
         ]
+        ranked += self._product_names(ranked)
         ranked.sort()
         result: list[Subject] = []
         for start, neg_end, _rank, name in ranked:
             if not result or start >= result[-1].end:
                 result.append(Subject(start, -neg_end, name))
         return result
+
+    def _product_names(self, ranked: list[tuple[int, int, int, str]]) -> list[tuple[int, int, int, str]]:
+        """Where a product line names each product in a heading ("## Moonlit Meadow") over a
+        section that lists a known substance, every use of that name speaks of the substance
+        ("Moonlit Meadow gently melts away the day's stress")."""
+        doc, prose, found = self.doc, self.prose, []
+        starts = sorted(start for start, *_ in ranked)
+        for index, block in enumerate(doc.blocks):
+            if block.kind != "heading":
+                continue
+            name = _PRODUCT_NAME.fullmatch(prose, block.start, block.end)
+            if name is None or bisect_left(starts, block.end) > bisect_left(starts, block.start):
+                continue  # not a bare name, or it names a substance itself
+            substance = self._section_substance(index, ranked)
+            if substance is None:
+                continue
+            words = regex.escape(name.group(1))
+            for use in regex.finditer(rf"(?<![\w-]){words}(?![\w-])", prose):
+                found.append((use.start(), -use.end(), 2, substance))
+        return found
+
+    def _section_substance(self, heading: int, ranked: list[tuple[int, int, int, str]]) -> str | None:
+        """The first substance named in the blocks under a heading (up to the next heading, at
+        most three blocks)."""
+        blocks = self.doc.blocks
+        end = heading + 1
+        while end < len(blocks) and end <= heading + 3 and blocks[end].kind != "heading":
+            end += 1
+        if end == heading + 1:
+            return None
+        lo, hi = blocks[heading + 1].start, blocks[end - 1].end
+        known = sorted((start, name) for start, _, _, name in ranked if lo <= start < hi)
+        return known[0][1] if known else None
 
     def _candidates(self) -> Iterator[int]:
         """Indexes of sentences holding a trigger word, found in one forward search."""
@@ -283,14 +337,16 @@ class _Scan:
 
     def _framed(self, subjects: list[Subject], clauses: list[tuple[int, int]]) -> bool:
         """Whether a frame ("sellers claim", "ask your doctor whether") governs the sentence's
-        claims. One after a contrast ("Kava does calm anxious thoughts, but talk to a doctor
+        claims: one before them or around one of their subjects does. One after a contrast ("Kava does calm anxious thoughts, but talk to a doctor
         first") leaves the claim before it standing; one after a consequence ("it can lower
         blood pressure, so talk to your doctor") makes the effect a caution, not a claim."""
         frame = search(self.lex.frames, self.prose, clauses[0][0], clauses[-1][1])
         if frame is None:
             return False
         first = subjects[0].start
-        return frame.start() < first or _CONTRAST.search(self.prose, first, frame.start()) is None
+        if frame.start() < first or any(frame.start() <= s.start < frame.end() for s in subjects):
+            return True  # "..., but the case that it improves sleep ... remains weak" holds its claim
+        return _CONTRAST.search(self.prose, first, frame.start()) is None
 
     def _subjects(self, sentence: Sentence) -> list[Subject]:
         """Substance names in the sentence, plus words that point back to one named nearby."""
@@ -301,7 +357,10 @@ class _Scan:
                 continue
             if any(s.start < m.end() and m.start() < s.end for s in subjects):
                 continue
-            name = self._antecedent(m.start(), sentence.block)
+            # "they" with nothing named nearby are the gummies the draft's title sells; "it"
+            # under "## Exercise" is the exercise
+            plural = _PLURAL_PRONOUN.fullmatch(self.prose, m.start(), m.end()) is not None
+            name = self._antecedent(m.start(), sentence.block, title=plural)
             if name is None and _FIRST_PERSON.search(self.prose, start, end):
                 # a review or a personal story ("they help me unwind") speaks of the product
                 # the draft is about, however far back it was named
@@ -387,6 +446,8 @@ class _Scan:
                     reach = min(c_end, p.end() + _OUTCOME_REACH, max(horizon, p.end()))
                     outcome, disease = self._outcome(kind, p.end(), reach)
                     if outcome is None:
+                        outcome = self._outcome_before(kind, subject.end, p.start(), p.end())
+                    if outcome is None:
                         continue
                     if kind == "disease" and not disease:
                         disease = prose[outcome[0]:outcome[1]]
@@ -412,6 +473,33 @@ class _Scan:
             if m is not None and (best is None or m.start() < best.start()):
                 best = m
         return ((best.start(), best.end()) if best else None), ""
+
+    def _outcome_before(self, kind: str, start: int, verb: int, verb_end: int) -> tuple[int, int] | None:
+        """The outcome a benefit verb (text[verb:verb_end]) acts on when the outcome comes first,
+        between the subject (ending at `start`) and the verb: passive ("mood is usually
+        lifted"), intransitive ("your anxiety fades away", "sleep deepens") or taken up by a
+        pronoun ("soaks into your sore muscles and relaxes them")."""
+        if kind in ("disease", "association"):
+            return None
+        lex, prose = self.lex, self.prose
+        patterns = {"increase": (lex.good,), "decrease": (lex.bad,)}.get(kind, (lex.good, lex.bad))
+        if _OBJECT_PRONOUN.match(prose, verb_end) is not None:
+            found = [m for pattern in patterns for m in find_all(pattern, prose, start, verb)]
+            return max(((m.start(), m.end()) for m in found), default=None)
+        window = max(start, verb - _BEFORE_REACH)
+        be = _PASSIVE_BE.search(prose, window, verb)
+        if be is None:
+            if kind == "neutral" or not prose[verb:verb + 1].islower():
+                return None  # "The Sleep Reset" is a name, not "sleep resets"
+            # "stress reduces sleep quality" names what stress harms: the verb has an object
+            if self._has_outcome(verb_end, min(len(prose), verb_end + 30)):
+                return None
+        end = be.start() if be is not None else verb
+        for pattern in patterns:
+            for m in find_all(pattern, prose, max(start, end - _BEFORE_REACH), end):
+                if _ADVERB_GAP.fullmatch(prose, m.end(), end) is not None:
+                    return m.start(), m.end()
+        return None
 
     def _claim(self, subject: Subject, predicate: tuple[int, int], outcome: tuple[int, int] | None, disease: str, clause_start: int) -> Claim:
         window = max(clause_start, subject.start - _NEGATION_REACH)
@@ -456,9 +544,11 @@ class _Scan:
 
     def _animal(self, sentence: Sentence, cue: regex.Match[str], subjects: list[Subject], clauses: list[tuple[int, int]]) -> ClaimHit | None:
         """Animal or lab evidence: flag the human benefit it is stretched to, here or next."""
-        claim = self._human_claim(self._claims(subjects, clauses), sentence.end)
+        claim = self._human_claim(self._claims(subjects, clauses), sentence.end, cue.end())
         if claim is not None:
             return self._hit("animal-evidence", sentence, claim.subject, cue, claim, cited_ok=False)
+        if self._carried_to_people(sentence, cue, subjects):
+            return self._hit("animal-evidence", sentence, _nearest(subjects, cue.start()), cue, None, cited_ok=False)
         following = sentence.index + 1
         if following >= len(self.doc.sentences) or self.doc.sentences[following].block != sentence.block:
             return None
@@ -471,14 +561,29 @@ class _Scan:
             return None
         return self._hit("animal-evidence", nxt, claim.subject, None, claim, data_cue=cue.group(0))
 
-    def _human_claim(self, claims: list[Claim], end: int) -> Claim | None:
-        """The first un-negated claim whose words address people ("your nerves", "help you"),
-        else the first one carried over to people: right after it, or later in the sentence
-        after a consequence ("..., so it will do the same for you") and no contrast."""
+    def _carried_to_people(self, sentence: Sentence, cue: regex.Match[str], subjects: list[Subject]) -> bool:
+        """An animal result told without a benefit verb and then carried over to people ("mice
+        given reishi were calmer, so imagine what it can do for a stressed-out mama like me")."""
+        prose = self.prose
+        bridge = _BRIDGE.search(prose, cue.end(), sentence.end)
+        if bridge is None or _CONTRAST.search(prose, cue.end(), bridge.start()) is not None:
+            return False
+        if search(self.lex.human, prose, bridge.end(), sentence.end) is None:
+            return False
+        return self._has_outcome(cue.end(), bridge.start(), subjects)
+
+    def _human_claim(self, claims: list[Claim], end: int, cue: int = -1) -> Claim | None:
+        """The first un-negated claim whose words address people ("your nerves", "help you") or
+        that a consequence drawn after the animal cue ending at `cue` states ("..., which
+        suggests this herb could settle a nervous mind"), else the first one carried over to
+        people: right after it, or later in the sentence after a consequence ("..., so it will
+        do the same for you") and no contrast."""
         bridged: Claim | None = None
         for claim in claims:
             if claim.negated:
                 continue
+            if 0 <= cue < claim.subject.start and _CARRY_OVER.search(self.prose, cue, claim.subject.start) is not None:
+                return claim
             target = search(self.lex.human, self.prose, claim.predicate[0], end)
             if target is None:
                 continue
@@ -520,6 +625,21 @@ class _Scan:
             return True  # "a valerian-hops combination" speaks of valerian too
         return not any(other in self.a.knowledge.substances for other in there)
 
+    def _next_paragraph_opener(self, sentence: Sentence, name: str, kind: str) -> Sentence | None:
+        """The first sentence of the next paragraph when `sentence` ends its own and that
+        sentence names the same substance: a study reported there ("In one 2019 trial, ... (pubmed
+        link)") vouches for a heading's claim or for a plain statement of effect before it, not
+        for a drug comparison, a promise, a story or an appeal to unnamed research."""
+        following = sentence.index + 1
+        if following >= len(self.doc.sentences):
+            return None
+        nxt = self.doc.sentences[following]
+        if nxt.block != sentence.block + 1 or self.doc.blocks[nxt.block].kind != "paragraph":
+            return None
+        if self.doc.blocks[sentence.block].kind != "heading" and kind not in ("efficacy", "hedged"):
+            return None
+        return nxt if any(m.name == name for m in self._mentions_in(nxt)) else None
+
     def _mentions_in(self, sentence: Sentence) -> list[Subject]:
         """The substance names that start inside `sentence`."""
         lo = bisect_left(self.mention_starts, sentence.start)
@@ -528,7 +648,8 @@ class _Scan:
 
     def _story_continues(self, sentence: Sentence) -> bool:
         """A testimonial without an outcome of its own ("customers love them") whose paragraph
-        states the benefit in the sentence before or after, and which negates nothing itself."""
+        states the benefit in the sentence before or after, unreported so far, and which negates
+        nothing itself."""
         if self.a.polarity.negation(self.prose, sentence.start, sentence.end) is not None:
             return False
         for index in (sentence.index - 1, sentence.index + 1):
@@ -585,8 +706,15 @@ class _Scan:
             "cue": " ".join((cue.group(0) if cue is not None else data_cue).split()),
         }
         evidence, follow = self.a.evidence, self._next_on_topic(sentence, subject.name)
-        cited = cited_ok and evidence.supports(self.doc, sentence, follow=follow)
-        cited_any = cited or cited_ok and evidence.supports(self.doc, sentence, any_link=True, follow=follow)
+        opener = self._next_paragraph_opener(sentence, subject.name, kind)
+
+        def backed(any_link: bool) -> bool:
+            return evidence.supports(self.doc, sentence, any_link=any_link, follow=follow) or (
+                opener is not None and evidence.in_range(self.doc, opener.start, opener.end, any_link=any_link)
+            )
+
+        cited = cited_ok and backed(False)
+        cited_any = cited or cited_ok and backed(True)
         return ClaimHit(kind, start, end, sentence.index, tuple(values.items()), cited, cited_any)
 
 
@@ -637,6 +765,7 @@ def load_analyzer(path: Path, knowledge: Knowledge) -> Analyzer:
         data = validate(read_yaml(path), LEXICON_FIELDS, source)
         for group, fields in _GROUPS.items():
             data[group] = validate(data[group], fields, source, group)
+        data["names"] = validate(data["names"], {name: _TERMS for name in data["names"]}, source, "names")
         found = _ANALYZERS[key] = Analyzer(
             _compile(data, source),
             Polarity.from_terms(data["hedges"], data["negations"], source=source),
@@ -647,15 +776,26 @@ def load_analyzer(path: Path, knowledge: Knowledge) -> Analyzer:
 
 
 def _compile(data: Mapping[str, Any], source: str) -> Lexicons:
+    names = {name: "(?:" + "|".join(term_source(w) for w in words) + ")" for name, words in data["names"].items()}
+
+    def expand(key: str, index: int, word: str) -> str:
+        """`word` with each {{name}} replaced by its named list."""
+        def one(m: regex.Match[str]) -> str:
+            if m.group(1) not in names:
+                raise RuleError(f"{key}[{index}] uses {{{{{m.group(1)}}}}}, which 'names' does not define", source)
+            return names[m.group(1)]
+
+        return _PLACEHOLDER.sub(one, word)
+
     def terms(key: str, words: list[str]) -> regex.Pattern[str]:
         # writers' apostrophes are straight or curly; lexicon entries spell only the straight one
-        return compile_terms([either_apostrophe(w) for w in words], where=key, source=source)
+        return compile_terms([either_apostrophe(expand(key, i, w)) for i, w in enumerate(words)], where=key, source=source)
 
     predicates, outcomes = data["predicates"], data["outcomes"]
     trigger_words = [
         *predicates["increase"], *predicates["decrease"], *predicates["neutral"], *(predicates["association"] or ()),
         *data["disease_verbs"], *data["standalone_benefits"], *data["drug_substitutes"],
-        *data["absolutes"], *data["vague_evidence"], *data["testimonials"],
+        *data["absolutes"], *data["vague_evidence"], *data["testimonials"], *data["animal_evidence"],
     ]
     return Lexicons(
         subjects=terms("subjects", data["subjects"]),
