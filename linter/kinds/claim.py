@@ -271,21 +271,24 @@ class _Scan:
         """Where a product line names each product in a heading ("## Moonlit Meadow") over a
         section that lists a known substance, every use of that name speaks of the substance
         ("Moonlit Meadow gently melts away the day's stress")."""
-        doc, prose, found = self.doc, self.prose, []
+        doc, prose = self.doc, self.prose
         starts = sorted(start for start, *_ in ranked)
+        products: dict[str, str] = {}
         for index, block in enumerate(doc.blocks):
             if block.kind != "heading":
                 continue
             name = _PRODUCT_NAME.fullmatch(prose, block.start, block.end)
-            if name is None or bisect_left(starts, block.end) > bisect_left(starts, block.start):
-                continue  # not a bare name, or it names a substance itself
+            if name is None or name.group(1) in products or bisect_left(starts, block.end) > bisect_left(starts, block.start):
+                continue  # not a bare name, seen already, or it names a substance itself
             substance = self._section_substance(index, ranked)
-            if substance is None:
-                continue
-            words = regex.escape(name.group(1))
-            for use in regex.finditer(rf"(?<![\w-]){words}(?![\w-])", prose):
-                found.append((use.start(), -use.end(), 2, substance))
-        return found
+            if substance is not None:
+                products[name.group(1)] = substance
+        if not products:
+            return []
+        # one pass over the draft for all the names, however many headings repeat them
+        names = sorted(products, key=len, reverse=True)
+        uses = regex.compile(r"(?<![\w-])(?:" + "|".join(map(regex.escape, names)) + r")(?![\w-])")
+        return [(use.start(), -use.end(), 2, products[use.group(0)]) for use in uses.finditer(prose)]
 
     def _section_substance(self, heading: int, ranked: list[tuple[int, int, int, str]]) -> str | None:
         """The first substance named in the blocks under a heading (up to the next heading, at
