@@ -84,6 +84,7 @@ _CARRY_OVER = compile_pattern(
     r"\b(?:so|thus|therefore|suggesting|meaning|which (?:means|suggests|makes|tells|told|convinces|convinced)|making|and that(?:'s| is)|that's why|which is why)\b",
     regex.IGNORECASE,
 )
+# Pronouns that may stand for the products a draft's title sells ("They help you bounce back").
 _PLURAL_PRONOUN = compile_pattern(r"they|these", regex.IGNORECASE)
 # A consequence drawn for people from an animal result told without a benefit verb.
 _BRIDGE = compile_pattern(r"\b(?:so|thus|therefore|suggesting|meaning|which (?:means|suggests)|imagine)\b", regex.IGNORECASE)
@@ -272,7 +273,8 @@ class _Scan:
         section that lists a known substance, every use of that name speaks of the substance
         ("Moonlit Meadow gently melts away the day's stress")."""
         doc, prose = self.doc, self.prose
-        starts = sorted(start for start, *_ in ranked)
+        ordered = sorted(ranked)
+        starts = [start for start, *_ in ordered]
         products: dict[str, str] = {}
         for index, block in enumerate(doc.blocks):
             if block.kind != "heading":
@@ -280,7 +282,7 @@ class _Scan:
             name = _PRODUCT_NAME.fullmatch(prose, block.start, block.end)
             if name is None or name.group(1) in products or bisect_left(starts, block.end) > bisect_left(starts, block.start):
                 continue  # not a bare name, seen already, or it names a substance itself
-            substance = self._section_substance(index, ranked)
+            substance = self._section_substance(index, ordered, starts)
             if substance is not None:
                 products[name.group(1)] = substance
         if not products:
@@ -290,18 +292,17 @@ class _Scan:
         uses = regex.compile(r"(?<![\w-])(?:" + "|".join(map(regex.escape, names)) + r")(?![\w-])")
         return [(use.start(), -use.end(), 2, products[use.group(0)]) for use in uses.finditer(prose)]
 
-    def _section_substance(self, heading: int, ranked: list[tuple[int, int, int, str]]) -> str | None:
+    def _section_substance(self, heading: int, ordered: list[tuple[int, int, int, str]], starts: list[int]) -> str | None:
         """The first substance named in the blocks under a heading (up to the next heading, at
-        most three blocks)."""
+        most three blocks); `ordered` are the draft's mentions by offset, `starts` their offsets."""
         blocks = self.doc.blocks
         end = heading + 1
         while end < len(blocks) and end <= heading + 3 and blocks[end].kind != "heading":
             end += 1
         if end == heading + 1:
             return None
-        lo, hi = blocks[heading + 1].start, blocks[end - 1].end
-        known = sorted((start, name) for start, _, _, name in ranked if lo <= start < hi)
-        return known[0][1] if known else None
+        first = bisect_left(starts, blocks[heading + 1].start)
+        return ordered[first][3] if first < len(ordered) and starts[first] < blocks[end - 1].end else None
 
     def _candidates(self) -> Iterator[int]:
         """Indexes of sentences holding a trigger word, found in one forward search."""
@@ -340,7 +341,8 @@ class _Scan:
 
     def _framed(self, subjects: list[Subject], clauses: list[tuple[int, int]]) -> bool:
         """Whether a frame ("sellers claim", "ask your doctor whether") governs the sentence's
-        claims: one before them or around one of their subjects does. One after a contrast ("Kava does calm anxious thoughts, but talk to a doctor
+        claims: one before them or around one of their subjects does. One after a contrast
+        ("Kava does calm anxious thoughts, but talk to a doctor
         first") leaves the claim before it standing; one after a consequence ("it can lower
         blood pressure, so talk to your doctor") makes the effect a caution, not a claim."""
         frame = search(self.lex.frames, self.prose, clauses[0][0], clauses[-1][1])
@@ -651,8 +653,7 @@ class _Scan:
 
     def _story_continues(self, sentence: Sentence) -> bool:
         """A testimonial without an outcome of its own ("customers love them") whose paragraph
-        states the benefit in the sentence before or after, unreported so far, and which negates
-        nothing itself."""
+        states the benefit in the sentence before or after, and which negates nothing itself."""
         if self.a.polarity.negation(self.prose, sentence.start, sentence.end) is not None:
             return False
         for index in (sentence.index - 1, sentence.index + 1):
