@@ -123,6 +123,11 @@ class Document:
         """The sentence containing `offset`, if any."""
         return _containing(self.sentences, self._starts("sentences"), offset)
 
+    def next_sentence(self, sentence: Sentence) -> Sentence | None:
+        """The sentence after `sentence` (in whatever block), or None at the end of the draft."""
+        following = sentence.index + 1
+        return self.sentences[following] if following < len(self.sentences) else None
+
     def block_at(self, offset: int) -> Block | None:
         """The block containing `offset`, if any."""
         return _containing(self.blocks, self._starts("blocks"), offset)

@@ -141,25 +141,21 @@ def test_info_level_rule_accepts_any_link(tmp_path: Path) -> None:
     assert claims("Magnesium improves sleep ([blog](https://example.com/post)).", checks=(check,)) == []
 
 
+def _custom_lexicon_rule(tmp_path: Path, lexicon: str, rule_name: str = "disease-claim") -> Path:
+    """A copy of a built-in claims rule that reads `lexicon` (written next to it) instead."""
+    (tmp_path / "lex.yaml").write_text(lexicon)
+    folder = tmp_path / "claims"
+    folder.mkdir()
+    rule = folder / f"{rule_name}.yaml"
+    rule.write_text((RULES / "claims" / f"{rule_name}.yaml").read_text() + "\nlexicons: ../lex.yaml\n")
+    return rule
+
+
 def test_bad_lexicon_names_file_and_key(tmp_path: Path) -> None:
     lexicon = (RULES / "lexicons" / "claims.yaml").read_text().replace("  - 'kratom'\n", "  - 'kratom('\n")
-    (tmp_path / "lex.yaml").write_text(lexicon)
-    folder = tmp_path / "claims"
-    folder.mkdir()
-    rule = folder / "hedged-claim.yaml"
-    rule.write_text((RULES / "claims" / "hedged-claim.yaml").read_text() + "\nlexicons: ../lex.yaml\n")
     with pytest.raises(RuleError, match=r"subjects\[\d+\] is not a valid pattern") as info:
-        load_rule_file(rule, Knowledge())
+        load_rule_file(_custom_lexicon_rule(tmp_path, lexicon, "hedged-claim"), Knowledge())
     assert info.value.path is not None and info.value.path.endswith("lex.yaml")
-
-
-def _custom_lexicon_rule(tmp_path: Path, lexicon: str) -> Path:
-    (tmp_path / "lex.yaml").write_text(lexicon)
-    folder = tmp_path / "claims"
-    folder.mkdir()
-    rule = folder / "disease-claim.yaml"
-    rule.write_text((RULES / "claims" / "disease-claim.yaml").read_text() + "\nlexicons: ../lex.yaml\n")
-    return rule
 
 
 def test_named_list_extends_every_entry_that_uses_it(tmp_path: Path) -> None:

@@ -80,14 +80,16 @@ _NEGATED_QUOTE = compile_pattern(r"\b(?:not|never|no)\s*[\"\u201c\u201d]", regex
 # A pronoun that points back at a product ("since I switched to these").
 _POINTS_BACK = compile_pattern(r"\b(?:it|they|them|these|those)\b", regex.IGNORECASE)
 # A consequence drawn from an animal finding ("..., so it will work for you", "suggesting it can").
+_CONSEQUENCE = r"so|thus|therefore|suggesting|meaning|which (?:means|suggests)"
 _CARRY_OVER = compile_pattern(
-    r"\b(?:so|thus|therefore|suggesting|meaning|which (?:means|suggests|makes|tells|told|convinces|convinced)|making|and that(?:'s| is)|that's why|which is why)\b",
+    rf"\b(?:{_CONSEQUENCE}|which (?:makes|tells|told|convinces|convinced)|making|and that(?:'s| is)|that's why|which is why)\b",
     regex.IGNORECASE,
 )
 # Pronouns that may stand for the products a draft's title sells ("They help you bounce back").
 _PLURAL_PRONOUN = compile_pattern(r"they|these", regex.IGNORECASE)
-# A consequence drawn for people from an animal result told without a benefit verb.
-_BRIDGE = compile_pattern(r"\b(?:so|thus|therefore|suggesting|meaning|which (?:means|suggests)|imagine)\b", regex.IGNORECASE)
+# A consequence drawn for people from an animal result told without a benefit verb: the plain
+# consequences, not "which tells us a lot about mice", and "imagine what it can do for you".
+_BRIDGE = compile_pattern(rf"\b(?:{_CONSEQUENCE}|imagine)\b", regex.IGNORECASE)
 # A footnote or reference definition is a citation, not a claim.
 _DEFINITION_BLOCK = compile_pattern(r"\s{0,3}\[\^?[^\]\n]{1,40}\]:")
 # How far before its subject a negation may stand ("there is no good evidence that valerian ...").
@@ -260,20 +262,21 @@ class _Scan:
             for m in find_all(self.lex.subjects, self.prose)
             if not overlaps_known(m.start(), m.end())
         ]
-        ranked += self._product_names(ranked)
         ranked.sort()
+        products = self._product_names(ranked)
+        if products:
+            ranked = sorted(ranked + products)
         result: list[Subject] = []
         for start, neg_end, _rank, name in ranked:
             if not result or start >= result[-1].end:
                 result.append(Subject(start, -neg_end, name))
         return result
 
-    def _product_names(self, ranked: list[tuple[int, int, int, str]]) -> list[tuple[int, int, int, str]]:
+    def _product_names(self, ordered: list[tuple[int, int, int, str]]) -> list[tuple[int, int, int, str]]:
         """Where a product line names each product in a heading ("## Moonlit Meadow") over a
         section that lists a known substance, every use of that name speaks of the substance
-        ("Moonlit Meadow gently melts away the day's stress")."""
+        ("Moonlit Meadow gently melts away the day's stress"). `ordered`: the mentions, sorted."""
         doc, prose = self.doc, self.prose
-        ordered = sorted(ranked)
         starts = [start for start, *_ in ordered]
         products: dict[str, str] = {}
         for index, block in enumerate(doc.blocks):
@@ -342,9 +345,9 @@ class _Scan:
     def _framed(self, subjects: list[Subject], clauses: list[tuple[int, int]]) -> bool:
         """Whether a frame ("sellers claim", "ask your doctor whether") governs the sentence's
         claims: one before them or around one of their subjects does. One after a contrast
-        ("Kava does calm anxious thoughts, but talk to a doctor
-        first") leaves the claim before it standing; one after a consequence ("it can lower
-        blood pressure, so talk to your doctor") makes the effect a caution, not a claim."""
+        ("Kava does calm anxious thoughts, but talk to a doctor first") leaves the claim before
+        it standing; one after a consequence ("it can lower blood pressure, so talk to your
+        doctor") makes the effect a caution, not a claim."""
         frame = search(self.lex.frames, self.prose, clauses[0][0], clauses[-1][1])
         if frame is None:
             return False
@@ -471,13 +474,18 @@ class _Scan:
         disease = None if kind == "association" else search(lex.diseases, prose, start, end)
         if disease is not None:
             return (disease.start(), disease.end()), disease.group(0)
-        patterns = {"increase": (lex.good,), "decrease": (lex.bad,), "association": (lex.good,)}.get(kind, (lex.good, lex.bad))
         best: regex.Match[str] | None = None
-        for pattern in patterns:
+        for pattern in self._outcomes_for(kind):
             m = search(pattern, prose, start, end)
             if m is not None and (best is None or m.start() < best.start()):
                 best = m
         return ((best.start(), best.end()) if best else None), ""
+
+    def _outcomes_for(self, kind: str) -> tuple[regex.Pattern[str], ...]:
+        """The outcomes a predicate of `kind` can benefit: an increase a good one, a decrease a
+        bad one, a neutral verb either."""
+        lex = self.lex
+        return {"increase": (lex.good,), "decrease": (lex.bad,), "association": (lex.good,)}.get(kind, (lex.good, lex.bad))
 
     def _outcome_before(self, kind: str, start: int, verb: int, verb_end: int) -> tuple[int, int] | None:
         """The outcome a benefit verb (text[verb:verb_end]) acts on when the outcome comes first,
@@ -486,8 +494,7 @@ class _Scan:
         pronoun ("soaks into your sore muscles and relaxes them")."""
         if kind in ("disease", "association"):
             return None
-        lex, prose = self.lex, self.prose
-        patterns = {"increase": (lex.good,), "decrease": (lex.bad,)}.get(kind, (lex.good, lex.bad))
+        prose, patterns = self.prose, self._outcomes_for(kind)
         if _OBJECT_PRONOUN.match(prose, verb_end) is not None:
             found = [m for pattern in patterns for m in find_all(pattern, prose, start, verb)]
             return max(((m.start(), m.end()) for m in found), default=None)
@@ -554,11 +561,8 @@ class _Scan:
             return self._hit("animal-evidence", sentence, claim.subject, cue, claim, cited_ok=False)
         if self._carried_to_people(sentence, cue, subjects):
             return self._hit("animal-evidence", sentence, _nearest(subjects, cue.start()), cue, None, cited_ok=False)
-        following = sentence.index + 1
-        if following >= len(self.doc.sentences) or self.doc.sentences[following].block != sentence.block:
-            return None
-        nxt = self.doc.sentences[following]
-        if is_question(self.prose, nxt.start, nxt.end):
+        nxt = self.doc.next_sentence(sentence)
+        if nxt is None or nxt.block != sentence.block or is_question(self.prose, nxt.start, nxt.end):
             return None
         subjects = self._subjects(nxt)
         claim = self._human_claim(self._claims(subjects, self._clauses(nxt.start, nxt.end)), nxt.end)
@@ -621,10 +625,10 @@ class _Scan:
         known substance and none of this sentence's, a citation there is this claim's. One for
         another substance ("Ashwagandha is the other heavyweight; trials report ... (Salve et
         al., 2019)") supports that one, not this."""
-        following = sentence.index + 1
-        if following >= len(self.doc.sentences):
+        nxt = self.doc.next_sentence(sentence)
+        if nxt is None:
             return True
-        there = {m.name for m in self._mentions_in(self.doc.sentences[following])}
+        there = {m.name for m in self._mentions_in(nxt)}
         here = {m.name for m in self._mentions_in(sentence)} | {name}
         if any(a in b or b in a for a in here for b in there):
             return True  # "a valerian-hops combination" speaks of valerian too
@@ -635,11 +639,8 @@ class _Scan:
         sentence names the same substance: a study reported there ("In one 2019 trial, ... (pubmed
         link)") vouches for a heading's claim or for a plain statement of effect before it, not
         for a drug comparison, a promise, a story or an appeal to unnamed research."""
-        following = sentence.index + 1
-        if following >= len(self.doc.sentences):
-            return None
-        nxt = self.doc.sentences[following]
-        if nxt.block != sentence.block + 1 or self.doc.blocks[nxt.block].kind != "paragraph":
+        nxt = self.doc.next_sentence(sentence)
+        if nxt is None or nxt.block != sentence.block + 1 or self.doc.blocks[nxt.block].kind != "paragraph":
             return None
         if self.doc.blocks[sentence.block].kind != "heading" and kind not in ("efficacy", "hedged"):
             return None

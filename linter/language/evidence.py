@@ -73,11 +73,8 @@ class Evidence:
         """
         if self.in_range(doc, sentence.start, sentence.end, any_link):
             return True
-        following = sentence.index + 1
-        if follow and following < len(doc.sentences) and doc.sentences[following].block == sentence.block:
-            nxt = doc.sentences[following]
-            return self.in_range(doc, nxt.start, nxt.end, any_link)
-        return False
+        nxt = doc.next_sentence(sentence) if follow else None
+        return nxt is not None and nxt.block == sentence.block and self.in_range(doc, nxt.start, nxt.end, any_link)
 
     def in_range(self, doc: Document, start: int, end: int, any_link: bool = False) -> bool:
         """Whether doc.text[start:end] holds a citation, study link, DOI, PMID or resolved footnote."""
