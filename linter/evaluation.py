@@ -220,6 +220,7 @@ _HISTORY = {
     "a": "written without reading the rules, then used to tune them",
     "b": "written without reading the rules; used to tune dosing only",
     "c": "written without reading the rules, then used to tune them",
+    "u": "written without reading the rules and measured only: never used to tune them",
 }
 
 

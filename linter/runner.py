@@ -98,17 +98,25 @@ def _lint_many(jobs: list[Job], workers: int) -> list[FileResult]:
     import multiprocessing  # deferred, like the optional features below: not on a pre-commit run's path
     from concurrent.futures import ProcessPoolExecutor
 
+    # Lint the first draft of each config here: the rules compile most patterns on first use, and
+    # forked workers inherit whatever this process has compiled.
+    done: dict[int, FileResult] = {}
     for config in {job.config for job in jobs}:
-        linter_for(config)  # compile once here; forked workers inherit the compiled rules
+        index = next(i for i, job in enumerate(jobs) if job.config == config)
+        done[index] = lint_job(jobs[index])
+    rest = [job for index, job in enumerate(jobs) if index not in done]
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork") if "fork" in methods else None
-    count = min(workers, len(jobs))
+    count = max(1, min(workers, len(rest)))
     try:
         pool = ProcessPoolExecutor(max_workers=count, mp_context=context)
     except (OSError, NotImplementedError):  # no semaphores (some sandboxes): lint here instead
-        return [lint_job(job) for job in jobs]
-    with pool:
-        return list(pool.map(lint_job, jobs, chunksize=max(1, len(jobs) // (count * 4))))
+        linted = iter([lint_job(job) for job in rest])
+    else:
+        # Small chunks: with a few big ones, one worker idles while the other finishes the last.
+        with pool:
+            linted = iter(list(pool.map(lint_job, rest, chunksize=max(1, min(8, len(rest) // (count * 16))))))
+    return [done[index] if index in done else next(linted) for index in range(len(jobs))]
 
 
 def lint_jobs(jobs: list[Job], workers: int, cache: FileCache | None) -> list[FileResult]:

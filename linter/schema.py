@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
+import marshal
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
 
 from linter.errors import DraftlintError, RuleError
+from linter.patterns import remembered
+
+# Key namespace of parsed YAML in the pattern store: change it whenever _parsed changes.
+_YAML_MEMO = "yaml/1"
 
 _TYPE_NAMES: dict[type, str] = {
     str: "a string",
@@ -111,16 +117,20 @@ def _key(path: str) -> str:
 
 
 def read_yaml(path: Path, error: type[DraftlintError] = RuleError) -> Any:
-    """Parse one YAML file; any failure is a one-line error naming the file and line."""
-    import yaml  # deferred: a cached run never parses YAML
+    """Parse one YAML file; any failure is a one-line error naming the file and line.
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    Parsed files are remembered by their contents in the pattern store, so a pre-commit run with
+    unchanged rule files neither imports nor runs the YAML parser.
+    """
     try:
         with open(path, "rb") as handle:
-            return yaml.load(handle, Loader=loader)
+            data = handle.read()
+        stored = remembered(_YAML_MEMO, hashlib.sha256(data).hexdigest(), lambda _: _parsed(data))
+        # A fresh copy every time: callers may change what they get.
+        return marshal.loads(stored) if stored is not None else _load_yaml(data)
     except OSError as exc:
         raise error(f"cannot read file ({exc.strerror})", str(path)) from None
-    except yaml.YAMLError as exc:
+    except _YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
         # A ReaderError (bytes that are not text) has a `reason` and no `problem`.
@@ -128,3 +138,33 @@ def read_yaml(path: Path, error: type[DraftlintError] = RuleError) -> Any:
         raise error(f"invalid YAML{where}: {problem}", str(path), "fix the YAML syntax") from None
     except RecursionError:  # PyYAML composes nested collections recursively
         raise error("invalid YAML: nested too deeply", str(path), "flatten the YAML") from None
+
+
+class _YAMLError(Exception):
+    """Any error PyYAML raises, with its mark and problem (yaml itself is imported only to parse)."""
+
+    def __init__(self, cause: Exception) -> None:
+        super().__init__(str(cause))
+        self.problem_mark = getattr(cause, "problem_mark", None)
+        self.problem = getattr(cause, "problem", None)
+        self.reason = getattr(cause, "reason", None)
+
+
+def _load_yaml(data: bytes) -> Any:
+    """PyYAML's safe load (the C parser when there is one), its errors as _YAMLError."""
+    import yaml  # deferred: a run whose YAML is all remembered never imports it
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        return yaml.load(data, Loader=loader)
+    except yaml.YAMLError as exc:
+        raise _YAMLError(exc) from None
+
+
+def _parsed(data: bytes) -> bytes | None:
+    """The parsed document as marshal bytes, or None when it holds values marshal cannot write
+    (dates): those files are parsed afresh every time. Parse errors propagate, so never stored."""
+    try:
+        return marshal.dumps(_load_yaml(data))
+    except ValueError:
+        return None

@@ -111,8 +111,30 @@ _OBJECT_PRONOUN = compile_pattern(r"\s+(?:it|them)\b(?!\s+(?:to|is|are|was|were)
 _ADVERB_GAP = compile_pattern(r"\s*(?:\w+ly\s+|just\s+|soon\s+)?", regex.IGNORECASE)
 # A named list used inside a lexicon entry: "{{drugs}}".
 _PLACEHOLDER = compile_pattern(r"\{\{(\w+)\}\}")
-# A heading that is just a product's name: two to four capitalised words ("Moonlit Meadow").
-_PRODUCT_NAME = compile_pattern(r"\s*((?:[A-Z][\w'\u2019]+|&)(?:[ -](?:[A-Z][\w'\u2019]+|&|[Oo]f|[Tt]he)){1,3})\s*")
+# A heading that is a product's name: two to four capitalised words ("Moonlit Meadow"), perhaps
+# numbered and subtitled as in a round-up ("## 1. Lullagrove Midnight Plum: Best Overall").
+_PRODUCT_NAME = compile_pattern(
+    r"\s*(?:(?:#|No\.\s*)?\d{1,2}[.):]?\s+)?"
+    r"((?:[A-Z][\w'\u2019]+|&)(?:[ -](?:[A-Z][\w'\u2019]+|&|[Oo]f|[Tt]he|\+)){1,3})"
+    r"(?:\s*(?::|\|| [\u2013\u2014-] |\()[^\n]*)?\s*"
+)
+# A product introduced in the prose by what it holds: "Moonmilk Dust, a reishi and ashwagandha
+# cocoa", "Velvet Owl is a tincture of lemon balm", "Each Night Stack sachet contains 400 mg".
+_PRODUCT_INTRODUCED = compile_pattern(
+    r"(?<![\w'\u2019.-])((?:[A-Z][a-z]*[A-Z]?[\w'\u2019]*)(?:[ -](?:[A-Z][\w'\u2019]*|&|of)){0,3})"
+    r"(?:,\s+(?:a|an|my|our|the|this)\s|\s+\(|\s+(?:contains?|packs?|combines?|blends?|delivers?|is\s+(?:a|an|made|our|my))\s"
+    r"|\s+(?:sachets?|gumm(?:y|ies)|capsules?|tablets?|softgels?|drops|scoops?|servings?|chews?|sprays?|shots?)\s+(?:contains?|has|provides?|packs?|delivers?)\s)"
+)
+# Titles that make the name after them a person's.
+_TITLES = r"\b(?:Dr|Prof|Professor|Doctor|Mr|Mrs|Ms|Mx|Sir|Dame|Nurse|Coach|Chef)"
+# How far after the introduction the substance it holds must be named.
+_INTRODUCTION_REACH = 80
+# Capitalised words that open a sentence or a phrase, never a product's name.
+_NOT_A_NAME = frozenset(
+    """the this that these those each every our my your their his her its a an it they we you i
+    take try both most many some all one in on for with if when but and so then also after
+    before during while since because or as at by from to dr prof mr mrs ms""".split()
+)
 # The writer's own experience: a benefit to "me" / "my mood" is a testimonial, not a finding.
 _FIRST_PERSON = compile_pattern(r"\b(?:[Mm][Ee]|[Mm][Yy]|I|[Mm]yself)\b")
 
@@ -273,9 +295,31 @@ class _Scan:
         return result
 
     def _product_names(self, ordered: list[tuple[int, int, int, str]]) -> list[tuple[int, int, int, str]]:
-        """Where a product line names each product in a heading ("## Moonlit Meadow") over a
-        section that lists a known substance, every use of that name speaks of the substance
-        ("Moonlit Meadow gently melts away the day's stress"). `ordered`: the mentions, sorted."""
+        """Names of products that stand for a known substance, and every use of them: a heading
+        that names the product ("## Moonlit Meadow") over a section listing the substance, or a
+        sentence that introduces it by what it holds ("Velvet Owl is a tincture of lemon
+        balm"). `ordered`: the mentions, sorted."""
+        products = self._heading_products(ordered)
+        for name, substance in self._introduced_products(ordered).items():
+            products.setdefault(name, substance)
+        if not products:
+            return []
+        # A round-up calls "Lullagrove Midnight Plum" just "Lullagrove" in its prose: a shorter
+        # form counts when the draft writes it as a name (capitalised inside a sentence).
+        for name, substance in list(products.items()):
+            words = name.split(" ")
+            for size in range(len(words) - 1, 0, -1):
+                short = " ".join(words[:size])
+                if short.lower() not in _NOT_A_NAME and self._used_as_name(short):
+                    products.setdefault(short, substance)
+        # one pass over the draft for all the names, however many headings repeat them
+        names = sorted(products, key=len, reverse=True)
+        uses = regex.compile(r"(?<![\w-])(?:" + "|".join(map(regex.escape, names)) + r")(?![\w-])")
+        return [(use.start(), -use.end(), 2, products[use.group(0)]) for use in uses.finditer(self.prose)]
+
+    def _heading_products(self, ordered: list[tuple[int, int, int, str]]) -> dict[str, str]:
+        """Product name -> substance, for headings that name a product over a section that lists
+        a substance, or that name the substance after the product ("Somnivale Deep Rest CBN")."""
         doc, prose = self.doc, self.prose
         starts = [start for start, *_ in ordered]
         products: dict[str, str] = {}
@@ -283,17 +327,63 @@ class _Scan:
             if block.kind != "heading":
                 continue
             name = _PRODUCT_NAME.fullmatch(prose, block.start, block.end)
-            if name is None or name.group(1) in products or bisect_left(starts, block.end) > bisect_left(starts, block.start):
-                continue  # not a bare name, seen already, or it names a substance itself
+            if name is None or name.group(1) in products:
+                continue
+            inside = bisect_left(starts, name.start(1))
+            if inside < len(starts) and starts[inside] < name.end(1):
+                # it names a substance itself: the words before that name the product
+                before = prose[name.start(1):starts[inside]].rstrip(" -+&")
+                if starts[inside] > name.start(1) and " " in before.strip() and before.split(" ")[0].lower() not in _NOT_A_NAME:
+                    products[before] = ordered[inside][3]
+                continue
             substance = self._section_substance(index, ordered, starts)
             if substance is not None:
                 products[name.group(1)] = substance
-        if not products:
-            return []
-        # one pass over the draft for all the names, however many headings repeat them
-        names = sorted(products, key=len, reverse=True)
-        uses = regex.compile(r"(?<![\w-])(?:" + "|".join(map(regex.escape, names)) + r")(?![\w-])")
-        return [(use.start(), -use.end(), 2, products[use.group(0)]) for use in uses.finditer(prose)]
+        return products
+
+    def _introduced_products(self, ordered: list[tuple[int, int, int, str]]) -> dict[str, str]:
+        """Product name -> substance, for names the prose introduces by what they hold."""
+        prose, starts = self.prose, [start for start, *_ in ordered]
+        products: dict[str, str] = {}
+        for m in _PRODUCT_INTRODUCED.finditer(prose):
+            words = m.group(1).split(" ")
+            while words and words[0].lower() in _NOT_A_NAME:
+                words.pop(0)
+            name = " ".join(words).rstrip(" -&")
+            if not name or name in products or name.lower().endswith(" of"):
+                continue
+            first = bisect_left(starts, m.start(1))
+            if first < len(starts) and starts[first] < m.end(1):
+                continue  # the name holds a substance's own name: a mention already
+            sentence = self.doc.sentence_at(m.start(1))
+            limit = min(m.end() + _INTRODUCTION_REACH, sentence.end if sentence is not None else m.end())
+            after = bisect_left(starts, m.end())
+            if after < len(starts) and starts[after] < limit and (" " in name or self._used_as_name(name)) and not self._is_person(name):
+                products[name] = ordered[after][3]
+        return products
+
+    def _is_person(self, name: str) -> bool:
+        """Whether the draft treats `name` as a person: titled ("Dr Ruth Calloway") or quoted as
+        speaking ("Calloway says", "said Jen")."""
+        escaped = regex.escape(name)
+        return regex.search(
+            rf"{_TITLES}\.?\s+(?:[A-Z][\w'-]*\s+){{0,2}}{escaped}(?![\w-])"
+            rf"|(?<![\w-]){escaped}\s+(?:says|said|explains|explained|writes|wrote|told|tells|adds|added|recommends)\b"
+            rf"|\b(?:says|said|explains|explained|writes|wrote|adds|added)\s+{escaped}(?![\w-])",
+            self.prose,
+        ) is not None
+
+
+    def _used_as_name(self, name: str) -> bool:
+        """Whether the draft writes `name` as a name: capitalised inside a sentence somewhere, and
+        never otherwise ("Lullagrove", not "Calm" or "Deep Sleep" beside "deep sleep")."""
+        inside = False
+        for use in regex.finditer(r"(?<![\w-])" + regex.escape(name) + r"(?![\w-])", self.prose, regex.IGNORECASE):
+            if use.group(0) != name:
+                return False
+            before = self.prose[max(0, use.start() - 2):use.start()]
+            inside = inside or (len(before) == 2 and before[1] == " " and before[0].isalnum())
+        return inside
 
     def _section_substance(self, heading: int, ordered: list[tuple[int, int, int, str]], starts: list[int]) -> str | None:
         """The first substance named in the blocks under a heading (up to the next heading, at

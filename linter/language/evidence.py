@@ -41,6 +41,9 @@ _REFERENCES_HEADING = compile_pattern(
     regex.IGNORECASE,
 )
 
+# An entry of a numbered reference list written as plain paragraphs: "[1] Daily JW, ..." or "2. Smith ...".
+_NUMBERED_ENTRY = compile_pattern(r"\s*(?:\[\d+\]|\d+[.)])\s+\S")
+
 # A paragraph this short that names a reference list is that list's heading.
 _LABEL_LENGTH = 40
 
@@ -99,7 +102,9 @@ def resolves(doc: Document, marker: regex.Match[str]) -> bool:
     for key in (label, first, "^" + label, "^" + first):
         if normalize_label(key) in doc.definitions:
             return True
-    return first.isdigit() and has_reference_list(doc)
+    # "[3]" may point at the third entry of a numbered list; a Markdown footnote "[^3]" names its
+    # own definition, so one without a definition points nowhere.
+    return first.isdigit() and not marker.group(0).startswith("[^") and has_reference_list(doc)
 
 
 def has_reference_list(doc: Document) -> bool:
@@ -107,7 +112,10 @@ def has_reference_list(doc: Document) -> bool:
     cached = doc.__dict__.get("_evidence_reference_list")
     if cached is None:
         start = _references_start(doc)
-        cached = start is not None and any(b.kind == "list_item" and b.start > start for b in doc.blocks)
+        cached = start is not None and any(
+            b.start > start and (b.kind == "list_item" or _NUMBERED_ENTRY.match(doc.prose, b.start, b.end) is not None)
+            for b in doc.blocks
+        )
         doc.__dict__["_evidence_reference_list"] = cached
     return bool(cached)
 

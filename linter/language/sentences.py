@@ -23,8 +23,12 @@ _MAYBE_TERMINAL = frozenset("etc".split())
 def split_sentences(prose: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Yield (start, end) offsets of the sentences in prose[start:end], trimmed of white space."""
     begin = start
+    first = _NEXT_CHAR.match(prose, start, end)
+    # A block that opens in lower case is written all in lower case ("i spritz lavender on my
+    # pillow. the phone thing helped"): there a lower-case letter may begin a sentence too.
+    casual = first is not None and first.group(1).islower()
     for m in _CANDIDATE.finditer(prose, start, end):
-        if not _is_boundary(prose, m.start(), m.end(), end):
+        if not _is_boundary(prose, m.start(), m.end(), end, casual):
             continue
         piece = _trim(prose, begin, m.end())
         if piece:
@@ -35,16 +39,17 @@ def split_sentences(prose: str, start: int, end: int) -> Iterator[tuple[int, int
         yield piece
 
 
-def _is_boundary(prose: str, dot: int, after: int, limit: int) -> bool:
-    """Decide whether the punctuation at `dot` ends a sentence."""
+def _is_boundary(prose: str, dot: int, after: int, limit: int, casual: bool = False) -> bool:
+    """Decide whether the punctuation at `dot` ends a sentence (`casual`: the text is written in
+    lower case, so a lower-case word after the mark does not join the sentences)."""
     following = _NEXT_CHAR.match(prose, after, limit)
     if following is None:
         return True
     nxt = following.group(1)
     if prose[dot] != ".":
         # "!" and "?" end a sentence unless the text runs on in lower case ("Why? because").
-        return not nxt.islower()
-    if nxt.islower() or nxt in ",;:":
+        return casual or not nxt.islower()
+    if (nxt.islower() and not casual) or nxt in ",;:":
         return False
     before = _WORD_BEFORE.search(prose, max(0, dot - 24), dot + 1)
     if before is None:
@@ -55,7 +60,7 @@ def _is_boundary(prose: str, dot: int, after: int, limit: int) -> bool:
     if word in _MAYBE_TERMINAL:
         return nxt.isupper()
     if "." in word:  # dotted acronym such as "U.S." or "a.m." runs on
-        return not (nxt.isupper() and len(word) <= 4 and _is_acronym(word))
+        return not ((nxt.isupper() or nxt.islower()) and len(word) <= 4 and _is_acronym(word))
     if len(word) == 1 and before.group(1).isupper():  # an initial: "J. Smith"
         return False
     return True
