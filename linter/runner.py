@@ -9,7 +9,7 @@ from typing import Iterator
 
 from linter.cache import FileCache, entry_key, ruleset_fingerprint
 from linter.config import Config, find_config, load_config
-from linter.engine import FileResult, corpus_findings, lint_document, linter_for, read_draft
+from linter.engine import FileResult, corpus_findings, lint_document, read_draft
 from linter.errors import DraftlintError, InputError
 from linter.files import Target, iter_targets
 from linter.finding import Finding

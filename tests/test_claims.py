@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from linter import lint_text
 from linter.errors import RuleError
 from linter.finding import Finding
 from linter.kinds.base import Check
@@ -293,9 +294,31 @@ def test_study_domains_include_subdomains_and_extra_domains() -> None:
     assert not evidence.is_study_url("https://notnih.gov.evil.com/")
 
 
+def test_a_transcript_line_points_back_across_the_lines_before() -> None:
+    """Each timestamped line is its own unit, and "this" reaches back through the run of lines."""
+    text = (
+        "My sleepy mocktail\n\n[0:11] I pour in tart cherry juice\n[0:20] then add ice and stir\n"
+        "[0:30] then sparkling water on top\n"
+        "[0:46] I have been doing this for three weeks and I am out within ten minutes every single night\n"
+    )
+    findings = [f for f in lint_text(text, path="x.txt", format="text") if f.rule.startswith("claims.")]
+    assert [(f.rule, f.span.line, f.excerpt) for f in findings] == [("claims.testimonial", 6, "I am out within ten minutes")]
+
+
 def test_reference_list_needs_a_heading_and_a_list() -> None:
     assert has_reference_list(parse_text("A [1].\n\n## References\n\n1. Smith.\n", "d.md", "markdown"))
     assert not has_reference_list(parse_text("A [1].\n\n1. Smith.\n", "d.md", "markdown"))
+    # a plain-text handout numbers its references as paragraphs
+    assert has_reference_list(parse_text("A [1].\n\nREFERENCES\n\n[1] Daily JW. Turmeric.\n", "d.txt", "text"))
+    assert not has_reference_list(parse_text("A [1].\n\nREFERENCES\n\nSee our website.\n", "d.txt", "text"))
+
+
+def test_a_markdown_footnote_needs_its_definition() -> None:
+    """"[2]" may be the second entry of the list; "[^2]" names a definition that must exist."""
+    listed = "It works [2].\n\n## Sources\n\n1. A.\n2. B.\n"
+    assert _supported(listed)
+    assert not _supported(listed.replace("[2]", "[^2]"))
+    assert _supported("It works [^2].\n\n## Sources\n\n[^2]: B, Sleep 2020.\n")
 
 
 # --- polarity ------------------------------------------------------------------------------

@@ -26,6 +26,11 @@ def block_texts(doc: Document) -> list[tuple[str, str]]:
         ("Use approx. 2.5 mg daily. Not more.", ["Use approx. 2.5 mg daily.", "Not more."]),
         ("Sold in the U.S. since 1995. It is cheap.", ["Sold in the U.S. since 1995.", "It is cheap."]),
         ("Why? Because it works! Really.", ["Why?", "Because it works!", "Really."]),
+        ("Why? because it works.", ["Why? because it works."]),
+        # a paragraph written all in lower case starts its sentences in lower case too
+        ("i spritz lavender on my pillow. the phone thing helped. lol", ["i spritz lavender on my pillow.", "the phone thing helped.", "lol"]),
+        ("does it work? that's the big question, e.g. in my DMs.", ["does it work?", "that's the big question, e.g. in my DMs."]),
+        ("i take it at 9 p.m. then read.", ["i take it at 9 p.m. then read."]),
     ],
 )
 def test_sentences_survive_abbreviations_and_decimals(text: str, expected: list[str]) -> None:
@@ -57,6 +62,18 @@ def test_plain_text_heading_paragraph_and_list() -> None:
         ("list_item", "take 1 mg"),
         ("list_item", "not with alcohol"),
     ]
+
+
+def test_plain_text_transcript_lines_are_units_of_their_own() -> None:
+    """A video transcript seldom ends a line with a full stop; each timestamp starts a new unit."""
+    doc = parse_text("Transcript, part 2:\n[0:11] this drink knocked me out\n[0:45] so they fix your sleep\n(1:02:10) bye\n", fmt="text")
+    assert block_texts(doc) == [
+        ("paragraph", "Transcript, part 2:"),
+        ("list_item", "this drink knocked me out"),
+        ("list_item", "so they fix your sleep"),
+        ("list_item", "bye"),
+    ]
+    assert sentence_texts(doc)[1:] == ["this drink knocked me out", "so they fix your sleep", "bye"]
 
 
 def test_html_blocks_hide_scripts_and_decode_entities() -> None:

@@ -234,6 +234,9 @@ class _Scan:
             i for i, b in enumerate(doc.blocks) if _DEFINITION_BLOCK.match(doc.text, b.start, b.end)
         }
         self.section = self._sections()
+        self.run_start = self._list_runs()
+        self._persons: dict[str, bool] = {}
+        self._names: dict[str, bool] = {}
         self.mentions = self._mentions()
         self.mention_starts = [m.start for m in self.mentions]
         self.title = self._title()
@@ -258,6 +261,15 @@ class _Scan:
             if block.kind == "heading":
                 current = index
             result.append(current)
+        return result
+
+    def _list_runs(self) -> list[int]:
+        """For each block, the first block of the run of list items it ends (itself if it is no
+        list item, or the run's first)."""
+        result: list[int] = []
+        for index, block in enumerate(self.doc.blocks):
+            joins = index > 0 and block.kind == "list_item" == self.doc.blocks[index - 1].kind
+            result.append(result[-1] if joins else index)
         return result
 
     def _title(self) -> str | None:
@@ -364,7 +376,13 @@ class _Scan:
 
     def _is_person(self, name: str) -> bool:
         """Whether the draft treats `name` as a person: titled ("Dr Ruth Calloway") or quoted as
-        speaking ("Calloway says", "said Jen")."""
+        speaking ("Calloway says", "said Jen"). Remembered per name: a long draft repeats them."""
+        found = self._persons.get(name)
+        if found is None:
+            found = self._persons[name] = self._named_as_person(name)
+        return found
+
+    def _named_as_person(self, name: str) -> bool:
         escaped = regex.escape(name)
         return regex.search(
             rf"{_TITLES}\.?\s+(?:[A-Z][\w'-]*\s+){{0,2}}{escaped}(?![\w-])"
@@ -373,10 +391,15 @@ class _Scan:
             self.prose,
         ) is not None
 
-
     def _used_as_name(self, name: str) -> bool:
         """Whether the draft writes `name` as a name: capitalised inside a sentence somewhere, and
         never otherwise ("Lullagrove", not "Calm" or "Deep Sleep" beside "deep sleep")."""
+        found = self._names.get(name)
+        if found is None:
+            found = self._names[name] = self._written_as_name(name)
+        return found
+
+    def _written_as_name(self, name: str) -> bool:
         inside = False
         for use in regex.finditer(r"(?<![\w-])" + regex.escape(name) + r"(?![\w-])", self.prose, regex.IGNORECASE):
             if use.group(0) != name:
@@ -504,7 +527,8 @@ class _Scan:
         block, or in the heading of this section; with `title`, else the one the draft's
         title names (for sentences whose own cue already marks a claim)."""
         i = bisect_left(self.mention_starts, offset) - 1
-        allowed = {block, block - 1, self.section[block]}
+        # a run of list items (a transcript's timestamped lines) reads as one paragraph
+        allowed = {*range(self.run_start[block] - 1, block + 1), self.section[block]}
         while i >= 0:
             mention = self.mentions[i]
             mention_block = self._block_of(mention.start)

@@ -60,7 +60,7 @@ def _is_boundary(prose: str, dot: int, after: int, limit: int, casual: bool = Fa
     if word in _MAYBE_TERMINAL:
         return nxt.isupper()
     if "." in word:  # dotted acronym such as "U.S." or "a.m." runs on
-        return not ((nxt.isupper() or nxt.islower()) and len(word) <= 4 and _is_acronym(word))
+        return not (nxt.isalpha() and len(word) <= 4 and _is_acronym(word))
     if len(word) == 1 and before.group(1).isupper():  # an initial: "J. Smith"
         return False
     return True

@@ -9,7 +9,9 @@ from linter.sources.builder import DocumentBuilder
 # Chunks start only at a line start: tried at every offset, a long blank line made this quadratic.
 _CHUNK = re.compile(r"(?<![^\r\n])(?:[^\r\n]*\S[^\r\n]*(?:\r\n|\r|\n|$))+")
 _LINE = re.compile(r"[^\r\n]*")
-_LIST_MARKER = re.compile(r"[ \t]*(?:[-*+\u2022\u2013]|\d{1,3}[.)])[ \t]+")
+# A list marker, or a transcript's timestamp ("[0:45] so together they fix your sleep"): each
+# such line is a unit of its own, though transcripts seldom end a line with a full stop.
+_LIST_MARKER = re.compile(r"[ \t]*(?:[-*+\u2022\u2013]|\d{1,3}[.)]|[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?)[ \t]+")
 _FINAL_PUNCTUATION = ".!?:;,)\"'\u201d\u2019"
 # The first line of a hard-wrapped paragraph: a sentence ends inside it, or it is as long as a
 # wrapped line. Such a line runs on into the next one and is no heading.
