@@ -125,16 +125,19 @@ def read_yaml(path: Path, error: type[DraftlintError] = RuleError) -> Any:
     try:
         with open(path, "rb") as handle:
             data = handle.read()
-        stored = remembered(_YAML_MEMO, hashlib.sha256(data).hexdigest(), lambda _: _parsed(data))
+        parsed_now: list[Any] = []
+        stored = remembered(_YAML_MEMO, hashlib.sha256(data).hexdigest(), lambda _: _parsed(data, parsed_now))
+        if parsed_now:  # parsed in this call: the store keeps bytes, so this object is the caller's own
+            return parsed_now[0]
         # A fresh copy every time: callers may change what they get.
         return marshal.loads(stored) if stored is not None else _load_yaml(data)
     except OSError as exc:
         raise error(f"cannot read file ({exc.strerror})", str(path)) from None
     except _YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
+        mark = exc.problem_mark
         where = f" at line {mark.line + 1}" if mark is not None else ""
         # A ReaderError (bytes that are not text) has a `reason` and no `problem`.
-        problem = getattr(exc, "problem", None) or getattr(exc, "reason", None) or "invalid YAML"
+        problem = exc.problem or exc.reason or "invalid YAML"
         raise error(f"invalid YAML{where}: {problem}", str(path), "fix the YAML syntax") from None
     except RecursionError:  # PyYAML composes nested collections recursively
         raise error("invalid YAML: nested too deeply", str(path), "flatten the YAML") from None
@@ -161,10 +164,13 @@ def _load_yaml(data: bytes) -> Any:
         raise _YAMLError(exc) from None
 
 
-def _parsed(data: bytes) -> bytes | None:
-    """The parsed document as marshal bytes, or None when it holds values marshal cannot write
-    (dates): those files are parsed afresh every time. Parse errors propagate, so never stored."""
+def _parsed(data: bytes, parsed_now: list[Any]) -> bytes | None:
+    """The parsed document as marshal bytes (the document itself is appended to `parsed_now`), or
+    None when it holds values marshal cannot write (dates): those files are parsed afresh every
+    time. Parse errors propagate, so never stored."""
+    document = _load_yaml(data)
+    parsed_now.append(document)
     try:
-        return marshal.dumps(_load_yaml(data))
+        return marshal.dumps(document)
     except ValueError:
         return None

@@ -311,8 +311,9 @@ class _Scan:
         that names the product ("## Moonlit Meadow") over a section listing the substance, or a
         sentence that introduces it by what it holds ("Velvet Owl is a tincture of lemon
         balm"). `ordered`: the mentions, sorted."""
-        products = self._heading_products(ordered)
-        for name, substance in self._introduced_products(ordered).items():
+        starts = [start for start, *_ in ordered]
+        products = self._heading_products(ordered, starts)
+        for name, substance in self._introduced_products(ordered, starts).items():
             products.setdefault(name, substance)
         if not products:
             return []
@@ -329,11 +330,11 @@ class _Scan:
         uses = regex.compile(r"(?<![\w-])(?:" + "|".join(map(regex.escape, names)) + r")(?![\w-])")
         return [(use.start(), -use.end(), 2, products[use.group(0)]) for use in uses.finditer(self.prose)]
 
-    def _heading_products(self, ordered: list[tuple[int, int, int, str]]) -> dict[str, str]:
+    def _heading_products(self, ordered: list[tuple[int, int, int, str]], starts: list[int]) -> dict[str, str]:
         """Product name -> substance, for headings that name a product over a section that lists
-        a substance, or that name the substance after the product ("Somnivale Deep Rest CBN")."""
+        a substance, or that name the substance after the product ("Somnivale Deep Rest CBN");
+        `starts` are the offsets of `ordered`."""
         doc, prose = self.doc, self.prose
-        starts = [start for start, *_ in ordered]
         products: dict[str, str] = {}
         for index, block in enumerate(doc.blocks):
             if block.kind != "heading":
@@ -353,9 +354,10 @@ class _Scan:
                 products[name.group(1)] = substance
         return products
 
-    def _introduced_products(self, ordered: list[tuple[int, int, int, str]]) -> dict[str, str]:
-        """Product name -> substance, for names the prose introduces by what they hold."""
-        prose, starts = self.prose, [start for start, *_ in ordered]
+    def _introduced_products(self, ordered: list[tuple[int, int, int, str]], starts: list[int]) -> dict[str, str]:
+        """Product name -> substance, for names the prose introduces by what they hold; `starts`
+        are the offsets of `ordered`."""
+        prose = self.prose
         products: dict[str, str] = {}
         for m in _PRODUCT_INTRODUCED.finditer(prose):
             words = m.group(1).split(" ")
