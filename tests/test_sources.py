@@ -76,6 +76,18 @@ def test_plain_text_transcript_lines_are_units_of_their_own() -> None:
     assert sentence_texts(doc)[1:] == ["this drink knocked me out", "so they fix your sleep", "bye"]
 
 
+def test_plain_text_numbered_line_in_capitals_is_a_heading() -> None:
+    """A review round-up numbers its products in capitals; those lines head what follows."""
+    text = "----\n4) CALM NIGHT TEA, CHAMOMILE (20 bags)\nRated 4.7 of 5\n\n1. take one bag\n"
+    doc = parse_text(text, fmt="text")
+    assert block_texts(doc) == [
+        ("heading", "----"),
+        ("heading", "4) CALM NIGHT TEA, CHAMOMILE (20 bags)"),
+        ("paragraph", "Rated 4.7 of 5"),
+        ("list_item", "take one bag"),
+    ]
+
+
 def test_html_blocks_hide_scripts_and_decode_entities() -> None:
     doc = parse_text("<h1>Kava</h1><script>miracle()</script><p>Tea &amp; kava.</p><ul><li>one</li></ul>", fmt="html")
     assert [(k, t) for k, t in block_texts(doc)] == [("heading", "Kava"), ("paragraph", "Tea &amp; kava."), ("list_item", "one")]

@@ -76,6 +76,18 @@ _CLAUSE_BREAK = compile_pattern(
 # A turn that keeps the claim before it standing: a frame after it ("..., but ask your doctor first").
 _CONTRAST = compile_pattern(r"\b(?:but|though|although|however|yet|whereas)\b", regex.IGNORECASE)
 _QUOTES = ('"', "\u201c", "\u201d")
+# A quotation mark ending the sentence before, or opening this one.
+_QUOTED = compile_pattern(r"[\"\u201c\u201d]")
+# A quotation closing right before a cue: the cue signs it ('..." (Marion, 5 stars)', '," writes Dan').
+_SIGNS_QUOTE = compile_pattern(r"[\"\u201d\u2019][*_]{0,2}\s{0,3}$")
+# A trouble caused, not relieved: what a story names after these is a side effect.
+_HARM_DONE = compile_pattern(
+    r"\b(?:caus(?:e|es|ed|ing)|gave|give|gives|giving|(?:leave|leaves|left|leaving) (?:me|you|him|her|them|us|people) with|trigger(?:s|ed)?)\b", regex.IGNORECASE
+)
+_HARM_REACH = 40
+# A condition, concession or reason closed by a comma, right before a claim or cue: a negation
+# inside it is its own.
+_CONDITION = compile_pattern(r"\b(?:if|unless|whether|when|while|although|though|because|since)\b[^,;:.!?]*,", regex.IGNORECASE)
 _NEGATED_QUOTE = compile_pattern(r"\b(?:not|never|no)\s*[\"\u201c\u201d]", regex.IGNORECASE)
 # A pronoun that points back at a product ("since I switched to these").
 _POINTS_BACK = compile_pattern(r"\b(?:it|they|them|these|those)\b", regex.IGNORECASE)
@@ -129,6 +141,8 @@ _PRODUCT_INTRODUCED = compile_pattern(
 _TITLES = r"\b(?:Dr|Prof|Professor|Doctor|Mr|Mrs|Ms|Mx|Sir|Dame|Nurse|Coach|Chef)"
 # How far after the introduction the substance it holds must be named.
 _INTRODUCTION_REACH = 80
+# How many paragraphs back a pronoun may follow a chain of pronouns to the substance named.
+_CHAIN_DEPTH = 3
 # Capitalised words that open a sentence or a phrase, never a product's name.
 _NOT_A_NAME = frozenset(
     """the this that these those each every our my your their his her its a an it they we you i
@@ -237,6 +251,7 @@ class _Scan:
         self.run_start = self._list_runs()
         self._persons: dict[str, bool] = {}
         self._names: dict[str, bool] = {}
+        self._topics: dict[int, str | None] = {}
         self.mentions = self._mentions()
         self.mention_starts = [m.start for m in self.mentions]
         self.title = self._title()
@@ -503,31 +518,64 @@ class _Scan:
             cue = search(pattern, self.prose, sentence.start, sentence.end)
             if cue is not None:
                 name = self._antecedent(cue.start(), sentence.block, title=True)
-                if name is None and self._about_the_product(pattern, sentence):
+                if name is None and self._about_the_product(pattern, sentence, cue):
                     name = self._last_mention(cue.start())
                 # an empty span at the cue: the cue's own words stay free to name the outcome
                 return [Subject(cue.start(), cue.start(), name)] if name is not None else []
         return []
 
-    def _about_the_product(self, cue: regex.Pattern[str], sentence: Sentence) -> bool:
+    def _about_the_product(self, cue: regex.Pattern[str], sentence: Sentence, found: regex.Match[str]) -> bool:
         """Whether a cue with no substance nearby speaks of the one the draft named last, however
         far back: a drug comparison or a safety promise does ("NightForge is non-habit-forming"),
         and so does a testimonial that points back with a pronoun ("my anxiety is gone since I
-        switched to these"); an evidence cue does not."""
+        switched to these") or signs a quotation (a review: '..." (Marion, 5 stars)'); an
+        evidence cue does not."""
         lex = self.lex
         if cue is lex.drug_substitutes or cue is lex.absolutes:
             return True
-        return cue is lex.testimonials and _POINTS_BACK.search(self.prose, sentence.start, sentence.end) is not None
+        if cue is not lex.testimonials:
+            return False
+        signed = _SIGNS_QUOTE.search(self.prose, max(0, found.start() - 6), found.start()) is not None
+        return signed or _POINTS_BACK.search(self.prose, sentence.start, sentence.end) is not None
 
     def _last_mention(self, offset: int) -> str | None:
         """The substance named last before `offset`, anywhere in the draft."""
         before = bisect_left(self.mention_starts, offset)
         return self.mentions[before - 1].name if before else None
 
-    def _antecedent(self, offset: int, block: int, title: bool = False) -> str | None:
+    def _antecedent(self, offset: int, block: int, title: bool = False, depth: int = 0) -> str | None:
         """The substance a pronoun refers to: the last one named in this or the previous
-        block, or in the heading of this section; with `title`, else the one the draft's
-        title names (for sentences whose own cue already marks a claim)."""
+        block, or in the heading of this section, or the one a pronoun of the previous block
+        refers to (a topic carried from paragraph to paragraph: "It also balances your
+        hormones"); with `title`, else the one the draft's title names (for sentences whose
+        own cue already marks a claim)."""
+        name = self._named_near(offset, block)
+        if name is None and depth < _CHAIN_DEPTH and block > 0 and self.doc.blocks[block - 1].kind != "heading":
+            name = self._carried(block - 1, depth + 1)
+        if name is not None:
+            return name
+        # nothing named nearby: a promise, testimonial or drug comparison in a draft about one
+        # substance is about that substance ("It's a natural alternative to anti-anxiety meds")
+        return self.title if title and block > 0 else None
+
+    def _carried(self, block: int, depth: int) -> str | None:
+        """The substance the first pronoun of `block` refers to, if the block names none itself."""
+        found = self._topics.get(block, "")
+        if found == "":
+            found = None
+            b = self.doc.blocks[block]
+            lo, hi = bisect_left(self.mention_starts, b.start), bisect_left(self.mention_starts, b.end)
+            if lo == hi:  # a block naming a substance of its own is no pronoun chain
+                for m in find_all(self.lex.anaphors, self.prose, b.start, b.end):
+                    if self.lex.dummy_subjects.match(self.prose, m.start(), b.end) is None:
+                        found = self._antecedent(m.start(), block, depth=depth)
+                        break
+            self._topics[block] = found
+        return found
+
+    def _named_near(self, offset: int, block: int) -> str | None:
+        """The last substance named before `offset` in this block, the previous one (or run of
+        list items) or this section's heading."""
         i = bisect_left(self.mention_starts, offset) - 1
         # a run of list items (a transcript's timestamped lines) reads as one paragraph
         allowed = {*range(self.run_start[block] - 1, block + 1), self.section[block]}
@@ -539,9 +587,7 @@ class _Scan:
             if mention_block < min(allowed):
                 break
             i -= 1
-        # nothing named nearby: a promise, testimonial or drug comparison in a draft about one
-        # substance is about that substance ("It's a natural alternative to anti-anxiety meds")
-        return self.title if title and block > 0 else None
+        return None
 
     def _clauses(self, start: int, end: int) -> list[tuple[int, int]]:
         bounds, pos = [], start
@@ -569,6 +615,8 @@ class _Scan:
                     # an outcome past the background frame belongs to the body's chemistry, not the claim
                     reach = min(c_end, p.end() + _OUTCOME_REACH, max(horizon, p.end()))
                     outcome, disease = self._outcome(kind, p.end(), reach)
+                    if outcome is None and kind == "disease":
+                        outcome, disease = self._disease_taken_up(clauses[0][0], p.start(), p.end())
                     if outcome is None:
                         outcome = self._outcome_before(kind, subject.end, p.start(), p.end())
                     if outcome is None:
@@ -587,7 +635,8 @@ class _Scan:
         """The first outcome after a predicate that the predicate can benefit, and any disease."""
         lex, prose = self.lex, self.prose
         # "has been linked to better sleep" is a hedged benefit; "linked to heart disease" is a risk
-        disease = None if kind == "association" else search(lex.diseases, prose, start, end)
+        # "can raise the risk of seizures" or "raise ... seizure medicines" is a harm, not a cure
+        disease = None if kind in ("association", "increase") else search(lex.diseases, prose, start, end)
         if disease is not None:
             return (disease.start(), disease.end()), disease.group(0)
         best: regex.Match[str] | None = None
@@ -602,6 +651,17 @@ class _Scan:
         bad one, a neutral verb either."""
         lex = self.lex
         return {"increase": (lex.good,), "decrease": (lex.bad,), "association": (lex.good,)}.get(kind, (lex.good, lex.bad))
+
+    def _disease_taken_up(self, start: int, verb: int, verb_end: int) -> tuple[tuple[int, int] | None, str]:
+        """The disease a cure verb's pronoun object points back to, named earlier in the sentence
+        ("I've had insomnia for ten years and this cured it")."""
+        if _OBJECT_PRONOUN.match(self.prose, verb_end) is None:
+            return None, ""
+        found = list(find_all(self.lex.diseases, self.prose, start, verb))
+        if not found:
+            return None, ""
+        last = found[-1]
+        return (last.start(), last.end()), last.group(0)
 
     def _outcome_before(self, kind: str, start: int, verb: int, verb_end: int) -> tuple[int, int] | None:
         """The outcome a benefit verb (text[verb:verb_end]) acts on when the outcome comes first,
@@ -629,8 +689,19 @@ class _Scan:
                     return m.start(), m.end()
         return None
 
+    def _after_condition(self, start: int, end: int) -> int:
+        """Where the last condition, concession or reason closed by a comma in text[start:end]
+        ends (`start` if there is none): a negation inside it is its own."""
+        last = start
+        for m in find_all(_CONDITION, self.prose, start, end):
+            last = m.end()
+        return last
+
     def _claim(self, subject: Subject, predicate: tuple[int, int], outcome: tuple[int, int] | None, disease: str, clause_start: int) -> Claim:
         window = max(clause_start, subject.start - _NEGATION_REACH)
+        # a negation inside a condition before the subject is the condition's ("Even if you're
+        # not dealing with depression, fish oil keeps your mood steady")
+        window = max(window, self._after_condition(clause_start, subject.start))
         protected = [(m.start(), m.end()) for m in find_all(self.lex.absolutes, self.prose, window, predicate[1])]
         negated = self.a.polarity.negation(self.prose, window, predicate[0], protected) is not None
         end = (outcome or predicate)[1]
@@ -648,8 +719,9 @@ class _Scan:
         if substitute is not None and not self._negated_cue(substitute, clauses):
             subject = _nearest(subjects, substitute.start())
             return self._hit("disease", sentence, subject, substitute, claim, disease=substitute.group(0))
-        if claim is not None and claim.disease:
-            return self._hit("disease", sentence, claim.subject, None, claim, disease=claim.disease)
+        cure = next((c for c in claims if c.disease and not c.negated), None)
+        if cure is not None:  # "boosts serotonin and relieves depression"
+            return self._hit("disease", sentence, cure.subject, None, cure, disease=cure.disease)
         promises = [c for c in find_all(lex.absolutes, prose, start, end) if not self._negated_cue(c, clauses, exclude_self=True)]
         if promises:
             subject = _nearest(subjects, promises[0].start())
@@ -721,17 +793,21 @@ class _Scan:
                 bridged = bridged or claim
         return bridged
 
-    def _has_outcome(self, start: int, end: int, subjects: tuple[Subject, ...] | list[Subject] = ()) -> bool:
-        """Whether text[start:end] names a health outcome outside the subjects' own names
-        (the "sleep" of "natural sleep aids" is not an outcome)."""
+    def _has_outcome(
+        self, start: int, end: int, subjects: tuple[Subject, ...] | list[Subject] = (),
+        kinds: tuple[regex.Pattern[str], ...] | None = None,
+    ) -> bool:
+        """Whether text[start:end] names a health outcome (of `kinds`, by default any) outside the
+        subjects' own names (the "sleep" of "natural sleep aids" is not an outcome)."""
         lex, prose = self.lex, self.prose
-        for pattern in (lex.good, lex.bad, lex.diseases, lex.standalone):
+        for pattern in kinds or (lex.good, lex.bad, lex.diseases, lex.standalone):
             for m in find_all(pattern, prose, start, end):
                 if any(s.start <= m.start() and m.end() <= s.end for s in subjects):
                     continue
-                # a good outcome denied ("didn't stay asleep") reports a failure, not a benefit;
-                # a bad one denied ("no more 3 a.m. wake-ups") is still a benefit
-                if pattern is lex.good and self.a.polarity.negation(prose, max(start, m.start() - _DENIED_REACH), m.start()):
+                # a good outcome denied ("didn't stay asleep", "hasn't made a difference")
+                # reports a failure, not a benefit; a bad one denied ("no more 3 a.m.
+                # wake-ups") is still a benefit
+                if (pattern is lex.good or pattern is lex.standalone) and self.a.polarity.negation(prose, max(start, m.start() - _DENIED_REACH), m.start()):
                     continue
                 return True
         return False
@@ -770,15 +846,34 @@ class _Scan:
 
     def _story_continues(self, sentence: Sentence) -> bool:
         """A testimonial without an outcome of its own ("customers love them") whose paragraph
-        states the benefit in the sentence before or after, and which negates nothing itself."""
+        states the benefit in the sentence before or after, and which negates nothing itself.
+        A quotation's signature ends its story: its outcome may be two sentences back."""
         if self.a.polarity.negation(self.prose, sentence.start, sentence.end) is not None:
             return False
-        for index in (sentence.index - 1, sentence.index + 1):
+        reach = [sentence.index - 1, sentence.index + 1]
+        if _QUOTED.search(self.prose, max(0, sentence.start - 3), sentence.start + 3) is not None:
+            reach.append(sentence.index - 2)
+        for index in reach:
             if 0 <= index < len(self.doc.sentences):
                 other = self.doc.sentences[index]
-                if other.block == sentence.block and self._has_outcome(other.start, other.end, self._subjects(other)):
+                if other.block != sentence.block or not self._has_benefit(other.start, other.end, self._subjects(other)):
+                    continue
+                # a result cited there is a study's, not the story's
+                if not self.a.evidence.in_range(self.doc, other.start, other.end):
                     return True
         return False
+
+    def _has_benefit(self, start: int, end: int, subjects: list[Subject]) -> bool:
+        """Whether text[start:end] tells of a benefit: an outcome that is not a harm done ("the
+        gummies gave me an upset stomach", "valerian can cause headache")."""
+        lex = self.lex
+        if self._has_outcome(start, end, subjects, (lex.good, lex.diseases, lex.standalone)):
+            return True
+        return any(
+            _HARM_DONE.search(self.prose, max(start, m.start() - _HARM_REACH), m.start()) is None
+            for m in find_all(lex.bad, self.prose, start, end)
+            if not any(s.start <= m.start() < s.end for s in subjects)
+        )
 
     def _negated_cue(self, cue: regex.Match[str], clauses: list[tuple[int, int]], exclude_self: bool = False) -> bool:
         """Whether a negation stands before `cue` in its clause ("no supplement is 100% safe")."""
@@ -789,6 +884,8 @@ class _Scan:
         quote = max(self.prose.rfind(mark, window, cue.start()) for mark in _QUOTES)
         if quote >= 0 and _NEGATED_QUOTE.search(self.prose, max(window, quote - 12), quote + 1) is None:
             window = quote + 1  # ... unless the quotation itself is denied: 'Kratom is NOT "natural so it's safe"'
+        # "because it's a plant and not a drug, it's completely safe"
+        window = max(window, self._after_condition(clause_start, cue.start()))
 
         protected = [(cue.start(), cue.end())] if exclude_self else []
         return self.a.polarity.negation(self.prose, window, cue.end() if exclude_self else cue.start(), protected) is not None

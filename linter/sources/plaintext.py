@@ -47,7 +47,11 @@ def _read_chunk(builder: DocumentBuilder, lines: list[re.Match[str]], has_next: 
     paragraph: list[re.Match[str]] = []
     for line in lines:
         marker = _LIST_MARKER.match(line.group(0))
-        if marker:
+        if marker and _capitals_only(line.group(0)):
+            _flush(builder, paragraph)
+            paragraph = []
+            builder.add_block("heading", *_stripped(line))
+        elif marker:
             _flush(builder, paragraph)
             paragraph = []
             start = line.start() + marker.end()
@@ -56,6 +60,12 @@ def _read_chunk(builder: DocumentBuilder, lines: list[re.Match[str]], has_next: 
         else:
             paragraph.append(line)
     _flush(builder, paragraph)
+
+
+def _capitals_only(line: str) -> bool:
+    """A line in capitals ("4) CALM NIGHT HERBAL TEA (20 bags)"): a numbered heading, not a list item."""
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
 def _flush(builder: DocumentBuilder, lines: list[re.Match[str]]) -> None:
