@@ -101,7 +101,7 @@ _CARRY_OVER = compile_pattern(
 _PLURAL_PRONOUN = compile_pattern(r"they|these", regex.IGNORECASE)
 # A consequence drawn for people from an animal result told without a benefit verb: the plain
 # consequences, not "which tells us a lot about mice", and "imagine what it can do for you".
-_BRIDGE = compile_pattern(rf"\b(?:{_CONSEQUENCE}|imagine)\b", regex.IGNORECASE)
+_BRIDGE = compile_pattern(rf"\b(?:{_CONSEQUENCE}|imagine|(?:do|does|work|works|help|helps) the same)\b", regex.IGNORECASE)
 # A footnote or reference definition is a citation, not a claim.
 _DEFINITION_BLOCK = compile_pattern(r"\s{0,3}\[\^?[^\]\n]{1,40}\]:")
 # How far before its subject a negation may stand ("there is no good evidence that valerian ...").
@@ -465,26 +465,32 @@ class _Scan:
         if not subjects:
             return None
         clauses = self._clauses(start, end)
-        if self._framed(subjects, clauses):
-            return None
+        frame = self._framed(subjects, clauses)
+        if frame is not None:
+            # a later clause with a subject of its own makes its own claim ("Rhodiola is
+            # widely sold for fatigue, and it lifts mood")
+            clauses = [c for c in clauses if c[0] >= frame.end()]
+            subjects = [s for s in subjects if clauses and s.start >= clauses[0][0]]
+            if not subjects or self._framed(subjects, clauses) is not None:
+                return None
         animal = search(self.lex.animal, prose, start, end)
         if animal is not None:
             return self._animal(sentence, animal, subjects, clauses)
         return self._classify(sentence, subjects, clauses)
 
-    def _framed(self, subjects: list[Subject], clauses: list[tuple[int, int]]) -> bool:
-        """Whether a frame ("sellers claim", "ask your doctor whether") governs the sentence's
+    def _framed(self, subjects: list[Subject], clauses: list[tuple[int, int]]) -> regex.Match[str] | None:
+        """The frame ("sellers claim", "ask your doctor whether") that governs the sentence's
         claims: one before them or around one of their subjects does. One after a contrast
         ("Kava does calm anxious thoughts, but talk to a doctor first") leaves the claim before
         it standing; one after a consequence ("it can lower blood pressure, so talk to your
         doctor") makes the effect a caution, not a claim."""
         frame = search(self.lex.frames, self.prose, clauses[0][0], clauses[-1][1])
         if frame is None:
-            return False
+            return None
         first = subjects[0].start
         if frame.start() < first or any(frame.start() <= s.start < frame.end() for s in subjects):
-            return True  # "..., but the case that it improves sleep ... remains weak" holds its claim
-        return _CONTRAST.search(self.prose, first, frame.start()) is None
+            return frame  # "..., but the case that it improves sleep ... remains weak" holds its claim
+        return frame if _CONTRAST.search(self.prose, first, frame.start()) is None else None
 
     def _subjects(self, sentence: Sentence) -> list[Subject]:
         """Substance names in the sentence, plus words that point back to one named nearby."""
@@ -710,7 +716,7 @@ class _Scan:
 
     def _classify(self, sentence: Sentence, subjects: list[Subject], clauses: list[tuple[int, int]]) -> ClaimHit | None:
         lex, prose = self.lex, self.prose
-        start, end = sentence.start, sentence.end
+        start, end = clauses[0][0], sentence.end  # past a frame's clause when one was set aside
         claims = self._claims(subjects, clauses)
         claim = claims[0] if claims and not claims[0].negated else None
         any_negated = bool(claims) and claim is None
