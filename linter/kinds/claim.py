@@ -566,17 +566,17 @@ class _Scan:
 
     def _carried(self, block: int, depth: int) -> str | None:
         """The substance the first pronoun of `block` refers to, if the block names none itself."""
-        found = self._topics.get(block, "")
-        if found == "":
-            found = None
-            b = self.doc.blocks[block]
-            lo, hi = bisect_left(self.mention_starts, b.start), bisect_left(self.mention_starts, b.end)
-            if lo == hi:  # a block naming a substance of its own is no pronoun chain
-                for m in find_all(self.lex.anaphors, self.prose, b.start, b.end):
-                    if self.lex.dummy_subjects.match(self.prose, m.start(), b.end) is None:
-                        found = self._antecedent(m.start(), block, depth=depth)
-                        break
-            self._topics[block] = found
+        if block in self._topics:
+            return self._topics[block]
+        found = None
+        b = self.doc.blocks[block]
+        lo, hi = bisect_left(self.mention_starts, b.start), bisect_left(self.mention_starts, b.end)
+        if lo == hi:  # a block naming a substance of its own is no pronoun chain
+            for m in find_all(self.lex.anaphors, self.prose, b.start, b.end):
+                if self.lex.dummy_subjects.match(self.prose, m.start(), b.end) is None:
+                    found = self._antecedent(m.start(), block, depth=depth)
+                    break
+        self._topics[block] = found
         return found
 
     def _named_near(self, offset: int, block: int) -> str | None:

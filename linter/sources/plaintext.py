@@ -12,6 +12,8 @@ _LINE = re.compile(r"[^\r\n]*")
 # A list marker, or a transcript's timestamp ("[0:45] so together they fix your sleep"): each
 # such line is a unit of its own, though transcripts seldom end a line with a full stop.
 _LIST_MARKER = re.compile(r"[ \t]*(?:[-*+\u2022\u2013]|\d{1,3}[.)]|[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?)[ \t]+")
+# A numbered line ("4) CALM NIGHT TEA"): in capitals, it heads what follows.
+_NUMBERED = re.compile(r"[ \t]*\d{1,3}[.)][ \t]")
 _FINAL_PUNCTUATION = ".!?:;,)\"'\u201d\u2019"
 # The first line of a hard-wrapped paragraph: a sentence ends inside it, or it is as long as a
 # wrapped line. Such a line runs on into the next one and is no heading.
@@ -47,7 +49,7 @@ def _read_chunk(builder: DocumentBuilder, lines: list[re.Match[str]], has_next: 
     paragraph: list[re.Match[str]] = []
     for line in lines:
         marker = _LIST_MARKER.match(line.group(0))
-        if marker and _capitals_only(line.group(0)):
+        if marker and _NUMBERED.match(line.group(0)) and _capitals_only(line.group(0)):
             _flush(builder, paragraph)
             paragraph = []
             builder.add_block("heading", *_stripped(line))
