@@ -77,7 +77,7 @@ _CLAUSE_BREAK = compile_pattern(
 _CONTRAST = compile_pattern(r"\b(?:but|though|although|however|yet|whereas)\b", regex.IGNORECASE)
 _QUOTES = ('"', "\u201c", "\u201d")
 # A quotation mark ending the sentence before, or opening this one.
-_QUOTED = compile_pattern(r"[\"\u201c\u201d]")
+_QUOTED = compile_pattern("[" + "".join(_QUOTES) + "]")
 # A quotation closing right before a cue: the cue signs it ('..." (Marion, 5 stars)', '," writes Dan').
 _SIGNS_QUOTE = compile_pattern(r"[\"\u201d\u2019][*_]{0,2}\s{0,3}$")
 # A trouble caused, not relieved: what a story names after these is a side effect.
@@ -470,7 +470,9 @@ class _Scan:
             # a later clause with a subject of its own makes its own claim ("Rhodiola is
             # widely sold for fatigue, and it lifts mood")
             clauses = [c for c in clauses if c[0] >= frame.end()]
-            subjects = [s for s in subjects if clauses and s.start >= clauses[0][0]]
+            if not clauses:
+                return None
+            subjects = [s for s in subjects if s.start >= clauses[0][0]]
             if not subjects or self._framed(subjects, clauses) is not None:
                 return None
         animal = search(self.lex.animal, prose, start, end)
@@ -808,7 +810,7 @@ class _Scan:
         lex, prose = self.lex, self.prose
         for pattern in kinds or (lex.good, lex.bad, lex.diseases, lex.standalone):
             for m in find_all(pattern, prose, start, end):
-                if any(s.start <= m.start() and m.end() <= s.end for s in subjects):
+                if _inside_subject(m, subjects):
                     continue
                 # a good outcome denied ("didn't stay asleep", "hasn't made a difference")
                 # reports a failure, not a benefit; a bad one denied ("no more 3 a.m.
@@ -878,7 +880,7 @@ class _Scan:
         return any(
             _HARM_DONE.search(self.prose, max(start, m.start() - _HARM_REACH), m.start()) is None
             for m in find_all(lex.bad, self.prose, start, end)
-            if not any(s.start <= m.start() < s.end for s in subjects)
+            if not _inside_subject(m, subjects)
         )
 
     def _negated_cue(self, cue: regex.Match[str], clauses: list[tuple[int, int]], exclude_self: bool = False) -> bool:
@@ -940,6 +942,11 @@ class _Scan:
         cited = cited_ok and backed(False)
         cited_any = cited or cited_ok and backed(True)
         return ClaimHit(kind, start, end, sentence.index, tuple(values.items()), cited, cited_any)
+
+
+def _inside_subject(m: regex.Match[str], subjects: tuple[Subject, ...] | list[Subject]) -> bool:
+    """Whether `m` lies within a subject's own name (the "sleep" of "natural sleep aids")."""
+    return any(s.start <= m.start() and m.end() <= s.end for s in subjects)
 
 
 def _nearest_before(subjects: list[Subject], offset: int) -> Subject | None:
