@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -157,6 +156,8 @@ class FileCache:
 
 def _replace_into(target: Path, text: str) -> None:
     """Write `text` to a temporary file beside `target`, then atomically rename it over `target`."""
+    import tempfile  # deferred: only a run that writes the cache needs it
+
     fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:

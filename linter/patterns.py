@@ -19,7 +19,6 @@ import atexit
 import marshal
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any, Callable
 
@@ -153,6 +152,8 @@ class PatternStore:
             entries = {k: v for k, v in entries.items() if k in self._used}
             memo = {k: v for k, v in memo.items() if k in self._used_memo}
             data = marshal.dumps((entries, memo))
+        import tempfile  # deferred: most runs compile nothing new and never save
+
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".patterns-")

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from linter.language.lexicon import compile_terms
-from linter.language.wordindex import DIGIT_KEY, INDEX_MIN_LENGTH, Lexicon, first_words, lookback_key
+import linter.language.lexicon as lexicon_module
+from linter.language.lexicon import PatternTimeout, compile_terms, find_all
+from linter.ruleset import builtin_rules_dir
+from linter.language.wordindex import DIGIT_KEY, INDEX_MIN_LENGTH, Lexicon, first_words, lookback_key, word_pairs
 
 TERMS = [
     "improves?",
@@ -25,12 +30,17 @@ TERMS = [
     r"\d+ ?mg",
     r"users(?: \w+){0,3}? say",
     r"\w+(?: \w+)? extract",
+    r"sleep(?: quality)?",
+    r"calm(?:s|ing)? (?:the )?mind",
+    "it's safe",
+    r"herbal(?:-| )?tea",
 ]
 WORDS = ["improve", "improves", "calm", "calms", "quiet", "a", "lifesaver", "no", "known", "side", "effects",
          "side-effects", "90%", "of", "users", "is", "are", "proven", "to", "the", "natural", "herbal", "Xanax",
          "sedatives", "sleeping", "pill", "pills", "risk-free", "Calm", "A", "NO", "improvesx", "-calm",
          "recovery", "muscle", "PM", "blood", "sugar", "blood-sugar", "cure", "cures", "for", "5", "200mg", "mg",
-         "say", "users", "3.5", "extract", "valerian"]
+         "say", "users", "3.5", "extract", "valerian", "sleep", "quality", "sleep-quality", "mind", "calming",
+         "it's", "it\u2019s", "it", "s", "safe", "tea", "herbal-tea", "herbaltea"]
 
 
 def test_first_words() -> None:
@@ -45,6 +55,18 @@ def test_first_words() -> None:
     # an entry that starts with any word is tried one word before its first known word, and at it
     assert first_words("(?:\\w+\\s+)?recovery") == {"recovery", lookback_key("recovery", 1)}
     assert first_words("the\\s+\\w+\\s+cure") == {lookback_key("cure", 2)}
+
+
+def test_word_pairs() -> None:
+    """A first word is tried only where the draft's next word may continue the entry."""
+    assert word_pairs("(?:quiet|calm)s?\\s+mind") == {"quiet mind", "quiets mind", "calm mind", "calms mind"}
+    assert word_pairs("blood[-\\s]sugar") == {"blood sugar"}
+    assert word_pairs("it['\u2019]s\\s+safe") == {"it s"}
+    # the first word alone: the entry may end after it, or go on with any word or a number (no filter)
+    assert word_pairs("sleep(?:\\s+quality)?") == {"sleep", "sleep quality"}
+    assert word_pairs("users(?:\\s+\\w+){0,3}?\\s+say") == {"users", "users say"}
+    assert word_pairs("take\\s+\\d+") == {"take"}
+    assert word_pairs("\\w+ly") is None
 
 
 def test_entries_that_start_with_any_word_are_keyed_by_their_first_known_word() -> None:
@@ -102,3 +124,13 @@ def test_a_search_inside_a_window_equals_plain_search(words: list[str], separato
     pos, end = starts[first], starts[last] + len(words[last])
     for _ in range(2):  # the first query of a text is answered without the index, later ones with it
         assert [m.span() for m in lexicon.finditer(text, pos, end)] == [m.span() for m in lexicon.full.finditer(text, pos, end)]
+
+
+def test_only_a_publishers_lexicon_carries_a_time_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lexicon_module, "PATTERN_TIMEOUT", 0.2)
+    builtin = compile_terms(["improves?"], where="t", source=str(builtin_rules_dir() / "claims" / "x.yaml"))
+    runaway = compile_terms([r"(\w|\w)+\d"], where="t", source=str(tmp_path / "mine.yaml"))
+    assert isinstance(builtin, Lexicon) and builtin.timeout is None
+    assert isinstance(runaway, Lexicon) and runaway.timeout == 0.2
+    with pytest.raises(PatternTimeout):
+        list(find_all(runaway, "word" * 40 + " x"))

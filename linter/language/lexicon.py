@@ -36,6 +36,8 @@ def either_apostrophe(term: str) -> str:
     Writers type "it's" and "it’s"; lexicons spell only the straight one. Outside a character
     class ' becomes ['’]; inside one ([\\w'-]) the curly one joins the class.
     """
+    if "'" not in term:
+        return term  # most entries: no need to walk them
     out: list[str] = []
     in_class = escaped = False
     for char in term:
@@ -78,7 +80,9 @@ def compile_terms(
     flags = regex.IGNORECASE | regex.VERSION0 if ignore_case else regex.VERSION0
     try:
         if whole_words:
-            return Lexicon(fragments, _WORD_BOUNDARIES, flags, validate=not _is_builtin(source))
+            builtin = _is_builtin(source)
+            return Lexicon(fragments, _WORD_BOUNDARIES, flags, validate=not builtin,
+                           timeout=None if builtin else PATTERN_TIMEOUT)
         return compile_pattern("|".join(f"(?:{p})" for p in fragments), flags)
     except regex.error:
         # Compile entries one by one only now, to name the bad one (one compile per lexicon
@@ -106,17 +110,25 @@ def _is_inside(source: str, folder: Path) -> bool:
         return False
 
 
-def find_all(pattern: regex.Pattern[str], text: str, start: int = 0, end: int | None = None) -> Iterator[regex.Match[str]]:
-    """finditer with a time limit, so one runaway user pattern cannot hang a run."""
+def find_all(pattern: regex.Pattern[str] | Lexicon, text: str, start: int = 0, end: int | None = None) -> Iterator[regex.Match[str]]:
+    """finditer with a time limit, so one runaway user pattern cannot hang a run (a Lexicon
+    carries its own limit)."""
+    stop = len(text) if end is None else end
     try:
-        yield from pattern.finditer(text, start, len(text) if end is None else end, timeout=PATTERN_TIMEOUT)
+        if isinstance(pattern, Lexicon):
+            yield from pattern.finditer(text, start, stop)
+        else:
+            yield from pattern.finditer(text, start, stop, timeout=PATTERN_TIMEOUT)
     except TimeoutError:
         raise PatternTimeout(pattern.pattern[:60]) from None
 
 
-def search(pattern: regex.Pattern[str], text: str, start: int = 0, end: int | None = None) -> regex.Match[str] | None:
+def search(pattern: regex.Pattern[str] | Lexicon, text: str, start: int = 0, end: int | None = None) -> regex.Match[str] | None:
     """search with the same time limit as find_all."""
+    stop = len(text) if end is None else end
     try:
-        return pattern.search(text, start, len(text) if end is None else end, timeout=PATTERN_TIMEOUT)
+        if isinstance(pattern, Lexicon):
+            return pattern.search(text, start, stop)
+        return pattern.search(text, start, stop, timeout=PATTERN_TIMEOUT)
     except TimeoutError:
         raise PatternTimeout(pattern.pattern[:60]) from None

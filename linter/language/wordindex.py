@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from typing import Iterator
+from functools import partial
+from typing import Any, Callable, Iterator
 
 try:  # Python 3.11+
     from re import _constants as _sre  # type: ignore[attr-defined]
@@ -32,8 +33,10 @@ from linter.patterns import compile_pattern, remembered
 # Below this length a plain scan is cheaper than building an index.
 INDEX_MIN_LENGTH = 2048
 _MAX_WORDS_PER_TERM = 1024
-# Key of first_words() results in the pattern store: change it whenever first_words changes.
+# Keys of first_words() and word_pairs() results in the pattern store: change them whenever the
+# functions change.
 _FIRST_WORDS_MEMO = "first_words/3"
+_WORD_PAIRS_MEMO = "word_pairs/1"
 # Index key of every word that starts with a digit (not a word itself, so it never clashes).
 DIGIT_KEY = "#digit"
 # An entry that starts with up to this many arbitrary words is tried that many words back.
@@ -146,8 +149,9 @@ def _is_space(op: object, value: object) -> bool:
 
 
 def _word_done(word: str, first: str, separator: tuple[object, object] | None,
-               rest: list[tuple[object, object]], out: set[str], back: int = 0) -> None:
-    """A word of the entry is complete: emit its key, or read on past a leading stop word."""
+               rest: list[tuple[object, object]], out: set[str], back: int = 0, pairs: bool = False) -> None:
+    """A word of the entry is complete: emit its key, or read on past a leading stop word (past
+    any first word when `pairs` is asked for)."""
     if not word:
         raise _Unknown  # the entry starts with punctuation: not indexable by words
     if back:
@@ -156,7 +160,7 @@ def _word_done(word: str, first: str, separator: tuple[object, object] | None,
     if first:
         out.add(f"{first} {word}")
         return
-    if separator is not None and word in STOP_WORDS and _is_space(*separator):
+    if separator is not None and (pairs or word in STOP_WORDS and _is_space(*separator)):
         # "a lifesaver": keyed on both words, since "a" alone would be tried everywhere
         second: set[str] = set()
         try:
@@ -164,27 +168,30 @@ def _word_done(word: str, first: str, separator: tuple[object, object] | None,
         except _Unknown:
             out.add(word)
         else:
-            out |= second
+            # a second word that is any word, or a number, leaves only the first word known
+            out |= {key if not pairs or key.startswith(word + " ") else word for key in second}
         return
     out.add(word)
 
 
-def _expand(items: list[tuple[object, object]], out: set[str], word: str = "", first: str = "", back: int = 0) -> None:
+def _expand(items: list[tuple[object, object]], out: set[str], word: str = "", first: str = "", back: int = 0,
+            pairs: bool = False) -> None:
     """Add to `out` the index keys of an entry: `first` (a stop word read already), `word`, then `items`.
 
-    `back` counts the arbitrary words (`\\w+ `) read so far: their keys are lookback keys.
+    `back` counts the arbitrary words (`\\w+ `) read so far: their keys are lookback keys. With
+    `pairs`, a first word is read on to the second ("sleep aid"), as a stop word always is.
     """
     if len(out) > _MAX_WORDS_PER_TERM:
         raise _Unknown
     if not items:
-        _word_done(word, first, None, [], out, back)
+        _word_done(word, first, None, [], out, back, pairs)
         return
     (op, value), rest = items[0], items[1:]
     at_word_start = not word
     if op in _ZERO_WIDTH:
-        _expand(rest, out, word, first, back)
+        _expand(rest, out, word, first, back, pairs)
     elif _ends_word(op, value):
-        _word_done(word, first, (op, value), rest, out, back)
+        _word_done(word, first, (op, value), rest, out, back, pairs)
     elif at_word_start and _any_word(op, value):
         # "(?:\w+ )?recovery": try the entry a word before each "recovery" (and at it)
         back += 1 + bool(first)
@@ -194,27 +201,27 @@ def _expand(items: list[tuple[object, object]], out: set[str], word: str = "", f
     elif at_word_start and not first and not back and _starts_with_digit(op, value):
         out.add(DIGIT_KEY)
     elif op is _sre.LITERAL:
-        _expand(rest, out, word + chr(value).lower(), first, back)  # type: ignore[arg-type]
+        _expand(rest, out, word + chr(value).lower(), first, back, pairs)  # type: ignore[arg-type]
     elif op is _sre.IN and _class_chars(value) is not None:  # type: ignore[arg-type]
         for char in _class_chars(value) or ():  # type: ignore[arg-type]
-            _expand([(_sre.LITERAL, ord(char))] + rest, out, word, first, back)
+            _expand([(_sre.LITERAL, ord(char))] + rest, out, word, first, back, pairs)
     elif op is _sre.SUBPATTERN:
-        _expand(list(value[-1]) + rest, out, word, first, back)  # type: ignore[index]
+        _expand(list(value[-1]) + rest, out, word, first, back, pairs)  # type: ignore[index]
     elif op is _sre.BRANCH:
         for alternative in value[1]:  # type: ignore[index]
-            _expand(list(alternative) + rest, out, word, first, back)
+            _expand(list(alternative) + rest, out, word, first, back, pairs)
     elif op in _REPEATS:
         low, high, item = value  # type: ignore[misc]
         body = list(item)
         if low == 0:
-            _expand(rest, out, word, first, back)
+            _expand(rest, out, word, first, back, pairs)
         if high == 1:
-            _expand(body + rest, out, word, first, back)
+            _expand(body + rest, out, word, first, back, pairs)
         elif len(body) == 1 and _ends_word(*body[0]):
             if word or low > 0:
-                _word_done(word, first, body[0], rest, out, back)
+                _word_done(word, first, body[0], rest, out, back, pairs)
         elif word and _starts_outside_word(body):
-            _word_done(word, first, None, rest, out, back)  # "users(?: \w+){0,5} say": "users" is done
+            _word_done(word, first, None, rest, out, back, pairs)  # "users(?: \w+){0,5} say": "users" is done
         else:
             raise _Unknown  # a repeated word part (`(?:ab)+`): the word's end is unknown
     else:
@@ -260,40 +267,55 @@ def first_words(fragment: str) -> frozenset[str] | None:
         if words[0] in STOP_WORDS and len(words) > 1:
             return frozenset([f"{words[0]} {words[1]}"])
         return frozenset([words[0]])
+    return _keys(fragment, pairs=False)
+
+
+def word_pairs(fragment: str) -> frozenset[str] | None:
+    """The first two words a match of `fragment` can start with ("sleep aid"), or just the first
+    where the entry may end after it or what follows is not a known word; None when unknowable.
+
+    A word from the index is worth trying only where the next word of the draft is one of these.
+    """
+    plain = _PLAIN_ENTRY.fullmatch(fragment)
+    if plain is not None:
+        return frozenset([" ".join(_SPACE_RUN.split(fragment.lower())[:2])])
+    return _keys(fragment, pairs=True)
+
+
+def _keys(fragment: str, pairs: bool) -> frozenset[str] | None:
     found: set[str] = set()
     try:
-        _expand(list(_sre_parse.parse(fragment)), found)
+        _expand(list(_sre_parse.parse(fragment)), found, pairs=pairs)
     except (_Unknown, re.error, ValueError, TypeError, OverflowError, RecursionError):
         return None
     return frozenset(found)
 
 
 class WordIndex:
-    """Offsets of every word of a text, grouped by its lower-case form."""
+    """Every word of a text in order (lower-case, with its offset), and where each word occurs."""
 
     def __init__(self, text: str) -> None:
+        # key -> indexes into `words`/`starts` of its occurrences
         positions: dict[str, list[int]] = {}
         starts: list[int] = []
+        words: list[str] = []
         digits: list[int] = []
-        previous, previous_start, previous_end = "", -1, -1
-        for m in _WORD.finditer(text):
+        previous, previous_end = "", -1
+        for index, m in enumerate(_WORD.finditer(text)):
             key = m.group().lower()
             start = m.start()
             starts.append(start)
-            positions.setdefault(key, []).append(start)
+            words.append(key)
+            positions.setdefault(key, []).append(index)
             if key[0].isdigit():
-                digits.append(start)
+                digits.append(index)
             if previous in STOP_WORDS and text[previous_end:start].isspace():
-                positions.setdefault(f"{previous} {key}", []).append(previous_start)
-            previous, previous_start, previous_end = key, start, m.end()
+                positions.setdefault(f"{previous} {key}", []).append(index - 1)
+            previous, previous_end = key, m.end()
         positions[DIGIT_KEY] = digits
         self.positions = positions
         self.starts = starts
-
-    def words_back(self, offset: int, back: int) -> list[int]:
-        """The offset of the word at `offset` and of the `back` words before it."""
-        index = bisect_left(self.starts, offset)
-        return self.starts[max(0, index - back):index + 1]
+        self.words = words
 
 
 class _PerText:
@@ -326,8 +348,13 @@ def _cache_for(text: str) -> _PerText:
 class Lexicon:
     """A compiled lexicon; quacks like the parts of `regex.Pattern` the rule kinds use."""
 
-    def __init__(self, fragments: list[str], boundary: tuple[str, str], flags: int, *, validate: bool = True) -> None:
+    def __init__(self, fragments: list[str], boundary: tuple[str, str], flags: int, *, validate: bool = True,
+                 timeout: float | None = None) -> None:
         self._flags = flags
+        # Seconds one search may run, or None: `regex` spends microseconds per call on a time
+        # limit, and the rule kinds call a lexicon hundreds of thousands of times, so only
+        # publishers' lexicons (not vetted by the test suite) carry one.
+        self.timeout = timeout
         self._boundary = boundary
         self._fragments = fragments
         self.pattern = self._wrap(fragments)
@@ -358,6 +385,29 @@ class Lexicon:
         self._word_patterns: dict[str, regex.Pattern[str]] = {}
         self._entry_patterns: dict[tuple[str, ...], regex.Pattern[str]] = {}
         self._lookback_pattern: regex.Pattern[str] | None = None
+        self._following: dict[str, frozenset[str] | None] = {}
+
+    def _next_words(self, word: str) -> frozenset[str] | None:
+        """The words that may follow `word` in a match of its entries, or None when the entries
+        may end after it or go on with any word (found on first need: a draft has few of the
+        lexicon's words)."""
+        if word in self._following:
+            return self._following[word]
+        found: set[str] | None = set()
+        if " " in word or word == DIGIT_KEY:
+            found = None  # already two words, or not a word
+        for fragment in self._by_word[word] if found is not None else ():
+            pairs = remembered(_WORD_PAIRS_MEMO, fragment, word_pairs)
+            if pairs is None or word in pairs:
+                found = None
+                break
+            after = [pair[len(word) + 1:] for pair in pairs if pair.startswith(word + " ")]
+            if not after:
+                found = None
+                break
+            found.update(after)
+        result = self._following[word] = None if found is None else frozenset(found)
+        return result
 
     @property
     def full(self) -> regex.Pattern[str]:
@@ -398,11 +448,15 @@ class Lexicon:
             self._lookback_pattern = self._compile(sorted(entries, key=self._order.__getitem__))
         return self._lookback_pattern
 
-    def all_matches(self, text: str, timeout: float | None = None) -> list[regex.Match[str]]:
+    def all_matches(self, text: str) -> list[regex.Match[str]]:
         """Every non-overlapping match in `text`, leftmost first."""
-        return list(self.finditer(text, timeout=timeout))
+        return list(self.finditer(text))
 
-    def _indexed(self, text: str, timeout: float | None) -> tuple[list[regex.Match[str]], list[int]] | None:
+    def _limited(self, method: Callable[..., Any]) -> Callable[..., Any]:
+        """A pattern's method bound to this lexicon's time limit (left bare when there is none)."""
+        return method if self.timeout is None else partial(method, timeout=self.timeout)
+
+    def _indexed(self, text: str) -> tuple[list[regex.Match[str]], list[int]] | None:
         """The match at every offset where the lexicon matches a long text (overlapping ones
         included, so a search may start anywhere), with their start offsets; cached per text.
         None for a text not worth indexing (short, or searched only once so far)."""
@@ -413,41 +467,49 @@ class Lexicon:
         if found is None:
             if cache.index is None and cache.queries == 0:
                 return None  # a slice searched once is not worth indexing; the draft is searched often
-            matches = self._scan(cache, timeout)
+            matches = self._scan(cache)
             found = cache.matches[id(self)] = (matches, [m.start() for m in matches])
         return found
 
-    def _scan(self, cache: _PerText, timeout: float | None) -> list[regex.Match[str]]:
+    def _scan(self, cache: _PerText) -> list[regex.Match[str]]:
         if cache.index is None:
             cache.index = WordIndex(cache.text)
         index = cache.index
-        text, positions = cache.text, index.positions
+        text, positions, starts, words = cache.text, index.positions, index.starts, index.words
+        last = len(words) - 1
         by_offset: dict[int, regex.Match[str] | None] = {}
         # Offsets where more than one group of entries may start: the full alternation decides
         # there, so the match is the one finditer would give, whichever entry comes first.
         undecided: set[int] = set()
         for word in self._by_word:
-            offsets = positions.get(word)
-            if offsets:
-                match = self._for_word(word).match
-                for offset in offsets:
-                    if offset in by_offset:
-                        undecided.add(offset)
-                    else:
-                        by_offset[offset] = match(text, offset, timeout=timeout)
+            occurrences = positions.get(word)
+            if not occurrences:
+                continue
+            following = self._next_words(word)
+            if following is not None:  # most tries fail on the second word: try only where it fits
+                occurrences = [i for i in occurrences if i < last and words[i + 1] in following]
+                if not occurrences:
+                    continue
+            match = self._limited(self._for_word(word).match)
+            for i in occurrences:
+                offset = starts[i]
+                if offset in by_offset:
+                    undecided.add(offset)
+                else:
+                    by_offset[offset] = match(text, offset)
         # Entries that start with any word ("(?:\w+ )?recovery") are tried a few words before
         # each occurrence of their first known word. Where one matches and an entry keyed by the
         # word there may too, the whole lexicon decides which comes first.
         if self._lookback:
-            any_first = self._any_first_word().match
+            any_first = self._limited(self._any_first_word().match)
             tried: set[int] = set()
             for word, back in self._lookback.items():
-                for offset in positions.get(word, ()):
-                    for candidate in index.words_back(offset, back):
+                for i in positions.get(word, ()):
+                    for candidate in starts[max(0, i - back):i + 1]:
                         if candidate in tried:
                             continue
                         tried.add(candidate)
-                        hit = any_first(text, candidate, timeout=timeout)
+                        hit = any_first(text, candidate)
                         if hit is None:
                             continue
                         if by_offset.get(candidate) is not None:
@@ -456,20 +518,20 @@ class Lexicon:
                             by_offset[candidate] = hit
         residual = self._residual_pattern()
         if residual is not None:  # an entry of unknown start may match there
-            undecided.update(candidate.start() for candidate in residual.finditer(text, timeout=timeout))
-        match = self.full.match
+            undecided.update(candidate.start() for candidate in self._limited(residual.finditer)(text))
+        match = self._limited(self.full.match)
         for offset in undecided:
-            by_offset[offset] = match(text, offset, timeout=timeout)
+            by_offset[offset] = match(text, offset)
         found = [m for m in by_offset.values() if m is not None]
         found.sort(key=_start)
         return found
 
-    def finditer(self, text: str, pos: int = 0, endpos: int | None = None, timeout: float | None = None) -> Iterator[regex.Match[str]]:
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match[str]]:
         """Matches lying wholly inside text[pos:endpos], leftmost first, as finditer would give them."""
         end = len(text) if endpos is None else endpos
-        indexed = self._indexed(text, timeout)
+        indexed = self._indexed(text)
         if indexed is None:
-            yield from self.full.finditer(text, pos, end, timeout=timeout)
+            yield from self._limited(self.full.finditer)(text, pos, end)
             return
         matches, starts = indexed
         # Matching at an offset does not depend on earlier matches, so scanning the offsets left
@@ -481,37 +543,37 @@ class Lexicon:
                 break
             if start < last:
                 continue
-            inside = self._within(m, text, end, timeout)
+            inside = self._within(m, text, end)
             if inside is None:
                 continue
             yield inside
             last = inside.end() if inside.end() > start else start + 1
 
-    def search(self, text: str, pos: int = 0, endpos: int | None = None, timeout: float | None = None) -> regex.Match[str] | None:
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
         """The first match inside text[pos:endpos], or None (finditer's first, without a generator:
         the rule kinds ask this tens of thousands of times per corpus)."""
         end = len(text) if endpos is None else endpos
-        indexed = self._indexed(text, timeout)
+        indexed = self._indexed(text)
         if indexed is None:
-            return self.full.search(text, pos, end, timeout=timeout)
+            return self._limited(self.full.search)(text, pos, end)
         matches, starts = indexed
         for i in range(bisect_left(starts, pos), len(matches)):
             m = matches[i]
             if m.start() >= end:
                 return None
-            inside = self._within(m, text, end, timeout)
+            inside = self._within(m, text, end)
             if inside is not None:
                 return inside
         return None
 
-    def _within(self, m: regex.Match[str], text: str, end: int, timeout: float | None) -> regex.Match[str] | None:
+    def _within(self, m: regex.Match[str], text: str, end: int) -> regex.Match[str] | None:
         """`m` if it ends inside the window, else what matches at its start within the window
         (a whole-text match may run past a sentence's end: "sleep| quality")."""
-        return m if m.end() <= end else self.match(text, m.start(), end, timeout)
+        return m if m.end() <= end else self.match(text, m.start(), end)
 
-    def match(self, text: str, pos: int = 0, endpos: int | None = None, timeout: float | None = None) -> regex.Match[str] | None:
+    def match(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
         """A match starting exactly at `pos`."""
-        return self.full.match(text, pos, len(text) if endpos is None else endpos, timeout=timeout)
+        return self._limited(self.full.match)(text, pos, len(text) if endpos is None else endpos)
 
 
 def _start(m: regex.Match[str]) -> int:

@@ -8,9 +8,16 @@ from typing import Callable
 from linter.document import Document
 from linter.sources.builder import DocumentBuilder
 from linter.sources.decode import decode
-from linter.sources.html import read_html
 from linter.sources.markdown import read_markdown
 from linter.sources.plaintext import read_plaintext
+
+
+def read_html(builder: DocumentBuilder) -> None:
+    """Read an HTML draft (html.parser is imported by the first HTML draft, not by every run)."""
+    from linter.sources.html import read_html as read
+
+    read(builder)
+
 
 READERS: dict[str, Callable[[DocumentBuilder], None]] = {
     "markdown": read_markdown,
