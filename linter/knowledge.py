@@ -171,6 +171,8 @@ class Knowledge:
     _names: regex.Pattern[str] | None = None
     _context: regex.Pattern[str] | None = None
     _by_name: dict[str, str] = field(default_factory=dict)
+    # The last text asked about and its mentions: every rule kind asks about the same draft.
+    _last: tuple[str, tuple[Mention, ...]] | None = field(default=None, repr=False, compare=False)
 
     def mentions(self, prose: str) -> list[Mention]:
         """Every substance mention in `prose`, longest name first at each position.
@@ -178,6 +180,13 @@ class Knowledge:
         Context names (kratom strain names such as "Maeng Da") count only when the draft also
         names the substance by one of its main names.
         """
+        if self._last is not None and self._last[0] is prose:
+            return list(self._last[1])
+        found = self._find_mentions(prose)
+        self._last = (prose, tuple(found))
+        return found
+
+    def _find_mentions(self, prose: str) -> list[Mention]:
         if self._names is None:
             self._compile()
         assert self._names is not None and self._context is not None

@@ -21,7 +21,7 @@ import regex
 from linter.errors import RuleError
 from linter.examples import LEXICON_EXAMPLES
 from linter.knowledge import Mention, overlap_test
-from linter.language.lexicon import compile_terms, search
+from linter.language.lexicon import compile_terms, find_all, search
 from linter.language.polarity import is_question
 from linter.language.quantities import Quantity, find_quantities
 from linter.language.timing import Timing, TimingGrammar, build_grammar
@@ -312,9 +312,9 @@ class _Extractor:
         if substance is None:
             return None
         text = self.doc.prose[start:end]
-        purpose = self._label(self.lexicon.purposes, text, measure.start - start, start)
-        form = self._label(self.lexicon.forms, text, measure.start - start, None)
-        study = search(self.lexicon.study, text) is not None
+        purpose = self._label(self.lexicon.purposes, start, end, measure.start, start)
+        form = self._label(self.lexicon.forms, start, end, measure.start, None)
+        study = search(self.lexicon.study, self.doc.prose, start, end) is not None
         # a negation before a maximum is part of the bound ("never take more than 5 mg"), not a rejection
         rejected = measure.bound != "max" and (search(self.lexicon.rejected_before, self.doc.prose, start, measure.start) is not None
                     or search(self.lexicon.rejected_after, self.doc.prose, measure.end, end) is not None)
@@ -403,11 +403,17 @@ class _Extractor:
         index = bisect_right(self.heading_starts, offset) - 1
         return self.heading_starts[index] if index >= 0 else 0
 
-    def _label(self, table: tuple[tuple[str, regex.Pattern[str]], ...], text: str, at: int, heading_from: int | None) -> str | None:
-        """The label whose words sit nearest the amount in its sentence, else in the section heading."""
+    def _label(self, table: tuple[tuple[str, regex.Pattern[str]], ...], start: int, end: int, at: int,
+               heading_from: int | None) -> str | None:
+        """The label whose words sit nearest the amount (at `at`) in its sentence (prose[start:end]),
+        else in the section heading."""
         best: tuple[int, str] | None = None
         for label, pattern in table:
-            for m in pattern.finditer(text):
+            # in the prose itself, not a slice: the cached whole-text matches are reused; most
+            # labels are absent from a sentence, and a search says so without a generator
+            if search(pattern, self.doc.prose, start, end) is None:
+                continue
+            for m in find_all(pattern, self.doc.prose, start, end):
                 distance = abs(m.start() - at)
                 if best is None or distance < best[0]:
                     best = (distance, label)

@@ -112,8 +112,14 @@ def _is_inside(source: str, folder: Path) -> bool:
 
 def find_all(pattern: regex.Pattern[str] | Lexicon, text: str, start: int = 0, end: int | None = None) -> Iterator[regex.Match[str]]:
     """finditer with a time limit, so one runaway user pattern cannot hang a run (a Lexicon
-    carries its own limit)."""
+    carries its own limit; a built-in one has none, and its matches come without a wrapper)."""
     stop = len(text) if end is None else end
+    if isinstance(pattern, Lexicon) and pattern.timeout is None:
+        return pattern.finditer(text, start, stop)
+    return _limited_finditer(pattern, text, start, stop)
+
+
+def _limited_finditer(pattern: regex.Pattern[str] | Lexicon, text: str, start: int, stop: int) -> Iterator[regex.Match[str]]:
     try:
         if isinstance(pattern, Lexicon):
             yield from pattern.finditer(text, start, stop)

@@ -531,16 +531,20 @@ class Lexicon:
         end = len(text) if endpos is None else endpos
         indexed = self._indexed(text)
         if indexed is None:
-            yield from self._limited(self.full.finditer)(text, pos, end)
-            return
+            return self._limited(self.full.finditer)(text, pos, end)  # type: ignore[no-any-return]
+        return self._indexed_matches(text, pos, end, indexed)
+
+    def _indexed_matches(self, text: str, pos: int, end: int,
+                         indexed: tuple[list[regex.Match[str]], list[int]]) -> Iterator[regex.Match[str]]:
         matches, starts = indexed
         # Matching at an offset does not depend on earlier matches, so scanning the offsets left
         # to right and keeping each match that starts where the previous one ended is finditer.
         last = pos
-        for m in matches[bisect_left(starts, pos) if pos else 0:]:
-            start = m.start()
+        for i in range(bisect_left(starts, pos) if pos else 0, len(matches)):
+            start = starts[i]
             if start >= end:
                 break
+            m = matches[i]
             if start < last:
                 continue
             inside = self._within(m, text, end)
