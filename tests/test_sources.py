@@ -88,6 +88,18 @@ def test_plain_text_numbered_line_in_capitals_is_a_heading() -> None:
     ]
 
 
+def test_plain_text_lines_bulleted_with_a_symbol_or_emoji_are_list_items() -> None:
+    """A social post bullets its lines with emoji; each is an item, not one run-on sentence."""
+    text = "So many of you asked, so here it is:\n\u2600\ufe0f Saffron, 30 mg at breakfast.\n\U0001f319 Ashwagandha at night\n\u2713 done\n"
+    doc = parse_text(text, fmt="text")
+    assert block_texts(doc) == [
+        ("paragraph", "So many of you asked, so here it is:"),
+        ("list_item", "Saffron, 30 mg at breakfast."),
+        ("list_item", "Ashwagandha at night"),
+        ("list_item", "done"),
+    ]
+
+
 def test_html_blocks_hide_scripts_and_decode_entities() -> None:
     doc = parse_text("<h1>Kava</h1><script>miracle()</script><p>Tea &amp; kava.</p><ul><li>one</li></ul>", fmt="html")
     assert [(k, t) for k, t in block_texts(doc)] == [("heading", "Kava"), ("paragraph", "Tea &amp; kava."), ("list_item", "one")]

@@ -87,7 +87,7 @@ _HARM_DONE = compile_pattern(
 _HARM_REACH = 40
 # A condition, concession or reason closed by a comma, right before a claim or cue: a negation
 # inside it is its own.
-_CONDITION = compile_pattern(r"\b(?:if|unless|whether|when|while|although|though|because|since)\b[^,;:.!?]*,", regex.IGNORECASE)
+_CONDITION = compile_pattern(r"\b(?:if|unless|whether|when|while|although|though|because|since|who)\b[^,;:.!?]*,", regex.IGNORECASE)
 _NEGATED_QUOTE = compile_pattern(r"\b(?:not|never|no)\s*[\"\u201c\u201d]", regex.IGNORECASE)
 # A pronoun that points back at a product ("since I switched to these").
 _POINTS_BACK = compile_pattern(r"\b(?:it|they|them|these|those)\b", regex.IGNORECASE)

@@ -10,8 +10,11 @@ from linter.sources.builder import DocumentBuilder
 _CHUNK = re.compile(r"(?<![^\r\n])(?:[^\r\n]*\S[^\r\n]*(?:\r\n|\r|\n|$))+")
 _LINE = re.compile(r"[^\r\n]*")
 # A list marker, or a transcript's timestamp ("[0:45] so together they fix your sleep"): each
-# such line is a unit of its own, though transcripts seldom end a line with a full stop.
-_LIST_MARKER = re.compile(r"[ \t]*(?:[-*+\u2022\u2013]|\d{1,3}[.)]|[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?)[ \t]+")
+# such line is a unit of its own, though transcripts seldom end a line with a full stop. Social
+# posts bullet their lines with a symbol or an emoji (arrows, dingbats, pictographs).
+_SYMBOL_BULLET = "[\u2190-\u21ff\u2600-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff]\ufe0f?"
+_LIST_MARKER = re.compile(
+    r"[ \t]*(?:[-*+\u2022\u2013]|\d{1,3}[.)]|[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?|" + _SYMBOL_BULLET + r")[ \t]+")
 # A numbered line ("4) CALM NIGHT TEA"): in capitals, it heads what follows.
 _NUMBERED = re.compile(r"[ \t]*\d{1,3}[.)][ \t]")
 _FINAL_PUNCTUATION = ".!?:;,)\"'\u201d\u2019"
