@@ -391,23 +391,22 @@ class Lexicon:
         """The words that may follow `word` in a match of its entries, or None when the entries
         may end after it or go on with any word (found on first need: a draft has few of the
         lexicon's words)."""
-        if word in self._following:
-            return self._following[word]
-        found: set[str] | None = set()
+        if word not in self._following:
+            self._following[word] = self._words_after(word)
+        return self._following[word]
+
+    def _words_after(self, word: str) -> frozenset[str] | None:
         if " " in word or word == DIGIT_KEY:
-            found = None  # already two words, or not a word
-        for fragment in self._by_word[word] if found is not None else ():
+            return None  # already two words, or not a word
+        found: set[str] = set()
+        for fragment in self._by_word[word]:
             pairs = remembered(_WORD_PAIRS_MEMO, fragment, word_pairs)
-            if pairs is None or word in pairs:
-                found = None
-                break
-            after = [pair[len(word) + 1:] for pair in pairs if pair.startswith(word + " ")]
+            after = [] if pairs is None or word in pairs else [
+                pair[len(word) + 1:] for pair in pairs if pair.startswith(word + " ")]
             if not after:
-                found = None
-                break
+                return None
             found.update(after)
-        result = self._following[word] = None if found is None else frozenset(found)
-        return result
+        return frozenset(found)
 
     @property
     def full(self) -> regex.Pattern[str]:
