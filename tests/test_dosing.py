@@ -280,3 +280,30 @@ def test_amounts_on_a_price_list_line_are_product_facts() -> None:
             "- Night Drops - 300 mg CBD per 30 mL - $42\n\nMost people settle on 50 mg of CBD a day.")
     found = findings("dosing.inconsistent-dose", text)
     assert [(f.excerpt, f.line) for f in found] == [("50 mg", 6)]
+
+
+def test_other_substances_share_a_name_within_their_group() -> None:
+    from linter.language.attribution import builtin_lexicon
+
+    lexicon = builtin_lexicon()
+    assert lexicon.other_name("Creatine  Monohydrate") == lexicon.other_name("creatine") == "creatine"
+    assert lexicon.other_name("fish oil") == lexicon.other_name("DHA") == "omega-3"
+    assert lexicon.other_name("vitamin D3") != lexicon.other_name("vitamin C")
+
+
+@pytest.mark.parametrize(("old", "new", "message"), [
+    ("  creatine: ['creatine(?: monohydrate)?']", "  creatine: 'creatine'", "other_substances.creatine"),
+    ("  creatine: [[2, 25, g]]", "  creatine: [[25, 2, g]]", "usual_doses.creatine"),
+    ("  creatine: [[2, 25, g]]", "  creatine: [[2, 25, parsecs]]", "usual_doses.creatine"),
+    ("  zinc: [[5, 50, mg]]", "  zink: [[5, 50, mg]]", "usual_doses.zink"),
+])
+def test_a_malformed_other_substance_table_is_a_clear_error(tmp_path: Path, old: str, new: str, message: str) -> None:
+    from linter.errors import RuleError
+    from linter.language.attribution import LEXICON_FILE, load_lexicon
+
+    text = (RULES / LEXICON_FILE).read_text(encoding="utf-8")
+    assert old in text
+    broken = tmp_path / "dosing.yaml"
+    broken.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(RuleError, match=message.replace(".", r"\.")):
+        load_lexicon(broken)

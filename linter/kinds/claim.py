@@ -461,7 +461,7 @@ class _Scan:
         start, end = sentence.start, sentence.end
         if is_question(prose, start, end, heading=doc.blocks[sentence.block].kind == "heading"):
             return None
-        subjects = self._subjects(sentence) or self._cue_subject(sentence)
+        subjects = self._subjects(sentence) or self._cue_subject(sentence) or self._row_subject(sentence)
         if not subjects:
             return None
         clauses = self._clauses(start, end)
@@ -531,6 +531,24 @@ class _Scan:
                 # an empty span at the cue: the cue's own words stay free to name the outcome
                 return [Subject(cue.start(), cue.start(), name)] if name is not None else []
         return []
+
+    def _row_subject(self, sentence: Sentence) -> list[Subject]:
+        """A table cell that opens with no subject ("| Rhodiola | Eases fatigue |") speaks of the
+        substance its row's first cell names: an empty span at the cell's start."""
+        block = sentence.block
+        blocks, text = self.doc.blocks, self.doc.text
+        if blocks[block].kind != "table_cell" or sentence.start != blocks[block].start:
+            return []
+        first = block
+        # the row's cells are consecutive table cells on one line
+        while first > 0 and blocks[first - 1].kind == "table_cell" and "\n" not in text[blocks[first - 1].end : blocks[first].start]:
+            first -= 1
+        if first == block:
+            return []
+        lo = bisect_left(self.mention_starts, blocks[first].start)
+        if lo == len(self.mentions) or self.mentions[lo].start >= blocks[first].end:
+            return []
+        return [Subject(sentence.start, sentence.start, self.mentions[lo].name)]
 
     def _about_the_product(self, cue: regex.Pattern[str], sentence: Sentence, found: regex.Match[str]) -> bool:
         """Whether a cue with no substance nearby speaks of the one the draft named last, however
@@ -950,8 +968,8 @@ def _inside_subject(m: regex.Match[str], subjects: tuple[Subject, ...] | list[Su
 
 
 def _nearest_before(subjects: list[Subject], offset: int) -> Subject | None:
-    """The last subject starting before `offset`."""
-    before = [s for s in subjects if s.start < offset]
+    """The last subject starting before `offset` (or at it, when empty: a table row's subject)."""
+    before = [s for s in subjects if s.start < offset or s.start == s.end == offset]
     return before[-1] if before else None
 
 

@@ -226,7 +226,8 @@ def _readings(a: Claim, b: Claim) -> list[tuple[str, tuple[float, float], tuple[
     """The bases on which two claims can be compared, daily totals first.
 
     An amount of unknown frequency ("the same 200 mg") may be a serving or a day's total, so next
-    to a claim that knows both it is read both ways.
+    to a claim that knows both it is read both ways. Next to a claim that gives only a day's total,
+    it contradicts that total only by being more than it on its own.
     """
     readings = []
     if a.day is not None and b.day is not None:
@@ -236,6 +237,12 @@ def _readings(a: Claim, b: Claim) -> list[tuple[str, tuple[float, float], tuple[
         if a.day is None and b.day is not None:
             readings.append(("day", a.serving, b.day))
         elif b.day is None and a.day is not None:
+            readings.append(("day", a.day, b.serving))
+    elif a.day is None and a.serving is not None and b.serving is None and b.day is not None:
+        if a.serving[0] > b.day[1]:  # "take 600 mg" against "300 mg a day": one serving is over the day's total
+            readings.append(("day", a.serving, b.day))
+    elif b.day is None and b.serving is not None and a.serving is None and a.day is not None:
+        if b.serving[0] > a.day[1]:  # a smaller serving may be taken several times a day
             readings.append(("day", a.day, b.serving))
     return readings
 

@@ -4,7 +4,8 @@ What it does: for every dose statement whose substance has reference doses in a 
 (mass with mass, mL with mL, mg/kg with mg/kg), `check: unit` flags a dose `unit_factor` times or
 more away from every reference range (a slipped unit: "500 g of magnesium"), and `check: outside`
 flags an advised dose outside the reference ranges for its basis, purpose and form, naming the
-source. Ranges with min 0 are upper limits that apply whatever the purpose.
+source. Ranges with min 0 are upper limits that apply whatever the purpose. A substance outside
+the knowledge base gets the unit check only, against the usual amounts in the dosing lexicon.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from linter.document import Document
 from linter.finding import Finding
 from linter.kinds.base import Kind, RuleMeta, make_finding
 from linter.knowledge import DoseRange, Knowledge
-from linter.language.attribution import Lexicon, Statement, builtin_lexicon, statements
+from linter.language.attribution import Lexicon, Statement, UsualDose, builtin_lexicon, statements
 from linter.language.quantities import Quantity
 from linter.language.units import dose_unit
 from linter.schema import Field
@@ -27,6 +28,7 @@ FIELDS: dict[str, Field] = {
     "margin": Field(float, default=1.0, help="`outside`: flag only doses this many times above or below every matching range"),
 }
 _EPS = 1e-6
+USUAL_SOURCE = "usual supplement amounts in the dosing lexicon"
 
 
 class Reference(NamedTuple):
@@ -54,6 +56,13 @@ def reference(dose: DoseRange, lexicon: Lexicon) -> Reference | None:
                      dose.per in ("day", "kg/day"), purpose, form, dose.source)
 
 
+def usual_reference(dose: UsualDose) -> Reference:
+    """A usual amount from the dosing lexicon as a per-serving reference range."""
+    unit = dose_unit(dose.unit)
+    assert unit is not None  # checked when the lexicon loads
+    return Reference(dose.low * unit.factor, dose.high * unit.factor, unit.name, unit.dimension, False, None, None, USUAL_SOURCE)
+
+
 def _ratio(values: tuple[float, float], ref: Reference) -> float:
     """How many times the dose is above or below the range (1 inside it)."""
     low, high = values
@@ -78,12 +87,9 @@ class DoseRangeCheck:
     def check(self, doc: Document) -> Iterator[Finding]:
         """Yield a finding per dose that is implausible or outside the reference ranges."""
         for statement in statements(doc, self.knowledge).doses:
-            substance = self.knowledge.substances.get(statement.substance)
-            if substance is None or not substance.doses:
-                continue
             assert isinstance(statement.measure, Quantity)
             q = statement.measure
-            refs = [r for r in (reference(d, self.lexicon) for d in substance.doses) if r is not None and r.dimension == q.dimension]
+            refs = [r for r in self._references(statement.substance) if r.dimension == q.dimension]
             if not refs:
                 continue
             nearest = min(refs, key=lambda r: _ratio((q.low, q.high), r))
@@ -96,6 +102,16 @@ class DoseRangeCheck:
                 outside = self._outside(statement, refs)
                 if outside is not None:
                     yield self._range_finding(doc, statement, outside)
+
+    def _references(self, name: str) -> list[Reference]:
+        """The knowledge base's ranges for a substance; for the unit check, else the dosing
+        lexicon's usual amounts of a substance outside it."""
+        substance = self.knowledge.substances.get(name)
+        if substance is not None:
+            return [r for r in (reference(d, self.lexicon) for d in substance.doses) if r is not None]
+        if self.check_name != "unit":
+            return []
+        return [usual_reference(d) for d in self.lexicon.usual(name)]
 
     def _outside(self, statement: Statement, refs: list[Reference]) -> Reference | None:
         """The reference range the advised dose breaks, or None if it fits one."""

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Mapping, Union
+from typing import TYPE_CHECKING, Any, Mapping, NamedTuple, Union
 
 import regex
 
@@ -25,7 +25,7 @@ from linter.language.lexicon import compile_terms, find_all, search
 from linter.language.polarity import is_question
 from linter.language.quantities import Quantity, find_quantities
 from linter.language.timing import Timing, TimingGrammar, build_grammar
-from linter.language.units import FREQUENCY, Basis, parse_basis
+from linter.language.units import FREQUENCY, Basis, dose_unit, parse_basis
 from linter.patterns import compile_pattern
 from linter.schema import Field, read_yaml, validate
 
@@ -53,7 +53,9 @@ _LEXICON_FIELDS: dict[str, Field] = {
     "daily_before": Field(list, default=[], items=str),
     "split_before": Field(list, default=[], items=str),
     "product_nouns": Field(list, default=[], items=str),
-    "other_substances": Field(list, default=[], items=str),
+    # a list of entries, or {name: entries} to give several spellings one name ("fish oil", "EPA")
+    "other_substances": Field((list, dict), default=[], items=(str, list)),
+    "usual_doses": Field(dict, default={}, items=list),
     "examples": LEXICON_EXAMPLES,  # self-tests, run by tests/test_rule_examples.py
 }
 _FREQUENCY = re.compile(rf"[\s,(]*(?:of\s+)?(?:[^\W\d]+[\s,-]+){{0,4}}?(?:{FREQUENCY})", re.IGNORECASE)
@@ -72,6 +74,15 @@ _TABLE_DELIMITER = re.compile(r"\s*\|?\s*:?-{3,}")
 _CONTENT_HEADER = re.compile(r"\bper\b|strength|potency|concentration|content|price|label", re.IGNORECASE)
 _OF_OTHER = re.compile(r"\s+of\s+(?:the\s+|a\s+|an\s+|your\s+|this\s+)?([A-Za-z][\w-]*)")
 _OF_GAP = re.compile(r"\s*(?:of\s+)?(?:(?:the|a|an|pure|plain|supplemental|oral|[\w-]+(?:ed|al|ic))\s+){0,3}", re.IGNORECASE)
+
+
+class UsualDose(NamedTuple):
+    """The usual amount of a substance outside the knowledge base, per serving: only a unit slipped
+    by orders of magnitude is judged against it."""
+
+    low: float
+    high: float
+    unit: str
 
 
 @dataclass(frozen=True)
@@ -93,6 +104,8 @@ class Lexicon:
     product: regex.Pattern[str] = _NOTHING  # "3 mg tablets": an amount naming a product's strength
     others: regex.Pattern[str] = _NOTHING  # substances outside the knowledge base: their doses are not ours
     intake: regex.Pattern[str] = _NOTHING  # "take", "drink": what makes a time of day advice
+    other_names: tuple[tuple[str, regex.Pattern[str]], ...] = ()  # the name each group of `others` goes by
+    usual_doses: tuple[tuple[str, tuple[UsualDose, ...]], ...] = ()  # (other substance, its usual amounts)
 
     def purpose_of(self, text: str) -> str | None:
         """The purpose a free-text label names (a knowledge-base dose's `purpose`), if any."""
@@ -101,6 +114,17 @@ class Lexicon:
     def form_of(self, text: str) -> str | None:
         """The form a free-text label names (a knowledge-base dose's `form`), if any."""
         return _first_label(self.forms, text)
+
+    def usual(self, substance: str) -> tuple[UsualDose, ...]:
+        """The usual amounts of a substance outside the knowledge base (none if unlisted)."""
+        return next((doses for name, doses in self.usual_doses if name == substance), ())
+
+    def other_name(self, text: str) -> str:
+        """The name of a substance outside the knowledge base: its group's, else its own words."""
+        for name, pattern in self.other_names:
+            if pattern.fullmatch(text) is not None:
+                return name
+        return " ".join(text.lower().split())
 
 
 def _first_label(table: tuple[tuple[str, regex.Pattern[str]], ...], text: str) -> str | None:
@@ -119,6 +143,7 @@ def load_lexicon(path: Path) -> Lexicon:
     if unknown:
         raise RuleError(f"key 'near' names unknown anchors {sorted(unknown)}", source)
     hours = _daypart_hours(data, source)
+    others, named = _other_substances(data["other_substances"], source)
     return Lexicon(
         table("purposes"),
         table("forms"),
@@ -134,11 +159,44 @@ def load_lexicon(path: Path) -> Lexicon:
         _before(data["step_before"], "step_before", source, 0),
         _before(data["daily_before"], "daily_before", source, 25),
         _before(data["split_before"], "split_before", source, 0),
-        compile_terms([r"\G\s*(?:-\s*)?(?:[\w-]+\s+)?" + t + r"(?![\w])" for t in data["product_nouns"]], where="product_nouns",
+        compile_terms([r"\G\s*(?:-\s*)?(?:[\w-]+[\"'”’]?\s+){0,2}" + t + r"(?![\w])" for t in data["product_nouns"]], where="product_nouns",
                       source=source, whole_words=False) if data["product_nouns"] else _NOTHING,
-        compile_terms(data["other_substances"], where="other_substances", source=source) if data["other_substances"] else _NOTHING,
+        compile_terms(others, where="other_substances", source=source) if others else _NOTHING,
         compile_terms(data["intake"], where="intake", source=source) if data["intake"] else _NOTHING,
+        tuple((name, compile_terms(terms, where=f"other_substances.{name}", source=source, whole_words=False))
+              for name, terms in named.items()),
+        _usual_doses(data["usual_doses"], set(named), source),
     )
+
+
+def _usual_doses(table: Mapping[str, list[Any]], names: set[str], source: str) -> tuple[tuple[str, tuple[UsualDose, ...]], ...]:
+    """(substance, usual amounts) pairs, each amount written [low, high, unit] with a dose unit."""
+    result: list[tuple[str, tuple[UsualDose, ...]]] = []
+    for name, ranges in table.items():
+        where = f"key 'usual_doses.{name}'"
+        if name not in names:
+            raise RuleError(f"{where} names no group of 'other_substances'", source)
+        found = []
+        for item in ranges:
+            numbers = item[:2] if isinstance(item, list) and len(item) == 3 else []
+            if (len(numbers) != 2 or not all(isinstance(n, (int, float)) and not isinstance(n, bool) for n in numbers)
+                    or not 0 < numbers[0] <= numbers[1] or not isinstance(item[2], str) or dose_unit(item[2]) is None):
+                raise RuleError(f"{where} must list [low, high, unit] ranges with 0 < low <= high and a dose unit", source)
+            found.append(UsualDose(float(numbers[0]), float(numbers[1]), item[2]))
+        result.append((str(name), tuple(found)))
+    return tuple(result)
+
+
+def _other_substances(entries: list[Any] | dict[str, Any], source: str) -> tuple[list[str], dict[str, list[str]]]:
+    """All entries of `other_substances`, and the named groups when it is a mapping."""
+    if isinstance(entries, list):
+        return [str(t) for t in entries], {}
+    named: dict[str, list[str]] = {}
+    for name, terms in entries.items():
+        if not isinstance(terms, list) or not all(isinstance(t, str) for t in terms):
+            raise RuleError(f"key 'other_substances.{name}' must be a list of strings", source)
+        named[str(name)] = terms
+    return [t for terms in named.values() for t in terms], named
 
 
 def _daypart_hours(data: Mapping[str, Any], source: str) -> dict[str, tuple[float, float]]:
@@ -226,7 +284,7 @@ class _Extractor:
         # A substance outside the knowledge base ("creatine", "fish oil") owns the doses next to
         # it as much as a known one does: they are its statements (compared with each other,
         # with no reference range), never handed to the nearest known substance.
-        others = [Mention(" ".join(m.group(0).lower().split()), m.start(), m.end()) for m in lexicon.others.finditer(doc.prose)]
+        others = [Mention(lexicon.other_name(m.group(0)), m.start(), m.end()) for m in lexicon.others.finditer(doc.prose)]
         if others:
             overlaps_known = overlap_test(known)
             known = sorted([*known, *(o for o in others if not overlaps_known(o.start, o.end))], key=lambda m: m.start)

@@ -85,11 +85,18 @@ def classify_bound(prefix: str | None, before: str) -> str:
     return "max"
 
 
+_WORD_REACH = 40
+
+
 def windows(prose: str, triggers: Iterable[re.Match[str]], before: int, after: int) -> Iterator[tuple[int, int]]:
     """Merged [start, end) ranges around trigger matches: the only places a slow pattern must look."""
     current: tuple[int, int] | None = None
     for m in triggers:
         low, high = max(0, m.start() - before), min(len(prose), m.end() + after)
+        # end at a word's end (within reason): a cut word passes for a unit ("on ag|e" reads "a g")
+        limit = min(len(prose), high + _WORD_REACH)
+        while high < limit and (prose[high].isalnum() or prose[high] == "_"):
+            high += 1
         if current is not None and low <= current[1]:
             current = (current[0], max(current[1], high))
             continue
