@@ -17,7 +17,7 @@ from linter.document import Document
 from linter.finding import Finding
 from linter.kinds.base import Kind, RuleMeta, make_finding
 from linter.knowledge import DoseRange, Knowledge
-from linter.language.attribution import Lexicon, Statement, UsualDose, builtin_lexicon, statements
+from linter.language.attribution import Lexicon, Statement, builtin_lexicon, statements
 from linter.language.quantities import Quantity
 from linter.language.units import dose_unit
 from linter.schema import Field
@@ -28,7 +28,6 @@ FIELDS: dict[str, Field] = {
     "margin": Field(float, default=1.0, help="`outside`: flag only doses this many times above or below every matching range"),
 }
 _EPS = 1e-6
-USUAL_SOURCE = "usual supplement amounts in the dosing lexicon"
 
 
 class Reference(NamedTuple):
@@ -54,13 +53,6 @@ def reference(dose: DoseRange, lexicon: Lexicon) -> Reference | None:
     form = lexicon.form_of(dose.form) if dose.form else None
     return Reference(dose.min * unit.factor, dose.max * unit.factor, unit.name, unit.dimension,
                      dose.per in ("day", "kg/day"), purpose, form, dose.source)
-
-
-def usual_reference(dose: UsualDose) -> Reference:
-    """A usual amount from the dosing lexicon as a per-serving reference range."""
-    unit = dose_unit(dose.unit)
-    assert unit is not None  # checked when the lexicon loads
-    return Reference(dose.low * unit.factor, dose.high * unit.factor, unit.name, unit.dimension, False, None, None, USUAL_SOURCE)
 
 
 def _ratio(values: tuple[float, float], ref: Reference) -> float:
@@ -108,10 +100,10 @@ class DoseRangeCheck:
         lexicon's usual amounts of a substance outside it."""
         substance = self.knowledge.substances.get(name)
         if substance is not None:
-            return [r for r in (reference(d, self.lexicon) for d in substance.doses) if r is not None]
-        if self.check_name != "unit":
-            return []
-        return [usual_reference(d) for d in self.lexicon.usual(name)]
+            doses = substance.doses
+        else:
+            doses = self.lexicon.usual(name) if self.check_name == "unit" else ()
+        return [r for r in (reference(d, self.lexicon) for d in doses) if r is not None]
 
     def _outside(self, statement: Statement, refs: list[Reference]) -> Reference | None:
         """The reference range the advised dose breaks, or None if it fits one."""

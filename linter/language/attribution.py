@@ -14,13 +14,13 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Mapping, NamedTuple, Union
+from typing import TYPE_CHECKING, Any, Mapping, Union
 
 import regex
 
 from linter.errors import RuleError
 from linter.examples import LEXICON_EXAMPLES
-from linter.knowledge import Mention, overlap_test
+from linter.knowledge import DoseRange, Mention, overlap_test
 from linter.language.lexicon import compile_terms, find_all, search
 from linter.language.polarity import is_question
 from linter.language.quantities import Quantity, find_quantities
@@ -62,6 +62,7 @@ _FREQUENCY = re.compile(rf"[\s,(]*(?:of\s+)?(?:[^\W\d]+[\s,-]+){{0,4}}?(?:{FREQU
 _BASIS_REACH = 60  # characters after an amount in which "twice daily" still belongs to it
 _INTAKE_REACH = 50  # characters before a time of day in which "take" makes it advice ("take it at night")
 _NOTHING = compile_pattern(r"(?!x)x")
+USUAL_SOURCE = "usual supplement amounts in the dosing lexicon"
 # What may sit between an amount and a rejection after it: "10 mg[ of melatonin], but that's too much".
 _OF_PHRASE = r"\G(?:\s+of\s+[\w-]+(?:\s+[\w-]+)?(?=[\s,]))?"
 # A count right before a product strength ("one 25 mg gummy", "six 500 mg capsules"); "a" is not one.
@@ -74,15 +75,6 @@ _TABLE_DELIMITER = re.compile(r"\s*\|?\s*:?-{3,}")
 _CONTENT_HEADER = re.compile(r"\bper\b|strength|potency|concentration|content|price|label", re.IGNORECASE)
 _OF_OTHER = re.compile(r"\s+of\s+(?:the\s+|a\s+|an\s+|your\s+|this\s+)?([A-Za-z][\w-]*)")
 _OF_GAP = re.compile(r"\s*(?:of\s+)?(?:(?:the|a|an|pure|plain|supplemental|oral|[\w-]+(?:ed|al|ic))\s+){0,3}", re.IGNORECASE)
-
-
-class UsualDose(NamedTuple):
-    """The usual amount of a substance outside the knowledge base, per serving: only a unit slipped
-    by orders of magnitude is judged against it."""
-
-    low: float
-    high: float
-    unit: str
 
 
 @dataclass(frozen=True)
@@ -105,7 +97,9 @@ class Lexicon:
     others: regex.Pattern[str] = _NOTHING  # substances outside the knowledge base: their doses are not ours
     intake: regex.Pattern[str] = _NOTHING  # "take", "drink": what makes a time of day advice
     other_names: tuple[tuple[str, regex.Pattern[str]], ...] = ()  # the name each group of `others` goes by
-    usual_doses: tuple[tuple[str, tuple[UsualDose, ...]], ...] = ()  # (other substance, its usual amounts)
+    # (other substance, its usual amounts per serving): only a unit slipped by orders of magnitude
+    # is judged against them
+    usual_doses: tuple[tuple[str, tuple[DoseRange, ...]], ...] = ()
 
     def purpose_of(self, text: str) -> str | None:
         """The purpose a free-text label names (a knowledge-base dose's `purpose`), if any."""
@@ -115,7 +109,7 @@ class Lexicon:
         """The form a free-text label names (a knowledge-base dose's `form`), if any."""
         return _first_label(self.forms, text)
 
-    def usual(self, substance: str) -> tuple[UsualDose, ...]:
+    def usual(self, substance: str) -> tuple[DoseRange, ...]:
         """The usual amounts of a substance outside the knowledge base (none if unlisted)."""
         return next((doses for name, doses in self.usual_doses if name == substance), ())
 
@@ -169,9 +163,9 @@ def load_lexicon(path: Path) -> Lexicon:
     )
 
 
-def _usual_doses(table: Mapping[str, list[Any]], names: set[str], source: str) -> tuple[tuple[str, tuple[UsualDose, ...]], ...]:
+def _usual_doses(table: Mapping[str, list[Any]], names: set[str], source: str) -> tuple[tuple[str, tuple[DoseRange, ...]], ...]:
     """(substance, usual amounts) pairs, each amount written [low, high, unit] with a dose unit."""
-    result: list[tuple[str, tuple[UsualDose, ...]]] = []
+    result: list[tuple[str, tuple[DoseRange, ...]]] = []
     for name, ranges in table.items():
         where = f"key 'usual_doses.{name}'"
         if name not in names:
@@ -182,7 +176,7 @@ def _usual_doses(table: Mapping[str, list[Any]], names: set[str], source: str) -
             if (len(numbers) != 2 or not all(isinstance(n, (int, float)) and not isinstance(n, bool) for n in numbers)
                     or not 0 < numbers[0] <= numbers[1] or not isinstance(item[2], str) or dose_unit(item[2]) is None):
                 raise RuleError(f"{where} must list [low, high, unit] ranges with 0 < low <= high and a dose unit", source)
-            found.append(UsualDose(float(numbers[0]), float(numbers[1]), item[2]))
+            found.append(DoseRange(float(numbers[0]), float(numbers[1]), item[2], "serving", None, None, USUAL_SOURCE))
         result.append((str(name), tuple(found)))
     return tuple(result)
 
