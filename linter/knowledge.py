@@ -160,6 +160,9 @@ def overlap_test(mentions: Sequence[Mention]) -> Callable[[int, int], bool]:
     return overlaps
 
 
+_RECENT_TEXTS = 3
+
+
 @dataclass
 class Knowledge:
     """All substances and the shared warning classes, with one compiled name matcher."""
@@ -171,8 +174,9 @@ class Knowledge:
     _names: regex.Pattern[str] | None = None
     _context: regex.Pattern[str] | None = None
     _by_name: dict[str, str] = field(default_factory=dict)
-    # The last text asked about and its mentions: every rule kind asks about the same draft.
-    _last: tuple[str, tuple[Mention, ...]] | None = field(default=None, repr=False, compare=False)
+    # The last few texts asked about and their mentions, by identity: every rule kind asks about
+    # the same draft, between questions about short texts (a title in the front matter).
+    _recent: list[tuple[str, tuple[Mention, ...]]] = field(default_factory=list, repr=False, compare=False)
 
     def mentions(self, prose: str) -> list[Mention]:
         """Every substance mention in `prose`, longest name first at each position.
@@ -180,10 +184,12 @@ class Knowledge:
         Context names (kratom strain names such as "Maeng Da") count only when the draft also
         names the substance by one of its main names.
         """
-        if self._last is not None and self._last[0] is prose:
-            return list(self._last[1])
+        for text, known in self._recent:
+            if text is prose:
+                return list(known)
         found = self._find_mentions(prose)
-        self._last = (prose, tuple(found))
+        self._recent.insert(0, (prose, tuple(found)))
+        del self._recent[_RECENT_TEXTS:]
         return found
 
     def _find_mentions(self, prose: str) -> list[Mention]:

@@ -16,7 +16,7 @@ import regex
 
 from linter.document import Document
 from linter.finding import Finding
-from linter.kinds.advice import Cues, Reader, Recommendation, describe, lexicon_path, load_cues, noun_patterns
+from linter.kinds.advice import Advice, Cues, Reader, Recommendation, describe, lexicon_path, load_cues, noun_patterns
 from linter.kinds.base import Kind, RuleMeta, make_finding, related_at
 from linter.knowledge import Knowledge, Requirement, Substance
 from linter.schema import Field
@@ -48,8 +48,7 @@ class InteractionCheck:
 
     def check(self, doc: Document) -> Iterator[Finding]:
         """Yield one finding per recommended substance with missing warnings."""
-        reader = Reader(doc, self.cues)
-        advice = reader.advice(self.knowledge, dict(self.nouns))
+        reader, advice = self._advice(doc)
         first: dict[str, Recommendation] = {}
         first_routine: dict[str, Recommendation] = {}
         for rec in advice.recommendations:
@@ -67,6 +66,17 @@ class InteractionCheck:
                 continue
             at = rec if any(req.when == "recommended" for req in missing) else first_routine[name]
             yield self._finding(doc, substance, at, missing, advice.generic[0] if advice.generic else None)
+
+    def _advice(self, doc: Document) -> tuple[Reader, Advice]:
+        """The draft's recommendations under this rule's cues and knowledge base, read once per
+        document: the interaction and the risk rule ask the same question."""
+        cache: dict[tuple[int, int], tuple[Reader, Advice]] = doc.__dict__.setdefault("_advice", {})
+        key = (id(self.cues), id(self.knowledge))  # the noun patterns follow from the knowledge base
+        found = cache.get(key)
+        if found is None:
+            reader = Reader(doc, self.cues)
+            found = cache[key] = (reader, reader.advice(self.knowledge, dict(self.nouns)))
+        return found
 
     def _required(self, substance: Substance) -> tuple[Requirement, ...]:
         return substance.interactions if self.requirements == "interactions" else substance.risks

@@ -345,6 +345,12 @@ def _cache_for(text: str) -> _PerText:
     return entry
 
 
+def expect_searches(text: str) -> None:
+    """Say that `text` (a draft's prose) will be searched by many lexicons: index it on its first
+    search, rather than after a first plain scan."""
+    _cache_for(text).queries += 1
+
+
 class Lexicon:
     """A compiled lexicon; quacks like the parts of `regex.Pattern` the rule kinds use."""
 
@@ -380,7 +386,7 @@ class Lexicon:
                 else:
                     self._lookback[looked[0]] = max(looked[1], self._lookback.get(looked[0], 0))
                     self._lookback_entries.setdefault(looked[0], []).append(fragment)
-        self._residual_source = "(?=" + self._wrap(residual) + ")" if residual else None
+        self._residual_source = self._wrap(residual) if residual else None
         self._residual: regex.Pattern[str] | None = None
         self._word_patterns: dict[str, regex.Pattern[str]] = {}
         self._entry_patterns: dict[tuple[str, ...], regex.Pattern[str]] = {}
@@ -416,7 +422,9 @@ class Lexicon:
         return self._full
 
     def _residual_pattern(self) -> regex.Pattern[str] | None:
-        """Entries without a known first word, as a zero-width scan (so nested starts are seen)."""
+        """Entries without a known first word, compiled on first need; searched with overlapped
+        matches, so every start is seen (a lookahead scan finds the same starts, but defeats the
+        engine's search for a match's first character and runs several times slower)."""
         if self._residual is None and self._residual_source is not None:
             self._residual = compile_pattern(self._residual_source, self._flags)
         return self._residual
@@ -480,8 +488,11 @@ class Lexicon:
         # Offsets where more than one group of entries may start: the full alternation decides
         # there, so the match is the one finditer would give, whichever entry comes first.
         undecided: set[int] = set()
-        for word in self._by_word:
-            occurrences = positions.get(word)
+        # Only the lexicon's words that the draft has (a set intersection, in C): a lexicon knows
+        # hundreds of first words, a draft holds few of them. The order of the words does not
+        # matter: an offset two of them claim is decided below by the whole lexicon.
+        for word in self._by_word.keys() & positions.keys():
+            occurrences = positions[word]
             if not occurrences:
                 continue
             following = self._next_words(word)
@@ -517,7 +528,7 @@ class Lexicon:
                             by_offset[candidate] = hit
         residual = self._residual_pattern()
         if residual is not None:  # an entry of unknown start may match there
-            undecided.update(candidate.start() for candidate in self._limited(residual.finditer)(text))
+            undecided.update(candidate.start() for candidate in self._limited(residual.finditer)(text, overlapped=True))
         match = self._limited(self.full.match)
         for offset in undecided:
             by_offset[offset] = match(text, offset)
