@@ -150,6 +150,10 @@ _NOT_A_NAME = frozenset(
     before during while since because or as at by from to dr prof mr mrs ms""".split()
 )
 # The writer's own experience: a benefit to "me" / "my mood" is a testimonial, not a finding.
+# A list item's lead-in ("**Reishi.**", "Magnesium glycinate:") is a name, not a sentence.
+_LEAD_IN_WORDS = 4
+_BOLD = ("**", "__")
+_MODAL = compile_pattern(r"(?:may|might|could|can)\s+(?:also\s+|even\s+|really\s+)?", regex.IGNORECASE)
 _FIRST_PERSON = compile_pattern(r"\b(?:[Mm][Ee]|[Mm][Yy]|I|[Mm]yself)\b")
 
 
@@ -244,6 +248,7 @@ class _Scan:
         self.doc = doc
         self.prose = doc.prose
         self.block_starts = [b.start for b in doc.blocks]
+        self.sentence_starts = [s.start for s in doc.sentences]
         self.skip = reference_blocks(doc) | {
             i for i, b in enumerate(doc.blocks) if _DEFINITION_BLOCK.match(doc.text, b.start, b.end)
         }
@@ -461,7 +466,11 @@ class _Scan:
         start, end = sentence.start, sentence.end
         if is_question(prose, start, end, heading=doc.blocks[sentence.block].kind == "heading"):
             return None
-        subjects = self._subjects(sentence) or self._cue_subject(sentence) or self._row_subject(sentence)
+        subjects = (self._subjects(sentence) or self._cue_subject(sentence) or self._row_subject(sentence)
+                    or self._item_subject(sentence))
+        lead = self._lead_in_subject(sentence)
+        if lead is not None:
+            subjects = [lead, *subjects]
         if not subjects:
             return None
         clauses = self._clauses(start, end)
@@ -517,12 +526,12 @@ class _Scan:
         return subjects
 
     def _cue_subject(self, sentence: Sentence) -> list[Subject]:
-        """A sentence with a drug-substitute, evidence, testimonial or promise cue but no subject
-        of its own ("Users report waking up refreshed.") speaks of the substance named just
+        """A sentence with a drug-substitute, evidence, testimonial, promise or animal-study cue
+        but no subject of its own ("Users report waking up refreshed.") speaks of the substance named just
         before, or else of the one the title names, or else (see _about_the_product) of the
         one named last anywhere."""
         lex = self.lex
-        for pattern in (lex.drug_substitutes, lex.vague, lex.testimonials, lex.absolutes):
+        for pattern in (lex.drug_substitutes, lex.vague, lex.testimonials, lex.absolutes, lex.animal):
             cue = search(pattern, self.prose, sentence.start, sentence.end)
             if cue is not None:
                 name = self._antecedent(cue.start(), sentence.block, title=True)
@@ -550,6 +559,59 @@ class _Scan:
             return []
         return [Subject(sentence.start, sentence.start, self.mentions[lo].name)]
 
+    def _item_subject(self, sentence: Sentence) -> list[Subject]:
+        """A list item that opens with a benefit verb in the third person ("- Quiets a racing
+        mind", "- Could help you unwind"; an imperative "- Ease into bed" is a tip) speaks of
+        what the list describes: what its lead-in or section names, or else the substance named
+        last. An empty span at the item's start."""
+        block = self.doc.blocks[sentence.block]
+        if block.kind != "list_item" or bisect_left(self.sentence_starts, block.start) != sentence.index:
+            return []
+        if not self._opens_with_benefit(sentence.start):
+            return []
+        name = self._antecedent(sentence.start, sentence.block, title=True) or self._last_mention(sentence.start)
+        return [Subject(sentence.start, sentence.start, name)] if name is not None else []
+
+    def _lead_in_subject(self, sentence: Sentence) -> Subject | None:
+        """The substance a lead-in names ("- **Reishi.** The mushroom could support ..."), for
+        the later sentences of its list item or paragraph: an empty span at the sentence's start."""
+        lead = self._lead_in(sentence.block)
+        if lead is None or lead.index >= sentence.index:
+            return None
+        named = self._mentions_in(lead)
+        return Subject(sentence.start, sentence.start, named[-1].name) if named else None
+
+    def _lead_in(self, block: int) -> Sentence | None:
+        """The block's first sentence when it is a lead-in that names the block's topic: a few
+        words opening a list item, or set in bold before a paragraph ("**Exercise.** It ...")."""
+        kind = self.doc.blocks[block].kind
+        if kind not in ("list_item", "paragraph"):
+            return None
+        first = bisect_left(self.sentence_starts, self.doc.blocks[block].start)
+        if first == len(self.doc.sentences) or self.doc.sentences[first].block != block:
+            return None
+        lead = self.doc.sentences[first]
+        if len(self.prose[lead.start:lead.end].split()) > _LEAD_IN_WORDS:
+            return None
+        text, start = self.doc.text, self.doc.blocks[block].start
+        if not text.startswith(_BOLD, start):
+            return lead if kind == "list_item" else None
+        # the bold span is the lead-in itself, not a longer bold opening ("**3. Saffron and mood.**")
+        close = text.find(text[start:start + 2], start + 2)
+        return lead if close >= 0 and lead.end <= close + 1 and not text[lead.end:close].strip(" .:!") else None
+
+    def _opens_with_benefit(self, start: int) -> bool:
+        """Whether the text at `start` is a benefit verb in the third person, perhaps after a modal."""
+        lex, prose = self.lex, self.prose
+        modal = _MODAL.match(prose, start)
+        at = modal.end() if modal is not None else start
+        for pattern in (lex.disease_verbs, lex.increase, lex.decrease, lex.neutral):
+            verb = pattern.match(prose, at)
+            if verb is not None:
+                first = verb.group(0).split()[0].lower()
+                return modal is not None or (first.endswith("s") and not first.endswith("ss"))
+        return False
+
     def _about_the_product(self, cue: regex.Pattern[str], sentence: Sentence, found: regex.Match[str]) -> bool:
         """Whether a cue with no substance nearby speaks of the one the draft named last, however
         far back: a drug comparison or a safety promise does ("NightForge is non-habit-forming"),
@@ -574,7 +636,11 @@ class _Scan:
         block, or in the heading of this section, or the one a pronoun of the previous block
         refers to (a topic carried from paragraph to paragraph: "It also balances your
         hormones"); with `title`, else the one the draft's title names (for sentences whose
-        own cue already marks a claim)."""
+        own cue already marks a claim). A pronoun after a lead-in that names no substance
+        ("**Exercise.** It ...") speaks of that topic: None."""
+        lead = self._lead_in(block)
+        if lead is not None and lead.end <= offset and not self._mentions_in(lead):
+            return None
         name = self._named_near(offset, block)
         if name is None and depth < _CHAIN_DEPTH and block > 0 and self.doc.blocks[block - 1].kind != "heading":
             name = self._carried(block - 1, depth + 1)
