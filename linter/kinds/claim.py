@@ -141,6 +141,12 @@ _PRODUCT_INTRODUCED = compile_pattern(
 _TITLES = r"\b(?:Dr|Prof|Professor|Doctor|Mr|Mrs|Ms|Mx|Sir|Dame|Nurse|Coach|Chef)"
 # How far after the introduction the substance it holds must be named.
 _INTRODUCTION_REACH = 80
+# How a draft marks a name as a person's: titled ("Dr Ruth Calloway"), or speaking ("Calloway
+# says", "said Jen"); `_PERSON_CONTEXT` characters before the name are enough to see it.
+_PERSON_CONTEXT = 80
+_TITLED = compile_pattern(rf"{_TITLES}\.?\s+(?:[A-Z][\w'-]*\s+){{0,2}}$")
+_SPOKEN_BY = compile_pattern(r"\b(?:says|said|explains|explained|writes|wrote|adds|added)\s+$")
+_SPEAKS = compile_pattern(r"\s+(?:says|said|explains|explained|writes|wrote|told|tells|adds|added|recommends)\b")
 # How many paragraphs back a pronoun may follow a chain of pronouns to the substance named.
 _CHAIN_DEPTH = 3
 # Capitalised words that open a sentence or a phrase, never a product's name.
@@ -255,6 +261,7 @@ class _Scan:
         self.section = self._sections()
         self.run_start = self._list_runs()
         self._persons: dict[str, bool] = {}
+        self._lowered: str | None = None  # the prose lower-cased, made on first need
         self._names: dict[str, bool] = {}
         self._topics: dict[int, str | None] = {}
         self.mentions = self._mentions()
@@ -405,13 +412,12 @@ class _Scan:
         return found
 
     def _named_as_person(self, name: str) -> bool:
-        escaped = regex.escape(name)
-        return regex.search(
-            rf"{_TITLES}\.?\s+(?:[A-Z][\w'-]*\s+){{0,2}}{escaped}(?![\w-])"
-            rf"|(?<![\w-]){escaped}\s+(?:says|said|explains|explained|writes|wrote|told|tells|adds|added|recommends)\b"
-            rf"|\b(?:says|said|explains|explained|writes|wrote|adds|added)\s+{escaped}(?![\w-])",
-            self.prose,
-        ) is not None
+        prose = self.prose
+        for start in _whole_word_uses(prose, name):
+            before = prose[max(0, start - _PERSON_CONTEXT):start]
+            if _TITLED.search(before) or _SPOKEN_BY.search(before) or _SPEAKS.match(prose, start + len(name)):
+                return True
+        return False
 
     def _used_as_name(self, name: str) -> bool:
         """Whether the draft writes `name` as a name: capitalised inside a sentence somewhere, and
@@ -423,12 +429,24 @@ class _Scan:
 
     def _written_as_name(self, name: str) -> bool:
         inside = False
-        for use in regex.finditer(r"(?<![\w-])" + regex.escape(name) + r"(?![\w-])", self.prose, regex.IGNORECASE):
-            if use.group(0) != name:
+        for start in self._uses_in_any_case(name):
+            if self.prose[start:start + len(name)] != name:
                 return False
-            before = self.prose[max(0, use.start() - 2):use.start()]
+            before = self.prose[max(0, start - 2):start]
             inside = inside or (len(before) == 2 and before[1] == " " and before[0].isalnum())
         return inside
+
+    def _uses_in_any_case(self, name: str) -> Iterator[int]:
+        """Offsets of `name` as a whole word in the prose, in any case: a plain substring search
+        in the lower-cased prose (a regular expression per name would scan a long draft once for
+        every product it names)."""
+        if self._lowered is None:
+            self._lowered = self.prose.lower()
+        lowered = name.lower()
+        if len(self._lowered) == len(self.prose) and len(lowered) == len(name):
+            return _whole_word_uses(self._lowered, lowered)
+        pattern = r"(?<![\w-])" + regex.escape(name) + r"(?![\w-])"  # lower-casing moved offsets
+        return (use.start() for use in regex.finditer(pattern, self.prose, regex.IGNORECASE))
 
     def _section_substance(self, heading: int, ordered: list[tuple[int, int, int, str]], starts: list[int]) -> str | None:
         """The first substance named in the blocks under a heading (up to the next heading, at
@@ -1026,6 +1044,20 @@ class _Scan:
         cited = cited_ok and backed(False)
         cited_any = cited or cited_ok and backed(True)
         return ClaimHit(kind, start, end, sentence.index, tuple(values.items()), cited, cited_any)
+
+
+def _whole_word_uses(text: str, word: str) -> Iterator[int]:
+    """Offsets where `word` stands in `text` as a whole word, not glued to a letter, digit or hyphen."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not _glued(text[at - 1])) and (end == len(text) or not _glued(text[end])):
+            yield at
+        at = text.find(word, at + 1)
+
+
+def _glued(char: str) -> bool:
+    return char.isalnum() or char in "_-"
 
 
 def _inside_subject(m: regex.Match[str], subjects: tuple[Subject, ...] | list[Subject]) -> bool:
