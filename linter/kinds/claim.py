@@ -156,7 +156,7 @@ _NOT_A_NAME = frozenset(
     before during while since because or as at by from to dr prof mr mrs ms""".split()
 )
 # The writer's own experience: a benefit to "me" / "my mood" is a testimonial, not a finding.
-# A list item's lead-in ("**Reishi.**", "Magnesium glycinate:") is a name, not a sentence.
+# A lead-in ("**Reishi.**", "- Magnesium glycinate.") names a topic in a few words; a sentence says more.
 _LEAD_IN_WORDS = 4
 _BOLD = ("**", "__")
 _MODAL = compile_pattern(r"(?:may|might|could|can)\s+(?:also\s+|even\s+|really\s+)?", regex.IGNORECASE)
