@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any, Callable, Hashable, Mapping, TypeVar
 
 from linter.finding import Span
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+T = TypeVar("T")
 
 BLOCK_KINDS: tuple[str, ...] = ("heading", "paragraph", "list_item", "quote", "table_cell")
 
@@ -107,6 +109,8 @@ class Document:
     notes: list[tuple[str, int, int, str]] = field(default_factory=list)  # (rule, start, end, message)
     definitions: dict[str, Link] = field(default_factory=dict)  # footnote / reference label -> target
     _lines: LineIndex | None = field(default=None, repr=False)
+    # What rule kinds derive from the draft and share: claim hits, dose statements, advice...
+    _derived: dict[Hashable, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def lines(self) -> LineIndex:
@@ -132,13 +136,20 @@ class Document:
         """The block containing `offset`, if any."""
         return _containing(self.blocks, self._starts("blocks"), offset)
 
+    def derived(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """`compute()`, once per document and key: what one rule kind derives from the draft,
+        every rule of that kind (and any other kind) reads again for free."""
+        if key not in self._derived:
+            self._derived[key] = compute()
+        return self._derived[key]  # type: ignore[no-any-return]
+
     def _starts(self, name: str) -> list[int]:
         """Start offsets of `self.<name>` (sorted by start), computed once for bisecting."""
-        key = f"_{name}_starts"
-        cached = self.__dict__.get(key)
+        key = ("starts", name)
+        cached = self._derived.get(key)  # on every bisect: no closure for `derived`
         if cached is None:
-            cached = self.__dict__[key] = [item.start for item in getattr(self, name)]
-        return cached
+            cached = self._derived[key] = [item.start for item in getattr(self, name)]
+        return cached  # type: ignore[no-any-return]
 
     def sentence_text(self, sentence: Sentence) -> str:
         """The prose of a sentence (markup blanked out)."""

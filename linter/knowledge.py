@@ -17,6 +17,7 @@ import regex
 
 from linter.errors import RuleError
 from linter.language.lexicon import compile_terms, either_apostrophe
+from linter.language.recent import RecentTexts
 from linter.schema import Field, read_yaml, validate
 
 CLASSES_FILE = "_classes.yaml"
@@ -160,9 +161,6 @@ def overlap_test(mentions: Sequence[Mention]) -> Callable[[int, int], bool]:
     return overlaps
 
 
-_RECENT_TEXTS = 3
-
-
 @dataclass
 class Knowledge:
     """All substances and the shared warning classes, with one compiled name matcher."""
@@ -174,9 +172,9 @@ class Knowledge:
     _names: regex.Pattern[str] | None = None
     _context: regex.Pattern[str] | None = None
     _by_name: dict[str, str] = field(default_factory=dict)
-    # The last few texts asked about and their mentions, by identity: every rule kind asks about
-    # the same draft, between questions about short texts (a title in the front matter).
-    _recent: list[tuple[str, tuple[Mention, ...]]] = field(default_factory=list, repr=False, compare=False)
+    # The mentions of the last few texts asked about: every rule kind asks about the same draft,
+    # between questions about short texts (a title in the front matter).
+    _recent: RecentTexts[tuple[Mention, ...]] = field(default_factory=lambda: RecentTexts(3), repr=False, compare=False)
 
     def mentions(self, prose: str) -> list[Mention]:
         """Every substance mention in `prose`, longest name first at each position.
@@ -184,15 +182,9 @@ class Knowledge:
         Context names (kratom strain names such as "Maeng Da") count only when the draft also
         names the substance by one of its main names.
         """
-        for text, known in self._recent:
-            if text is prose:
-                return list(known)
-        found = self._find_mentions(prose)
-        self._recent.insert(0, (prose, tuple(found)))
-        del self._recent[_RECENT_TEXTS:]
-        return found
+        return list(self._recent.get(prose, self._find_mentions))
 
-    def _find_mentions(self, prose: str) -> list[Mention]:
+    def _find_mentions(self, prose: str) -> tuple[Mention, ...]:
         if self._names is None:
             self._compile()
         assert self._names is not None and self._context is not None
@@ -205,7 +197,7 @@ class Knowledge:
             if name in present:
                 found.append(Mention(name, m.start(), m.end()))
         found.sort(key=lambda x: (x.start, -x.end))
-        return found
+        return tuple(found)
 
     def _compile(self) -> None:
         names: list[str] = []

@@ -155,11 +155,12 @@ _NOT_A_NAME = frozenset(
     take try both most many some all one in on for with if when but and so then also after
     before during while since because or as at by from to dr prof mr mrs ms""".split()
 )
-# The writer's own experience: a benefit to "me" / "my mood" is a testimonial, not a finding.
 # A lead-in ("**Reishi.**", "- Magnesium glycinate.") names a topic in a few words; a sentence says more.
 _LEAD_IN_WORDS = 4
 _BOLD = ("**", "__")
+# A modal before a list item's benefit verb ("- Could help you unwind").
 _MODAL = compile_pattern(r"(?:may|might|could|can)\s+(?:also\s+|even\s+|really\s+)?", regex.IGNORECASE)
+# The writer's own experience: a benefit to "me" / "my mood" is a testimonial, not a finding.
 _FIRST_PERSON = compile_pattern(r"\b(?:[Mm][Ee]|[Mm][Yy]|I|[Mm]yself)\b")
 
 
@@ -238,11 +239,7 @@ class Analyzer:
 
     def hits(self, doc: Document) -> tuple[ClaimHit, ...]:
         """All classified claims of `doc`, computed once per document and analyzer."""
-        cache: dict[int, tuple[ClaimHit, ...]] = doc.__dict__.setdefault("_claim_hits", {})
-        found = cache.get(id(self))
-        if found is None:
-            found = cache[id(self)] = tuple(_Scan(self, doc).run())
-        return found
+        return doc.derived(("claim hits", id(self)), lambda: tuple(_Scan(self, doc).run()))
 
 
 class _Scan:
@@ -582,8 +579,7 @@ class _Scan:
         mind", "- Could help you unwind"; an imperative "- Ease into bed" is a tip) speaks of
         what the list describes: what its lead-in or section names, or else the substance named
         last. An empty span at the item's start."""
-        block = self.doc.blocks[sentence.block]
-        if block.kind != "list_item" or bisect_left(self.sentence_starts, block.start) != sentence.index:
+        if self.doc.blocks[sentence.block].kind != "list_item" or self._first_sentence(sentence.block) != sentence:
             return []
         if not self._opens_with_benefit(sentence.start):
             return []
@@ -603,13 +599,8 @@ class _Scan:
         """The block's first sentence when it is a lead-in that names the block's topic: a few
         words opening a list item, or set in bold before a paragraph ("**Exercise.** It ...")."""
         kind = self.doc.blocks[block].kind
-        if kind not in ("list_item", "paragraph"):
-            return None
-        first = bisect_left(self.sentence_starts, self.doc.blocks[block].start)
-        if first == len(self.doc.sentences) or self.doc.sentences[first].block != block:
-            return None
-        lead = self.doc.sentences[first]
-        if len(self.prose[lead.start:lead.end].split()) > _LEAD_IN_WORDS:
+        lead = self._first_sentence(block) if kind in ("list_item", "paragraph") else None
+        if lead is None or len(self.prose[lead.start:lead.end].split()) > _LEAD_IN_WORDS:
             return None
         text, start = self.doc.text, self.doc.blocks[block].start
         if not text.startswith(_BOLD, start):
@@ -617,6 +608,13 @@ class _Scan:
         # the bold span is the lead-in itself, not a longer bold opening ("**3. Saffron and mood.**")
         close = text.find(text[start:start + 2], start + 2)
         return lead if close >= 0 and lead.end <= close + 1 and not text[lead.end:close].strip(" .:!") else None
+
+    def _first_sentence(self, block: int) -> Sentence | None:
+        """The first sentence of a block, if it has one."""
+        first = bisect_left(self.sentence_starts, self.doc.blocks[block].start)
+        if first < len(self.doc.sentences) and self.doc.sentences[first].block == block:
+            return self.doc.sentences[first]
+        return None
 
     def _opens_with_benefit(self, start: int) -> bool:
         """Whether the text at `start` is a benefit verb in the third person, perhaps after a modal."""

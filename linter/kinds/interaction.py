@@ -70,13 +70,12 @@ class InteractionCheck:
     def _advice(self, doc: Document) -> tuple[Reader, Advice]:
         """The draft's recommendations under this rule's cues and knowledge base, read once per
         document: the interaction and the risk rule ask the same question."""
-        cache: dict[tuple[int, int], tuple[Reader, Advice]] = doc.__dict__.setdefault("_advice", {})
-        key = (id(self.cues), id(self.knowledge))  # the noun patterns follow from the knowledge base
-        found = cache.get(key)
-        if found is None:
+        def read() -> tuple[Reader, Advice]:
             reader = Reader(doc, self.cues)
-            found = cache[key] = (reader, reader.advice(self.knowledge, dict(self.nouns)))
-        return found
+            return reader, reader.advice(self.knowledge, dict(self.nouns))
+
+        # the noun patterns follow from the knowledge base
+        return doc.derived(("advice", id(self.cues), id(self.knowledge)), read)
 
     def _required(self, substance: Substance) -> tuple[Requirement, ...]:
         return substance.interactions if self.requirements == "interactions" else substance.risks

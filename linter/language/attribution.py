@@ -260,11 +260,8 @@ class Extracted:
 
 def statements(doc: Document, knowledge: Knowledge, lexicon: Lexicon | None = None) -> Extracted:
     """Every attributed dose and timing statement in `doc`, computed once per knowledge base."""
-    cache: dict[int, Extracted] = doc.__dict__.setdefault("_dosing_statements", {})
-    key = id(knowledge)
-    if key not in cache:
-        cache[key] = _Extractor(doc, knowledge, lexicon or builtin_lexicon()).run()
-    return cache[key]
+    return doc.derived(("dosing statements", id(knowledge)),
+                       lambda: _Extractor(doc, knowledge, lexicon or builtin_lexicon()).run())
 
 
 class _Extractor:

@@ -109,33 +109,33 @@ def resolves(doc: Document, marker: regex.Match[str]) -> bool:
 
 def has_reference_list(doc: Document) -> bool:
     """Whether the draft ends its argument with a References / Sources heading and a list."""
-    cached = doc.__dict__.get("_evidence_reference_list")
-    if cached is None:
-        start = _references_start(doc)
-        cached = start is not None and any(
-            b.start > start and (b.kind == "list_item" or _NUMBERED_ENTRY.match(doc.prose, b.start, b.end) is not None)
-            for b in doc.blocks
-        )
-        doc.__dict__["_evidence_reference_list"] = cached
-    return bool(cached)
+    return doc.derived("reference list", lambda: _ends_with_reference_list(doc))
+
+
+def _ends_with_reference_list(doc: Document) -> bool:
+    start = _references_start(doc)
+    return start is not None and any(
+        b.start > start and (b.kind == "list_item" or _NUMBERED_ENTRY.match(doc.prose, b.start, b.end) is not None)
+        for b in doc.blocks
+    )
 
 
 def reference_blocks(doc: Document) -> frozenset[int]:
     """Indexes of blocks inside a References / Sources section (not prose to be checked)."""
-    cached = doc.__dict__.get("_evidence_reference_blocks")
-    if cached is None:
-        inside = False
-        found: set[int] = set()
-        for index, block in enumerate(doc.blocks):
-            if block.kind == "heading":
-                inside = _is_references_label(doc, index)
-            elif _is_references_label(doc, index):
-                inside = True
-            elif inside:
-                found.add(index)
-        cached = frozenset(found)
-        doc.__dict__["_evidence_reference_blocks"] = cached
-    return cached
+    return doc.derived("reference blocks", lambda: _blocks_under_references(doc))
+
+
+def _blocks_under_references(doc: Document) -> frozenset[int]:
+    inside = False
+    found: set[int] = set()
+    for index, block in enumerate(doc.blocks):
+        if block.kind == "heading":
+            inside = _is_references_label(doc, index)
+        elif _is_references_label(doc, index):
+            inside = True
+        elif inside:
+            found.add(index)
+    return frozenset(found)
 
 
 def _is_references_label(doc: Document, index: int) -> bool:

@@ -28,6 +28,7 @@ except ImportError:  # pragma: no cover - Python < 3.11
 
 import regex
 
+from linter.language.recent import RecentTexts
 from linter.patterns import compile_pattern, remembered
 
 # Below this length a plain scan is cheaper than building an index.
@@ -325,30 +326,24 @@ class _PerText:
         self.text = text
         self.index: WordIndex | None = None
         self.matches: dict[int, tuple[list[regex.Match[str]], list[int]]] = {}
-        self.queries = 0
+        self.queries = 0  # searches asked of this text so far
 
 
-# The few long texts searched most recently (the draft's prose, a long sentence sliced from it);
-# kept by identity, so a new string never sees another's cache.
-_RECENT_TEXTS = 4
-_recent: list[_PerText] = []
+# The few long texts searched most recently (the draft's prose, a long sentence sliced from it).
+_recent: RecentTexts[_PerText] = RecentTexts(4)
 
 
 def _cache_for(text: str) -> _PerText:
-    for entry in _recent:
-        if entry.text is text:
-            entry.queries += 1
-            return entry
-    entry = _PerText(text)
-    _recent.insert(0, entry)
-    del _recent[_RECENT_TEXTS:]
+    """The caches of `text`, counting one more search of it."""
+    entry = _recent.get(text, _PerText)
+    entry.queries += 1
     return entry
 
 
 def expect_searches(text: str) -> None:
     """Say that `text` (a draft's prose) will be searched by many lexicons: index it on its first
-    search, rather than after a first plain scan."""
-    _cache_for(text).queries += 1
+    search, rather than after a first plain scan (this counts as the first)."""
+    _cache_for(text)
 
 
 class Lexicon:
@@ -472,7 +467,7 @@ class Lexicon:
         cache = _cache_for(text)
         found = cache.matches.get(id(self))
         if found is None:
-            if cache.index is None and cache.queries == 0:
+            if cache.index is None and cache.queries == 1:
                 return None  # a slice searched once is not worth indexing; the draft is searched often
             matches = self._scan(cache)
             found = cache.matches[id(self)] = (matches, [m.start() for m in matches])
