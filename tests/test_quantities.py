@@ -102,6 +102,18 @@ def _timings(text: str) -> list[tuple[str, str, str, float, float, str]]:
         ("every 6 hours", ("every 6 hours", "interval", "", 360, 360, "exact")),
         ("for up to 2 weeks", ("for up to 2 weeks", "course", "", 20160, 20160, "max")),
         ("no longer than 4 weeks", ("no longer than 4 weeks", "course", "", 40320, 40320, "max")),
+        ("a full hour before lights out", ("a full hour before lights out", "bed", "before", 60, 60, "exact")),
+        ("30 to 60 minutes before your planned bedtime",
+         ("30 to 60 minutes before your planned bedtime", "bed", "before", 30, 60, "exact")),
+        ("two hours before the time you want to fall asleep",
+         ("two hours before the time you want to fall asleep", "bed", "before", 120, 120, "exact")),
+        ("an hour before you plan to go to sleep", ("an hour before you plan to go to sleep", "bed", "before", 60, 60, "exact")),
+        ("half an hour before I turn the light off", ("half an hour before I turn the light off", "bed", "before", 30, 30, "exact")),
+        ("take it right as you climb into bed", ("right as you climb into bed", "bed", "before", 0, 15, "exact")),
+        ("right after training", ("right after training", "workout", "after", 0, 30, "exact")),
+        ("straight after your rehab session", ("straight after your rehab session", "workout", "after", 0, 30, "exact")),
+        ("in your post-workout shake", ("post-workout", "workout", "after", 0, 30, "exact")),
+        ("10 minutes before your first set", ("10 minutes before your first set", "workout", "before", 10, 10, "exact")),
     ],
 )
 def test_timing(text: str, expected: tuple[str, str, str, float, float, str]) -> None:
@@ -115,6 +127,22 @@ def test_timing(text: str, expected: tuple[str, str, str, float, float, str]) ->
 )
 def test_durations_that_are_not_timing(text: str) -> None:
     assert _timings(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [("right as you lie down", True), ("the moment your head hits the pillow", True), ("at bedtime", False),
+     ("as you get into bed", False)],
+)
+def test_bedtime_said_as_a_clause_is_marked(text: str, clause: bool) -> None:
+    # a clause also tells when things happen ("my mind races as I lie down"): the extractor asks
+    # for an amount or an intake word before treating it as advice
+    found = list(builtin_lexicon().timing.find(text))
+    assert [(text[t.start : t.end], t.clause) for t in found] == [(text, clause)]
+
+
+def test_when_your_sleep_is_not_bedtime() -> None:
+    assert _timings("Take it when your sleep is broken, or as you sleep.") == []
 
 
 @pytest.mark.parametrize(

@@ -37,7 +37,7 @@ class Claim(NamedTuple):
     """One statement reduced to what comparison needs; small and picklable for the corpus pass."""
 
     substance: str
-    topic: str  # "mass", "mL" ... for doses; "before bed", "course" ... for timing
+    topic: str  # "mass", "mL" ... for doses; the anchor ("bed", "workout", "course" ...) for timing
     purpose: str | None
     form: str | None
     unit: str
@@ -49,6 +49,9 @@ class Claim(NamedTuple):
     start: int
     end: int
     text: str
+    # "after" for an offset after its anchor: compared with offsets before it on one signed axis
+    # ("30 minutes before the session" against "right after training")
+    direction: str = ""
 
 
 def claim_of(statement: Statement, doc: Document) -> Claim:
@@ -61,10 +64,21 @@ def claim_of(statement: Statement, doc: Document) -> Claim:
         serving = None if basis.daily_total else raw
         day = raw if basis.daily_total else (m.low * basis.times, m.high * basis.times) if basis.times else None
     else:
-        topic = f"{m.direction} {m.anchor}".strip()
+        topic = m.anchor
         unit, serving, day = "min", raw, None
     return Claim(statement.substance, topic, statement.purpose, statement.form, unit, m.bound, serving, day,
-                 doc.path, doc.span(m.start, m.end), m.start, m.end, doc.text[m.start : m.end])
+                 doc.path, doc.span(m.start, m.end), m.start, m.end, doc.text[m.start : m.end],
+                 getattr(m, "direction", ""))
+
+
+def _shown_topic(claim: Claim) -> str:
+    """The topic as a reader says it: "before bed", "after workout", "course"."""
+    return f"{claim.direction} {claim.topic}".strip()
+
+
+def _signed(direction: str, window: tuple[float, float]) -> tuple[float, float]:
+    """A window of minutes before the anchor; one after it becomes negative minutes before it."""
+    return (-window[1], -window[0]) if direction == "after" else window
 
 
 def _window(bound: str, values: tuple[float, float], approx: bool) -> tuple[float, float]:
@@ -159,7 +173,7 @@ class ConsistencyCheck:
         bound_a, bound_b = ("exact", "exact") if caps else (a.bound, b.bound)
         found: list[Conflict] = []
         for basis, va, vb in _readings(a, b):
-            conflict = self._compare_values(a, basis, bound_a, va, bound_b, vb)
+            conflict = self._compare_values(a, b, basis, bound_a, va, bound_b, vb)
             if conflict is None:
                 return None  # one reasonable reading agrees
             found.append(conflict)
@@ -167,12 +181,14 @@ class ConsistencyCheck:
             return None
         return next((c for c in found if c.severity != "error"), found[0])
 
-    def _compare_values(self, a: Claim, basis: str, bound_a: str, va: tuple[float, float],
+    def _compare_values(self, a: Claim, b: Claim, basis: str, bound_a: str, va: tuple[float, float],
                         bound_b: str, vb: tuple[float, float]) -> Conflict | None:
-        la, ha = _window(bound_a, va, True)
-        lb, hb = _window(bound_b, vb, True)
-        if hb < la * (1 - _EPS) or ha < lb * (1 - _EPS):
+        la, ha = _signed(a.direction, _window(bound_a, va, True))
+        lb, hb = _signed(b.direction, _window(bound_b, vb, True))
+        if hb < _lower(la) or ha < _lower(lb):
             return Conflict(a, "error", basis, vb, va)
+        if a.direction != b.direction:
+            return None  # one before the anchor, one after: windows that meet at it agree
         if self.partial_severity and bound_a in ("exact", "approx") and bound_b in ("exact", "approx"):
             if not (_contains(va, vb) or _contains(vb, va)):
                 return Conflict(a, self.partial_severity, basis, vb, va)
@@ -187,7 +203,7 @@ class ConsistencyCheck:
             "substance": claim.substance,
             "earlier": f"'{first.text}' ({where})",
             "purpose": f" for {claim.purpose}" if claim.purpose else "",
-            "anchor": claim.topic,
+            "anchor": _shown_topic(claim),
         }
         related = [
             Related(c.earlier.path, c.earlier.span, ("first " if i == 0 else "also ") + render(self.stated_as, {"text": c.earlier.text}))
@@ -205,7 +221,7 @@ class ConsistencyCheck:
             "conflicts": [list(c.earlier_values) for c in conflicts],
         }
         if self.measure == "timing":
-            data["anchor"] = claim.topic
+            data["anchor"] = _shown_topic(claim)
         return Finding(
             path=claim.path,
             rule=self.meta.id,
@@ -245,6 +261,11 @@ def _readings(a: Claim, b: Claim) -> list[tuple[str, tuple[float, float], tuple[
         if b.serving[0] > a.day[1]:  # a smaller serving may be taken several times a day
             readings.append(("day", a.day, b.serving))
     return readings
+
+
+def _lower(value: float) -> float:
+    """`value` less a rounding margin, on either side of zero."""
+    return value - abs(value) * _EPS
 
 
 def _contains(outer: tuple[float, float], inner: tuple[float, float]) -> bool:

@@ -60,6 +60,7 @@ _LEXICON_FIELDS: dict[str, Field] = {
 }
 _FREQUENCY = re.compile(rf"[\s,(]*(?:of\s+)?(?:[^\W\d]+[\s,-]+){{0,4}}?(?:{FREQUENCY})", re.IGNORECASE)
 _BASIS_REACH = 60  # characters after an amount in which "twice daily" still belongs to it
+_AGAINST_REACH = 16  # characters before a time of day in which "never", "rather than" reject it
 _INTAKE_REACH = 50  # characters before a time of day in which "take" makes it advice ("take it at night")
 _NOTHING = compile_pattern(r"(?!x)x")
 USUAL_SOURCE = "usual supplement amounts in the dosing lexicon"
@@ -293,9 +294,10 @@ class _Extractor:
         if self.main is None:
             return Extracted((), ())
         prose = self.doc.prose
-        timings = list(self.lexicon.timing.find(prose))
         quantities = list(find_quantities(prose))
-        timings = sorted(timings + self._times_of_day(timings, quantities), key=lambda t: t.start)
+        dosed = {self._sentence(q.start) for q in quantities}
+        timings = [t for t in self.lexicon.timing.find(prose) if not t.clause or self._taken(t, dosed)]
+        timings = sorted(timings + self._times_of_day(timings, quantities, dosed), key=lambda t: t.start)
         nightly = {self._sentence(t.start) for t in timings if t.anchor in self.lexicon.timing.near}
         doses = [self._statement(q, self._basis(q, quantities[i + 1].start if i + 1 < len(quantities) else len(prose), nightly))
                  for i, q in enumerate(quantities)]
@@ -304,24 +306,45 @@ class _Extractor:
         main_purpose = self._main_purpose(doses + timed) if any(s is not None and s.purpose is None for s in doses + timed) else None
         return Extracted(_resolve(doses, main_purpose), _resolve(timed, main_purpose))
 
-    def _times_of_day(self, timings: list[Timing], quantities: list[Quantity]) -> list[Timing]:
+    def _times_of_day(self, timings: list[Timing], quantities: list[Quantity], dosed: set[tuple[int, int]]) -> list[Timing]:
         """Times of day given as advice: in a sentence with an amount or an intake word before
         them, and the only time of day of their sentence ("300 mg in the morning and 300 mg at
         night" splits a dose; it does not contradict itself)."""
         prose = self.doc.prose
-        dosed = {self._sentence(q.start) for q in quantities}
+        # a table row with an amount in one cell ("| Saffron | 30 mg | With dinner |") advises the
+        # time of day in another
+        dosed_rows = {self.doc.span(q.start, q.end).line for q in quantities if self._in_table(q.start)}
         offsets = {(t.start, t.end) for t in timings}  # "an hour before bed" is advice as it stands
         by_sentence: dict[tuple[int, int], list[Timing]] = {}
         for t in self.lexicon.timing.times_of_day(prose, timings):
             by_sentence.setdefault(self._sentence(t.start), []).append(t)
         found: list[Timing] = []
         for sentence, parts in by_sentence.items():
+            if len({(t.low, t.high) for t in parts}) > 1:
+                # "in the morning, never at night", "at bedtime rather than in the morning": the
+                # time of day advised against is not a second one
+                parts = [t for t in parts if not self._advised_against(sentence[0], t.start)] or parts
             if len({(t.low, t.high) for t in parts}) > 1 or is_question(prose, *sentence):
                 continue  # "Can I take it in the morning instead?" asks; it advises nothing
-            advice = [t for t in parts if (t.start, t.end) in offsets or sentence in dosed
-                      or search(self.lexicon.intake, prose, max(sentence[0], t.start - _INTAKE_REACH), t.start) is not None]
+            advice = [t for t in parts if (t.start, t.end) in offsets or self._taken(t, dosed)
+                      or (dosed_rows and self._in_table(t.start) and self.doc.span(t.start, t.end).line in dosed_rows)]
             found += advice[:1]  # "in the evening, about an hour before bed" is one time of day
         return found
+
+    def _taken(self, t: Timing, dosed: set[tuple[int, int]]) -> bool:
+        """Whether a timing is advice about taking something: its sentence gives an amount, or an
+        intake word comes just before it ("take it at night")."""
+        sentence = self._sentence(t.start)
+        return sentence in dosed or search(self.lexicon.intake, self.doc.prose, max(sentence[0], t.start - _INTAKE_REACH), t.start) is not None
+
+    def _advised_against(self, sentence_start: int, offset: int) -> bool:
+        """Whether a negation or "rather than" sits just before `offset` ("never at night")."""
+        prose = self.doc.prose
+        return search(self.lexicon.rejected_before, prose, max(sentence_start, offset - _AGAINST_REACH), offset) is not None
+
+    def _in_table(self, offset: int) -> bool:
+        block = self.doc.block_at(offset)
+        return block is not None and block.kind == "table_cell"
 
     def _main_purpose(self, found: list[Statement | None]) -> str | None:
         """The purpose the draft names in the most statement sentences and headings."""

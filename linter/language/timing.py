@@ -23,12 +23,13 @@ from linter.language.units import TIME_TRIGGER, TIME_UNIT, time_unit
 from linter.patterns import compile_pattern
 
 NEAR_WINDOW = (0.0, 15.0)  # "at bedtime", "right before bed": within a quarter of an hour
+NEAR_AFTER_WINDOW = (0.0, 30.0)  # "right after training": within half an hour
 _REACH = 70  # the longest timing phrase before its unit: "no later than one and a half"
 MAX_OFFSET = 12 * 60.0  # an anchor further away than this is not dosing advice ("48 hours of a workout")
 
 _SEP = r"\s*(?:-|–|—|to|or|and|through)\s*"
 _DURATION = (
-    rf"(?P<n1>{NUMBER}|{ARTICLE})\s*(?P<u1>{TIME_UNIT})?(?:\s+and\s+a\s+(?P<half>half|quarter))?"
+    rf"(?P<n1>{NUMBER}|{ARTICLE})\s*(?:(?:full|good|solid|whole)\s+)?(?P<u1>{TIME_UNIT})?(?:\s+and\s+a\s+(?P<half>half|quarter))?"
     rf"(?:{_SEP}(?P<n2>{NUMBER}|{ARTICLE})\s*(?P<u2>{TIME_UNIT})?)?"
 )
 _OFFSET_PREFIX = (
@@ -38,11 +39,25 @@ _OFFSET_PREFIX = (
 )
 _MIN_PREFIX = frozenset({"at least", "no later than", "no less than", "not less than", "a minimum of", "a good", "a full"})
 _MAX_PREFIX = frozenset({"up to", "no more than", "not more than", "within", "no earlier than", "a maximum of"})
-_FILLER = r"(?:(?:going\s+to|you\s+go\s+to|heading\s+to|getting\s+into|you\s+get\s+into|the|a|an|your|each|every|any)\s+)*"
-_NEAR = (
-    r"at|close\s+to|right\s+before|just\s+before|shortly\s+before|immediately\s+before|right\s+at|"
-    r"(?:as|when)\s+you\s+(?:go|get)\s+(?:to|into)|near"
+# Words between a direction and its anchor: "before you climb into bed", "before the time you want
+# to fall asleep", "before your planned bedtime", "before I turn the lights off".
+_FILLER = (
+    r"(?:(?:going\s+to|you\s+go\s+to|heading\s+to|(?:getting|climbing|crawling|hopping)\s+into|"
+    r"(?:you|i|we)\s+(?:get|climb|crawl|hop)\s+into|(?:the\s+time\s+)?(?:you|i|we)\s+(?:plan|want|intend|hope|mean)\s+to|"
+    r"go\s+to|planned|usual|intended|target|normal|regular|you|i|we|the|a|an|your|my|each|every|any)\s+)*"
 )
+# "at bedtime", "right before bed"; "as" and "when" only before a clause ("right as you lie down",
+# "the moment your head hits the pillow"), never before "sleep" ("when your sleep is broken").
+_CLAUSE = r"(?=\s+(?:you|i|we|your|my)\s+(?!sleep))"
+_NEAR = (
+    r"at|close\s+to|right\s+before|just\s+before|shortly\s+before|immediately\s+before|right\s+at|near|"
+    r"(?:(?:right|just)\s+)?(?:as|when|once)\s+you\s+(?:go|get)\s+(?:to|into)(?=\s+bed\b)"
+)
+_NEAR_CLAUSE = (
+    rf"(?:(?:right|just)\s+)?(?:as|when|once){_CLAUSE}|the\s+(?:moment|minute|second){_CLAUSE}|as\s+soon\s+as{_CLAUSE}"
+)
+# "right after training", "straight after your session", "post-workout": soon after any anchor.
+_NEAR_AFTER = r"(?:right|straight|immediately|directly|just|soon)\s+after"
 _COURSE_PREFIX = (
     r"for\s+(?:up\s+to|no\s+more\s+than|not\s+more\s+than|a\s+maximum\s+of|at\s+most|longer\s+than|more\s+than|over)|"
     r"no\s+longer\s+than|not\s+longer\s+than|longer\s+than|beyond|for"
@@ -63,6 +78,9 @@ class Timing(NamedTuple):
     bound: str  # exact | approx | max | min | threshold
     start: int
     end: int
+    # said as a clause ("as you lie down"), which also tells when something happens ("my mind
+    # races the second my head hits the pillow"): advice only next to an amount or intake word
+    clause: bool = False
 
     def interval(self) -> tuple[float, float]:
         """The offsets this statement allows: approximations widened, bounds open-ended."""
@@ -115,7 +133,9 @@ class TimingGrammar:
             anchor = self._anchor(m)
             if anchor not in self.near:
                 return None
-            return Timing(anchor, "before", *NEAR_WINDOW, "exact", m.start(), m.end())
+            return Timing(anchor, "before", *NEAR_WINDOW, "exact", m.start(), m.end(), m.group("clause") is not None)
+        if m.group("soon_after") is not None:
+            return Timing(self._anchor(m), "after", *NEAR_AFTER_WINDOW, "exact", m.start(), m.end())
         window = _duration(m)
         if window is None:
             return None
@@ -193,14 +213,16 @@ def build_grammar(
         rf"(?:(?P<prefix>{_OFFSET_PREFIX})\s*)?{_DURATION}\s+"
         rf"(?P<dir>before|after|prior\s+to|ahead\s+of|following|of)\s+{_FILLER}(?:{groups})"
     )
-    near_phrase = rf"(?P<near>{_NEAR})\s+{_FILLER}(?:{groups})"
+    near_phrase = rf"(?P<near>{_NEAR}|(?P<clause>{_NEAR_CLAUSE}))\s+{_FILLER}(?:{groups})"
+    soon_after = rf"(?P<soon_after>{_NEAR_AFTER})\s+{_FILLER}(?:{groups})|(?P<soon_after>post)[- ]?(?:{groups})"
     every = rf"(?P<every>every)\s+{_DURATION}"
     course = rf"(?P<course>{_COURSE_PREFIX})\s+{_DURATION}"
-    body = rf"(?<![\w.,])(?:{near_phrase}|{offset}|{every}|{course})(?![\w])"
+    body = rf"(?<![\w.,])(?:{near_phrase}|{soon_after}|{offset}|{every}|{course})(?![\w])"
     # Each alternative reuses the duration groups, which the regex module allows (VERSION0 dupnames).
     pattern = compile_pattern(body, regex.IGNORECASE | regex.VERSION0)
     near_terms = [term_source(t) for name in near for t in anchors[name]]
-    trigger = compile_pattern(rf"(?<![\w-])(?:{'|'.join(near_terms) or '(?!x)x'})(?![\w])", regex.IGNORECASE)
+    # the words of the near anchors, and "after" / "post" for "right after training", "post-workout"
+    trigger = compile_pattern(rf"(?<![\w-])(?:{'|'.join([*near_terms, 'after', 'post'])})(?![\w])", regex.IGNORECASE)
     day_terms = dayparts or {}
     parts = tuple(day_terms)
     daypart_pattern = None
