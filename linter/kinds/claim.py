@@ -161,6 +161,8 @@ _BOLD = ("**", "__")
 # A modal before a list item's benefit verb ("- Could help you unwind").
 _MODAL = compile_pattern(r"(?:may|might|could|can)\s+(?:also\s+|even\s+|really\s+)?", regex.IGNORECASE)
 # The writer's own experience: a benefit to "me" / "my mood" is a testimonial, not a finding.
+# Between a benefit and the subject a call to action credits with it: " and wake up refreshed with our ".
+_CREDITED = compile_pattern(r"[^.;:!?]{0,60}?\b(?:with|thanks to|courtesy of)\s+(?:(?:a|an|the|our|one|just|daily|nightly|your)\s+)?", regex.IGNORECASE)
 _FIRST_PERSON = compile_pattern(r"\b(?:[Mm][Ee]|[Mm][Yy]|I|[Mm]yself)\b")
 
 
@@ -732,12 +734,20 @@ class _Scan:
                     if kind == "disease" and not disease:
                         disease = prose[outcome[0]:outcome[1]]
                     claims.append(self._claim(subject, (p.start(), p.end()), outcome, disease, c_start))
-            for b in find_all(lex.standalone, prose, first, c_end):
-                subject = _nearest_before(owners, b.start() + 1)
+            for b in find_all(lex.standalone, prose, c_start, c_end):
+                subject = _nearest_before(owners, b.start() + 1) or self._subject_after(owners, b.end())
                 if subject is not None:
                     claims.append(self._claim(subject, (b.start(), b.end()), None, "", c_start))
         claims.sort(key=lambda c: (c.negated, c.subject.start, c.predicate))
         return claims
+
+    def _subject_after(self, owners: list[Subject], end: int) -> Subject | None:
+        """The subject a call to action credits after its benefit ("Wake up refreshed with
+        DreamWell", "sleep deeper thanks to magnesium"), or None."""
+        after = next((s for s in owners if s.start >= end), None)
+        if after is None or _CREDITED.fullmatch(self.prose, end, after.start) is None:
+            return None
+        return after
 
     def _outcome(self, kind: str, start: int, end: int) -> tuple[tuple[int, int] | None, str]:
         """The first outcome after a predicate that the predicate can benefit, and any disease."""
@@ -1016,7 +1026,7 @@ class _Scan:
         if cue is not None:
             points += [cue.start(), cue.end()]
         if claim is not None and (cue is None or kind in ("vague-evidence", "testimonial", "animal-evidence")):
-            points += [claim.subject.start, claim.end]
+            points += [claim.subject.start, claim.predicate[0], claim.end]
         start, end = min(points), max(points + [extend])
         text = self.prose
 

@@ -61,6 +61,8 @@ _LEXICON_FIELDS: dict[str, Field] = {
 _FREQUENCY = re.compile(rf"[\s,(]*(?:of\s+)?(?:[^\W\d]+[\s,-]+){{0,4}}?(?:{FREQUENCY})", re.IGNORECASE)
 _BASIS_REACH = 60  # characters after an amount in which "twice daily" still belongs to it
 _AGAINST_REACH = 16  # characters before a time of day in which "never", "rather than" reject it
+_CLAUSE_AMOUNT_REACH = 12  # characters between an amount and the bedtime clause that times it
+_CLAUSE_BREAK = re.compile(r"[,;:]|\bso\b", re.IGNORECASE)
 _INTAKE_REACH = 50  # characters before a time of day in which "take" makes it advice ("take it at night")
 _NOTHING = compile_pattern(r"(?!x)x")
 USUAL_SOURCE = "usual supplement amounts in the dosing lexicon"
@@ -73,6 +75,10 @@ _SPLIT_COUNT = re.compile(r"\b(two|three|four|[2-4])\b", re.IGNORECASE)
 _PRICE = re.compile(r"[$£€]\s?\d")
 _TABLE_DELIMITER = re.compile(r"\s*\|?\s*:?-{3,}")
 # A column of product facts, not advice: "CBD per mL", "Strength", "Potency", "Price".
+# The head of a label's facts panel, and how many lines up it may sit.
+_FACTS_HEADER = re.compile(r"\b(?:supplement|nutrition) facts\b|\bamount per serving\b", re.IGNORECASE)
+_PANEL_REACH = 30
+_PANEL_ROW_REACH = 120  # characters before an amount in which its row names its ingredient
 _CONTENT_HEADER = re.compile(r"\bper\b|strength|potency|concentration|content|price|label", re.IGNORECASE)
 _OF_OTHER = re.compile(r"\s+of\s+(?:the\s+|a\s+|an\s+|your\s+|this\s+)?([A-Za-z][\w-]*)")
 _OF_GAP = re.compile(r"\s*(?:of\s+)?(?:(?:the|a|an|pure|plain|supplemental|oral|[\w-]+(?:ed|al|ic))\s+){0,3}", re.IGNORECASE)
@@ -296,7 +302,8 @@ class _Extractor:
         prose = self.doc.prose
         quantities = list(find_quantities(prose))
         dosed = {self._sentence(q.start) for q in quantities}
-        timings = [t for t in self.lexicon.timing.find(prose) if not t.clause or self._taken(t, dosed)]
+        amount_ends = [q.end for q in quantities]
+        timings = [t for t in self.lexicon.timing.find(prose) if not t.clause or self._taken_as_clause(t, amount_ends)]
         timings = sorted(timings + self._times_of_day(timings, quantities, dosed), key=lambda t: t.start)
         nightly = {self._sentence(t.start) for t in timings if t.anchor in self.lexicon.timing.near}
         doses = [self._statement(q, self._basis(q, quantities[i + 1].start if i + 1 < len(quantities) else len(prose), nightly))
@@ -336,6 +343,20 @@ class _Extractor:
         intake word comes just before it ("take it at night")."""
         sentence = self._sentence(t.start)
         return sentence in dosed or search(self.lexicon.intake, self.doc.prose, max(sentence[0], t.start - _INTAKE_REACH), t.start) is not None
+
+    def _taken_as_clause(self, t: Timing, amount_ends: list[int]) -> bool:
+        """Whether bedtime said as a clause times a dose: an amount just before it ("50 mg, right
+        as your head hits the pillow") or an intake word in its own clause ("take it right as you
+        lie down"), not one across "so" ("take it right before bed, so it peaks as you fall asleep")."""
+        i = bisect_left(amount_ends, t.start)
+        if i and t.start - amount_ends[i - 1] <= _CLAUSE_AMOUNT_REACH:
+            return True
+        sentence = self._sentence(t.start)
+        floor = max(sentence[0], t.start - _INTAKE_REACH)
+        breaks = list(_CLAUSE_BREAK.finditer(self.doc.prose, floor, t.start))
+        if breaks:
+            floor = breaks[-1].end()
+        return search(self.lexicon.intake, self.doc.prose, floor, t.start) is not None
 
     def _advised_against(self, sentence_start: int, offset: int) -> bool:
         """Whether a negation or "rather than" sits just before `offset` ("never at night")."""
@@ -381,7 +402,7 @@ class _Extractor:
     def _statement(self, measure: Union[Quantity, Timing], basis: Basis) -> Statement | None:
         start, end = self._sentence(measure.start)
         substance = self._substance(measure.start, measure.end, start, end)
-        if substance is None:
+        if substance is None or (isinstance(measure, Quantity) and self._unnamed_panel_row(measure)):
             return None
         text = self.doc.prose[start:end]
         purpose = self._label(self.lexicon.purposes, start, end, measure.start, start)
@@ -399,7 +420,8 @@ class _Extractor:
         prose = self.doc.prose
         if (search(self.lexicon.label_before, prose, start, measure.start) is not None
                 or search(self.lexicon.label_after, prose, measure.end, end) is not None
-                or self._in_content_column(measure.start) or _PRICE.search(text) is not None):
+                or self._in_content_column(measure.start) or _PRICE.search(text) is not None
+                or self._in_facts_panel(measure.start)):
             # "each gummy contains 25 mg", "50 mg per gummy", a "CBD per mL" column, a price list
             # line ("Deep Relief Balm - 1000 mg CBD / 2 oz - $55")
             return "label"
@@ -408,6 +430,27 @@ class _Extractor:
         if search(self.lexicon.step_before, prose, start, measure.start) is not None:
             return "step"  # "then increase to 100 mg": where a titration goes, not a second dose
         return "advice"
+
+    def _unnamed_panel_row(self, q: Quantity) -> bool:
+        """Whether an amount is a facts-panel row that names no known substance ("Total sugars
+        3 g"): each row is its own ingredient's, never a neighbour's."""
+        if not self._in_facts_panel(q.start):
+            return False
+        row = self.doc.span(q.start, q.end).line
+        lo = bisect_left(self.mention_starts, max(0, q.start - _PANEL_ROW_REACH))
+        return not any(self.doc.span(m.start, m.end).line == row for m in self.mentions[lo : bisect_left(self.mention_starts, q.end)])
+
+    def _in_facts_panel(self, offset: int) -> bool:
+        """Whether an amount sits in a label's facts panel: a run of lines, with no blank line,
+        under "Supplement Facts" or "Amount per serving" ("  Melatonin 5 mg")."""
+        lines = self.doc.derived("source lines", self.doc.text.splitlines)
+        row = self.doc.span(offset, offset).line - 1
+        for line in reversed(lines[max(0, row - _PANEL_REACH) : row + 1]):
+            if not line.strip():
+                return False
+            if _FACTS_HEADER.search(line) is not None:
+                return True
+        return False
 
     def _in_content_column(self, offset: int) -> bool:
         """Whether an amount sits in a Markdown table whose header describes product content."""
