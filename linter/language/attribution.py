@@ -78,6 +78,7 @@ _TABLE_DELIMITER = re.compile(r"\s*\|?\s*:?-{3,}")
 # The head of a label's facts panel, and how many lines up it may sit.
 _FACTS_HEADER = re.compile(r"\b(?:supplement|nutrition) facts\b|\bamount per serving\b", re.IGNORECASE)
 _PANEL_REACH = 30
+_HEADER_LENGTH = 80
 _PANEL_ROW_REACH = 120  # characters before an amount in which its row names its ingredient
 _CONTENT_HEADER = re.compile(r"\bper\b|strength|potency|concentration|content|price|label", re.IGNORECASE)
 _OF_OTHER = re.compile(r"\s+of\s+(?:the\s+|a\s+|an\s+|your\s+|this\s+)?([A-Za-z][\w-]*)")
@@ -444,11 +445,19 @@ class _Extractor:
         """Whether an amount sits in a label's facts panel: a run of lines, with no blank line,
         under "Supplement Facts" or "Amount per serving" ("  Melatonin 5 mg")."""
         lines = self.doc.derived("source lines", self.doc.text.splitlines)
-        row = self.doc.span(offset, offset).line - 1
-        for line in reversed(lines[max(0, row - _PANEL_REACH) : row + 1]):
-            if not line.strip():
+        span = self.doc.span(offset, offset)
+        row = span.line - 1
+        if row >= len(lines):
+            return False
+        # the amount's own line, up to the amount ("Supplement Facts: Serving size 1 gummy. Melatonin 3 mg.")
+        own = lines[row][max(0, span.column - 1 - _HEADER_LENGTH * 2) : span.column - 1]
+        if _FACTS_HEADER.search(own) is not None:
+            return True
+        for line in reversed(lines[max(0, row - _PANEL_REACH) : row]):
+            if not line or line.isspace():
                 return False
-            if _FACTS_HEADER.search(line) is not None:
+            # a panel's head is a short line: a long one is prose, searched once per amount otherwise
+            if len(line) <= _HEADER_LENGTH and _FACTS_HEADER.search(line) is not None:
                 return True
         return False
 

@@ -221,8 +221,8 @@ def build_grammar(
     # Each alternative reuses the duration groups, which the regex module allows (VERSION0 dupnames).
     pattern = compile_pattern(body, regex.IGNORECASE | regex.VERSION0)
     near_terms = [term_source(t) for name in near for t in anchors[name]]
-    # the words of the near anchors, and "after" / "post" for "right after training", "post-workout"
-    trigger = compile_pattern(rf"(?<![\w-])(?:{'|'.join([*near_terms, 'after', 'post'])})(?![\w])", regex.IGNORECASE)
+    # the words of the near anchors, and the openings of "right after training", "post-workout"
+    trigger = compile_pattern(rf"(?<![\w-])(?:{'|'.join([*near_terms, _NEAR_AFTER, 'post'])})(?![\w])", regex.IGNORECASE)
     day_terms = dayparts or {}
     parts = tuple(day_terms)
     daypart_pattern = None
