@@ -77,8 +77,7 @@ _TABLE_DELIMITER = re.compile(r"\s*\|?\s*:?-{3,}")
 # A column of product facts, not advice: "CBD per mL", "Strength", "Potency", "Price".
 # The head of a label's facts panel, and how many lines up it may sit.
 _FACTS_HEADER = re.compile(r"\b(?:supplement|nutrition) facts\b|\bamount per serving\b", re.IGNORECASE)
-_PANEL_REACH = 30
-_HEADER_LENGTH = 80
+_HEADER_SPAN = 200  # characters at the start of a line in which a facts panel's head may sit
 _PANEL_ROW_REACH = 120  # characters before an amount in which its row names its ingredient
 _CONTENT_HEADER = re.compile(r"\bper\b|strength|potency|concentration|content|price|label", re.IGNORECASE)
 _OF_OTHER = re.compile(r"\s+of\s+(?:the\s+|a\s+|an\s+|your\s+|this\s+)?([A-Za-z][\w-]*)")
@@ -442,24 +441,31 @@ class _Extractor:
         return not any(self.doc.span(m.start, m.end).line == row for m in self.mentions[lo : bisect_left(self.mention_starts, q.end)])
 
     def _in_facts_panel(self, offset: int) -> bool:
-        """Whether an amount sits in a label's facts panel: a run of lines, with no blank line,
-        under "Supplement Facts" or "Amount per serving" ("  Melatonin 5 mg")."""
-        lines = self.doc.derived("source lines", self.doc.text.splitlines)
-        span = self.doc.span(offset, offset)
-        row = span.line - 1
-        if row >= len(lines):
+        """Whether an amount sits in a label's facts panel: after "Supplement Facts" or "Amount
+        per serving" on its line, or on a line under one with no blank line between ("  Melatonin 5 mg")."""
+        rows = self.doc.derived("facts panels", self._facts_panel_rows)
+        if not rows:
             return False
-        # the amount's own line, up to the amount ("Supplement Facts: Serving size 1 gummy. Melatonin 3 mg.")
-        own = lines[row][max(0, span.column - 1 - _HEADER_LENGTH * 2) : span.column - 1]
-        if _FACTS_HEADER.search(own) is not None:
-            return True
-        for line in reversed(lines[max(0, row - _PANEL_REACH) : row]):
+        span = self.doc.span(offset, offset)
+        column = rows.get(span.line - 1)
+        return column is not None and span.column - 1 >= column
+
+    def _facts_panel_rows(self) -> dict[int, int]:
+        """Row -> the column from which a row lies in a facts panel, found in one pass over the lines."""
+        rows: dict[int, int] = {}
+        inside = False
+        for row, line in enumerate(self.doc.text.splitlines()):
             if not line or line.isspace():
-                return False
-            # a panel's head is a short line: a long one is prose, searched once per amount otherwise
-            if len(line) <= _HEADER_LENGTH and _FACTS_HEADER.search(line) is not None:
-                return True
-        return False
+                inside = False
+            elif inside:
+                rows[row] = 0
+            else:
+                # a panel's head opens its line: only the start of a long line is looked at
+                head = _FACTS_HEADER.search(line, 0, _HEADER_SPAN)
+                if head is not None:
+                    rows[row] = head.end()
+                    inside = True
+        return rows
 
     def _in_content_column(self, offset: int) -> bool:
         """Whether an amount sits in a Markdown table whose header describes product content."""
