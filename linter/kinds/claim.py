@@ -160,9 +160,9 @@ _LEAD_IN_WORDS = 4
 _BOLD = ("**", "__")
 # A modal before a list item's benefit verb ("- Could help you unwind").
 _MODAL = compile_pattern(r"(?:may|might|could|can)\s+(?:also\s+|even\s+|really\s+)?", regex.IGNORECASE)
-# The writer's own experience: a benefit to "me" / "my mood" is a testimonial, not a finding.
 # Between a benefit and the subject a call to action credits with it: " and wake up refreshed with our ".
 _CREDITED = compile_pattern(r"[^.;:!?]{0,60}?\b(?:with|thanks to|courtesy of)\s+(?:(?:a|an|the|our|one|just|daily|nightly|your)\s+)?", regex.IGNORECASE)
+# The writer's own experience: a benefit to "me" / "my mood" is a testimonial, not a finding.
 _FIRST_PERSON = compile_pattern(r"\b(?:[Mm][Ee]|[Mm][Yy]|I|[Mm]yself)\b")
 
 

@@ -63,12 +63,12 @@ def claim_of(statement: Statement, doc: Document) -> Claim:
         basis = statement.basis
         serving = None if basis.daily_total else raw
         day = raw if basis.daily_total else (m.low * basis.times, m.high * basis.times) if basis.times else None
+        direction = ""
     else:
-        topic = m.anchor
+        topic, direction = m.anchor, m.direction
         unit, serving, day = "min", raw, None
     return Claim(statement.substance, topic, statement.purpose, statement.form, unit, m.bound, serving, day,
-                 doc.path, doc.span(m.start, m.end), m.start, m.end, doc.text[m.start : m.end],
-                 getattr(m, "direction", ""))
+                 doc.path, doc.span(m.start, m.end), m.start, m.end, doc.text[m.start : m.end], direction)
 
 
 def _shown_topic(claim: Claim) -> str:

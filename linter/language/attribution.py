@@ -74,11 +74,11 @@ _COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seve
 _SPLIT_COUNT = re.compile(r"\b(two|three|four|[2-4])\b", re.IGNORECASE)
 _PRICE = re.compile(r"[$£€]\s?\d")
 _TABLE_DELIMITER = re.compile(r"\s*\|?\s*:?-{3,}")
-# A column of product facts, not advice: "CBD per mL", "Strength", "Potency", "Price".
-# The head of a label's facts panel, and how many lines up it may sit.
+# The head of a label's facts panel: the lines under it, to a blank line, list the product's content.
 _FACTS_HEADER = re.compile(r"\b(?:supplement|nutrition) facts\b|\bamount per serving\b", re.IGNORECASE)
 _HEADER_SPAN = 200  # characters at the start of a line in which a facts panel's head may sit
 _PANEL_ROW_REACH = 120  # characters before an amount in which its row names its ingredient
+# A column of product facts, not advice: "CBD per mL", "Strength", "Potency", "Price".
 _CONTENT_HEADER = re.compile(r"\bper\b|strength|potency|concentration|content|price|label", re.IGNORECASE)
 _OF_OTHER = re.compile(r"\s+of\s+(?:the\s+|a\s+|an\s+|your\s+|this\s+)?([A-Za-z][\w-]*)")
 _OF_GAP = re.compile(r"\s*(?:of\s+)?(?:(?:the|a|an|pure|plain|supplemental|oral|[\w-]+(?:ed|al|ic))\s+){0,3}", re.IGNORECASE)
