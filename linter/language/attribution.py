@@ -364,6 +364,7 @@ class _Extractor:
         return search(self.lexicon.rejected_before, prose, max(sentence_start, offset - _AGAINST_REACH), offset) is not None
 
     def _in_table(self, offset: int) -> bool:
+        """Whether `offset` lies in a Markdown table cell."""
         block = self.doc.block_at(offset)
         return block is not None and block.kind == "table_cell"
 
@@ -469,8 +470,7 @@ class _Extractor:
 
     def _in_content_column(self, offset: int) -> bool:
         """Whether an amount sits in a Markdown table whose header describes product content."""
-        block = self.doc.block_at(offset)
-        if block is None or block.kind != "table_cell":
+        if not self._in_table(offset):
             return False
         text = self.doc.text
         line_start = text.rfind("\n", 0, offset) + 1
