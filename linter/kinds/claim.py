@@ -82,7 +82,8 @@ _QUOTED = compile_pattern("[" + "".join(_QUOTES) + "]")
 _SIGNS_QUOTE = compile_pattern(r"[\"\u201d\u2019][*_]{0,2}\s{0,3}$")
 # A trouble caused, not relieved: what a story names after these is a side effect.
 _HARM_DONE = compile_pattern(
-    r"\b(?:caus(?:e|es|ed|ing)|gave|give|gives|giving|(?:leave|leaves|left|leaving) (?:me|you|him|her|them|us|people) with|trigger(?:s|ed)?)\b", regex.IGNORECASE
+    r"\b(?:caus(?:e|es|ed|ing)|gave|give|gives|giving|(?:leave|leaves|left|leaving) (?:me|you|him|her|them|us|people) with|trigger(?:s|ed)?|"
+    r"ma(?:de|kes?) (?:me|you|him|her|them|us|people) (?:feel )?(?:a (?:little|bit) |oddly |really |very |so |super |kind of |slightly )?)\b", regex.IGNORECASE
 )
 _HARM_REACH = 40
 # A condition, concession or reason closed by a comma, right before a claim or cue: a negation
@@ -108,6 +109,8 @@ _DEFINITION_BLOCK = compile_pattern(r"\s{0,3}\[\^?[^\]\n]{1,40}\]:")
 _NEGATION_REACH = 60
 # How far after its predicate an outcome may stand ("helps your body wind down for sleep").
 _OUTCOME_REACH = 80
+# How far after an appeal to research a negation turns it into a denial ("studies show no benefit").
+_DENIAL_REACH = 40
 # How far before a good outcome a negation denies it ("didn't stay asleep", "never felt calmer").
 _DENIED_REACH = 16
 # A passive benefit puts the outcome before its verb: "With St. John's wort, mood is usually lifted".
@@ -137,6 +140,8 @@ _PRODUCT_INTRODUCED = compile_pattern(
     r"(?:,\s+(?:a|an|my|our|the|this)\s|\s+\(|\s+(?:contains?|packs?|combines?|blends?|delivers?|is\s+(?:a|an|made|our|my))\s"
     r"|\s+(?:sachets?|gumm(?:y|ies)|capsules?|tablets?|softgels?|drops|scoops?|servings?|chews?|sprays?|shots?)\s+(?:contains?|has|provides?|packs?|delivers?)\s)"
 )
+# Every word capitalised: a product's name ("Lullwave Night Gummies"), not "Our gummies".
+_CAPITALISED_NAME = compile_pattern(r"[A-Z][\w'\u2019]*(?:[ -][A-Z][\w'\u2019]*)+")
 # Titles that make the name after them a person's.
 _TITLES = r"\b(?:Dr|Prof|Professor|Doctor|Mr|Mrs|Ms|Mx|Sir|Dame|Nurse|Coach|Chef)"
 # How far after the introduction the substance it holds must be named.
@@ -160,8 +165,37 @@ _LEAD_IN_WORDS = 4
 _BOLD = ("**", "__")
 # A modal before a list item's benefit verb ("- Could help you unwind").
 _MODAL = compile_pattern(r"(?:may|might|could|can)\s+(?:also\s+|even\s+|really\s+)?", regex.IGNORECASE)
-# Between a benefit and the subject a call to action credits with it: " and wake up refreshed with our ".
-_CREDITED = compile_pattern(r"[^.;:!?]{0,60}?\b(?:with|thanks to|courtesy of)\s+(?:(?:a|an|the|our|one|just|daily|nightly|your)\s+)?", regex.IGNORECASE)
+# Between a benefit and the subject a call to action or a story credits with it: " and wake up
+# refreshed with our ", " to 31 after a month on ", " in a month of taking ".
+_CREDITED = compile_pattern(r"[^.;:!?]{0,60}?\b(?:with|thanks to|courtesy of|(?:of|after|since) (?:taking|starting|using|adding|trying|switching to)|(?:after|since) (?:I|we) (?:started|began|tried)|on)\s+(?:(?:a|an|the|our|one|just|daily|nightly|your)\s+)?(?:(?:warm|hot|cold|little|small|single|simple|quick|soothing|relaxing|calming|cup|glass|mug|dose|spoonful|scoop|of)\s+){0,3}", regex.IGNORECASE)
+# What may open a clause before a call to action's verb: markup, "and", "then", "finally".
+_CLAUSE_OPENING = compile_pattern(r"[\s*_#>\-]*(?:(?:and|then|finally|now|just|simply|naturally)\s+)?", regex.IGNORECASE)
+# A lead-in that opens with a comparison names a benefit: "**Faster bounce-back.**", "**Less stress.**"
+_COMPARATIVE_OPENING = compile_pattern(
+    r"[\W_]*(?:faster|calmer|deeper|better|less|more|fewer|easier|quicker|longer|stronger|steadier|sounder|"
+    r"healthier|happier|lower|higher|brighter|clearer|smoother|fresher|sharper)\b", regex.IGNORECASE)
+# The end of a paragraph that hands its benefit verb to the list after it: "... helps them:",
+# "Magnesium can:", "the benefits of tart cherry include:", "what a daily glass can do for you:".
+_LIST_PROMISE = compile_pattern(
+    r"\b(?:can|may|might|could|will|helps?|helped|supports?|(?:is|are) (?:known|said|thought|believed) to|"
+    r"benefits? (?:of [\w' -]{1,40} )?include|do(?:es)? for (?:you|them|your \w+)|works? to)\b[^:.!?]{0,40}:[\s*_]*$",
+    regex.IGNORECASE)
+# A yes to the question before: "Absolutely.", "Oh, totally.", "Yes - and ...", "It does!"
+_AFFIRMATIVE = compile_pattern(
+    r"(?<![\w'-])(?:yes|yep|yeah|absolutely|totally|definitely|certainly|of course|you bet|it (?:really |sure |absolutely )?does|"
+    r"they (?:really |sure |absolutely )?do|it (?:really |sure |absolutely )?can|they (?:really |sure )?can)(?![\w'-]|,? (?:and|or) no\b)",
+    regex.IGNORECASE)
+# What may come before that yes at the start of an answer: markup, a speaker's name, "Oh,", "Well,".
+_ANSWER_OPENING = compile_pattern(
+    r"[\s*_>\-]*(?:\[[\d:.]+\]\s*)?(?:(?-i:[A-Z])[\w.-]*(?: (?-i:[A-Z])[\w.-]*)?:\s*)?[*_]*\s*(?:(?:oh|well|short answer|in a word|honestly|and)[,:]?\s+)?",
+    regex.IGNORECASE)
+# A story that ends in nothing: "I tried CBD oil for three months and noticed nothing for my back".
+_FAILURE = compile_pattern(
+    r"\b(?:noticed|felt|saw|got) (?:absolutely |basically )?(?:nothing|zero|no (?:difference|change|effect|benefit|improvement))|"
+    r"\bdid(?:n't|n’t| not) (?:do (?:anything|much|a thing)|help|work|notice|feel (?:any|a thing))|\bnothing (?:changed|happened)|\bwaste of money",
+    regex.IGNORECASE)
+# Between a subject and a benefit word, what makes the rest a list of risks, not a claim.
+_INTERACTS = compile_pattern(r"\binteract(?:s|ed|ing|ions?)?\s+(?:badly\s+)?with\b", regex.IGNORECASE)
 # The writer's own experience: a benefit to "me" / "my mood" is a testimonial, not a finding.
 _FIRST_PERSON = compile_pattern(r"\b(?:[Mm][Ee]|[Mm][Yy]|I|[Mm]yself)\b")
 
@@ -269,7 +303,8 @@ class _Scan:
         self.taken: set[int] = set()
 
     def run(self) -> Iterator[ClaimHit]:
-        """Yield the hits of every candidate sentence."""
+        """Yield the hits of every candidate sentence, then of every answer that says yes to a
+        question making a claim."""
         for index in self._candidates():
             if index in self.taken:
                 continue
@@ -277,6 +312,40 @@ class _Scan:
             if hit is not None:
                 self.taken.add(hit.sentence)
                 yield hit
+        for hit in self._answers():
+            if hit.sentence not in self.taken:
+                self.taken.add(hit.sentence)
+                yield hit
+
+    def _answers(self) -> Iterator[ClaimHit]:
+        """"Does magnesium work for headaches? Oh, totally." and an FAQ's "**Does it really
+        work?** Absolutely!": the yes makes the question's claim."""
+        doc, prose = self.doc, self.prose
+        for m in _AFFIRMATIVE.finditer(prose):
+            answer = doc.sentence_at(m.start())
+            if answer is None or answer.index == 0 or answer.block in self.skip:
+                continue
+            if _ANSWER_OPENING.fullmatch(prose, answer.start, m.start()) is None:
+                continue
+            question = doc.sentences[answer.index - 1]
+            if question.block not in (answer.block, answer.block - 1) or not is_question(prose, question.start, question.end):
+                continue
+            claim = self._asked_claim(question)
+            if claim is None:
+                continue
+            kind = "disease" if claim.disease else "efficacy"
+            if search(self.lex.testimonials, prose, answer.start, answer.end) is not None:
+                kind = "testimonial"
+            subject = Subject(m.start(), m.start(), claim.subject.name)
+            yield self._hit(kind, answer, subject, m, None, disease=claim.disease)
+
+    def _asked_claim(self, question: Sentence) -> Claim | None:
+        """The claim a question asks about ("Can magnesium help with cramps?"), if it makes one."""
+        subjects = self._subjects(question)
+        if not subjects:
+            return None
+        claims = self._claims(subjects, self._clauses(question.start, question.end))
+        return next((c for c in claims if not c.negated), None)
 
     # --- document-level preparation -------------------------------------------------------
 
@@ -341,6 +410,12 @@ class _Scan:
         products = self._heading_products(ordered, starts)
         for name, substance in self._introduced_products(ordered, starts).items():
             products.setdefault(name, substance)
+        # A product the lexicon knows by its noun ("Lullwave Night Gummies") is a name too, so
+        # its short form ("Lullwave helps you ...") can count below.
+        for start, neg_end, rank, name in ordered:
+            written = self.prose[start:-neg_end]
+            if rank == 1 and " " in written and _CAPITALISED_NAME.fullmatch(written):
+                products.setdefault(written, name)
         if not products:
             return []
         # A round-up calls "Lullagrove Midnight Plum" just "Lullagrove" in its prose: a shorter
@@ -488,8 +563,14 @@ class _Scan:
         lead = self._lead_in_subject(sentence)
         if lead is not None:
             subjects = [lead, *subjects]
+        # a question the splitter left joined to what follows ("does it help with recovery? seen
+        # it in a bunch of stacks", '"Is CBD balm worth it?" - Priya') asks; only the rest may claim
+        asked = prose.rfind("?", start, end)
+        if asked >= 0:
+            start = asked + 1
+            subjects = [s for s in subjects if s.start >= start]
         if not subjects:
-            return None
+            return self._listed_benefit(sentence) if asked < 0 else None
         clauses = self._clauses(start, end)
         frame = self._framed(subjects, clauses)
         if frame is not None:
@@ -588,6 +669,53 @@ class _Scan:
         name = self._antecedent(sentence.start, sentence.block, title=True) or self._last_mention(sentence.start)
         return [Subject(sentence.start, sentence.start, name)] if name is not None else []
 
+    def _listed_benefit(self, sentence: Sentence) -> ClaimHit | None:
+        """A list item that completes a lead-in's promise ("Users say CalmRest helps them:" /
+        "- Fall asleep faster"; "Magnesium can:" / "- ease muscle cramps"): the lead-in names
+        the subject and the benefit verb, the item the outcome."""
+        block = sentence.block
+        if self.doc.blocks[block].kind != "list_item" or self._first_sentence(block) != sentence:
+            return None
+        lead = self._list_lead_in(self.run_start[block] - 1)
+        if lead is None:
+            return None
+        lex, prose = self.lex, self.prose
+        outcome = None
+        for pattern in (lex.standalone, lex.good, lex.bad, lex.diseases):
+            found = search(pattern, prose, sentence.start, sentence.end)
+            if found is not None and (outcome is None or found.start() < outcome.start()):
+                outcome = found
+        if outcome is None or self.a.polarity.negation(prose, sentence.start, outcome.start()) is not None:
+            return None
+        subject, kind = lead
+        if kind == "efficacy" and search(lex.diseases, prose, sentence.start, sentence.end) is not None:
+            kind = "disease"
+        return self._hit(kind, sentence, Subject(sentence.start, sentence.start, subject), outcome, None)
+
+    def _list_lead_in(self, block: int) -> tuple[str, str] | None:
+        """The subject a list's lead-in paragraph promises a benefit from, and the kind of
+        claim its items make, when the paragraph ends with a colon after a benefit verb,
+        a modal or a testimonial ("Ashwagandha may help:", "Reviewers say it helps them:")."""
+        if block < 0 or self.doc.blocks[block].kind != "paragraph":
+            return None
+        last = bisect_left(self.sentence_starts, self.doc.blocks[block].end) - 1
+        if last < 0 or self.doc.sentences[last].block != block:
+            return None
+        lead = self.doc.sentences[last]
+        promise = _LIST_PROMISE.search(self.prose, lead.start, lead.end)
+        if promise is None:
+            return None
+        subjects = [s for s in self._subjects(lead) if s.start < promise.start()]
+        if not subjects:
+            return None
+        if search(self.lex.testimonials, self.prose, lead.start, lead.end) is not None:
+            kind = "testimonial"
+        elif self.a.polarity.hedge(self.prose, subjects[-1].end, lead.end) is not None:
+            kind = "hedged"
+        else:
+            kind = "efficacy"
+        return subjects[-1].name, kind
+
     def _lead_in_subject(self, sentence: Sentence) -> Subject | None:
         """The substance a lead-in names ("- **Reishi.** The mushroom could support ..."), for
         the later sentences of its list item or paragraph: an empty span at the sentence's start."""
@@ -657,7 +785,7 @@ class _Scan:
         own cue already marks a claim). A pronoun after a lead-in that names no substance
         ("**Exercise.** It ...") speaks of that topic: None."""
         lead = self._lead_in(block)
-        if lead is not None and lead.end <= offset and not self._mentions_in(lead):
+        if lead is not None and lead.end <= offset and not self._mentions_in(lead) and not self._states_benefit(lead):
             return None
         name = self._named_near(offset, block)
         if name is None and depth < _CHAIN_DEPTH and block > 0 and self.doc.blocks[block - 1].kind != "heading":
@@ -667,6 +795,15 @@ class _Scan:
         # nothing named nearby: a promise, testimonial or drug comparison in a draft about one
         # substance is about that substance ("It's a natural alternative to anti-anxiety meds")
         return self.title if title and block > 0 else None
+
+    def _states_benefit(self, lead: Sentence) -> bool:
+        """Whether a lead-in names a benefit ("**Calmer joints.**", "**Heart support.**") rather
+        than a topic of its own ("**Exercise.**"): the sentences after it go on about the
+        substance the list is about."""
+        prose, lex = self.prose, self.lex
+        if _COMPARATIVE_OPENING.match(prose, lead.start, lead.end) is not None or self._has_outcome(lead.start, lead.end):
+            return True
+        return any(search(pattern, prose, lead.start, lead.end) is not None for pattern in (lex.increase, lex.decrease, lex.neutral))
 
     def _carried(self, block: int, depth: int) -> str | None:
         """The substance the first pronoun of `block` refers to, if the block names none itself."""
@@ -717,11 +854,16 @@ class _Scan:
             if not owners:
                 continue
             first = owners[0].start
+            opening = self._call_to_action(c_start, first, owners)
+            if opening is not None:
+                claims.append(opening)
             for kind, pattern in (("disease", lex.disease_verbs), ("increase", lex.increase), ("decrease", lex.decrease), ("neutral", lex.neutral), ("association", lex.association)):
                 for p in find_all(pattern, prose, first, c_end):
                     subject = _nearest_before(owners, p.start())
                     if subject is None or p.start() < subject.end or p.start() > horizon:
                         continue
+                    if _INTERACTS.search(prose, subject.end, p.start()) is not None:
+                        continue  # "can interact with ... medicines for diabetes" names a risk
                     # an outcome past the background frame belongs to the body's chemistry, not the claim
                     reach = min(c_end, p.end() + _OUTCOME_REACH, max(horizon, p.end()))
                     outcome, disease = self._outcome(kind, p.end(), reach)
@@ -740,6 +882,27 @@ class _Scan:
                     claims.append(self._claim(subject, (b.start(), b.end()), None, "", c_start))
         claims.sort(key=lambda c: (c.negated, c.subject.start, c.predicate))
         return claims
+
+    def _call_to_action(self, c_start: int, first: int, owners: list[Subject]) -> Claim | None:
+        """A clause that opens with a benefit verb and credits a subject after its outcome ("Say
+        goodbye to sleepless nights with our gummies", "Ease sore muscles with a magnesium soak")."""
+        opening = _CLAUSE_OPENING.match(self.prose, c_start, first)
+        at = opening.end() if opening is not None else c_start
+        lex = self.lex
+        for kind, pattern in (("increase", lex.increase), ("decrease", lex.decrease), ("neutral", lex.neutral)):
+            verb = pattern.match(self.prose, at, first)
+            if verb is None or not self.prose[verb.start():verb.start() + 1].isalpha():
+                continue
+            if verb.group(0).split()[0].lower().endswith("s") and not verb.group(0).split()[0].lower().endswith("ss"):
+                return None  # "Helps you unwind with ..." is a list item's claim, found elsewhere
+            outcome, disease = self._outcome(kind, verb.end(), min(first, verb.end() + _OUTCOME_REACH))
+            if outcome is None:
+                return None
+            subject = self._subject_after(owners, outcome[1])
+            if subject is None:
+                return None
+            return self._claim(subject, (verb.start(), verb.end()), outcome, disease, c_start)
+        return None
 
     def _subject_after(self, owners: list[Subject], end: int) -> Subject | None:
         """The subject a call to action credits after its benefit ("Wake up refreshed with
@@ -846,12 +1009,13 @@ class _Scan:
             return self._hit("absolute", sentence, subject, promises[0], claim, extend=promises[-1].end())
         has_outcome = claim is not None or (not any_negated and self._has_outcome(start, end, subjects))
         vague = search(lex.vague, prose, start, end)
-        if vague is not None and has_outcome and not self._negated_cue(vague, clauses):
+        if vague is not None and has_outcome and not self._negated_cue(vague, clauses) and not self._denied_after(vague, clauses):
             return self._hit("vague-evidence", sentence, _nearest(subjects, vague.start()), vague, claim)
         testimonial = search(lex.testimonials, prose, start, end)
+        # a story of harm ("it gave me an upset stomach") vouches for nothing
         if testimonial is not None and not self._negated_cue(testimonial, clauses) and (
-            has_outcome or self._story_continues(sentence)
-        ):
+            (has_outcome and (claim is not None or self._has_benefit(start, end, subjects))) or self._story_continues(sentence)
+        ) and _FAILURE.search(prose, testimonial.end(), end) is None:
             return self._hit("testimonial", sentence, _nearest(subjects, testimonial.start()), testimonial, claim)
         if claim is None:
             return None
@@ -974,7 +1138,9 @@ class _Scan:
         for index in reach:
             if 0 <= index < len(self.doc.sentences):
                 other = self.doc.sentences[index]
-                if other.block != sentence.block or not self._has_benefit(other.start, other.end, self._subjects(other)):
+                if other.block != sentence.block or is_question(self.prose, other.start, other.end):
+                    continue  # a question asked is no benefit told
+                if not self._has_benefit(other.start, other.end, self._subjects(other)):
                     continue
                 # a result cited there is a study's, not the story's
                 if not self.a.evidence.in_range(self.doc, other.start, other.end):
@@ -1007,6 +1173,12 @@ class _Scan:
 
         protected = [(cue.start(), cue.end())] if exclude_self else []
         return self.a.polarity.negation(self.prose, window, cue.end() if exclude_self else cue.start(), protected) is not None
+
+    def _denied_after(self, cue: regex.Match[str], clauses: list[tuple[int, int]]) -> bool:
+        """Whether research is invoked to deny: "experts say the results fall short of ...",
+        "studies show no benefit"."""
+        clause_end = next((b for a, b in clauses if a <= cue.start() < b), cue.end())
+        return self.a.polarity.negation(self.prose, cue.end(), min(clause_end, cue.end() + _DENIAL_REACH)) is not None
 
     def _hit(
         self,
