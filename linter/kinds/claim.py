@@ -337,7 +337,8 @@ class _Scan:
             if search(self.lex.testimonials, prose, answer.start, answer.end) is not None:
                 kind = "testimonial"
             subject = Subject(m.start(), m.start(), claim.subject.name)
-            yield self._hit(kind, answer, subject, m, None, disease=claim.disease)
+            # the question's words fill `data`; a testimonial's span would reach back into them
+            yield self._hit(kind, answer, subject, m, None if kind == "testimonial" else claim, disease=claim.disease)
 
     def _asked_claim(self, question: Sentence) -> Claim | None:
         """The claim a question asks about ("Can magnesium help with cramps?"), if it makes one."""
@@ -754,8 +755,7 @@ class _Scan:
         for pattern in (lex.disease_verbs, lex.increase, lex.decrease, lex.neutral):
             verb = pattern.match(prose, at)
             if verb is not None:
-                first = verb.group(0).split()[0].lower()
-                return modal is not None or (first.endswith("s") and not first.endswith("ss"))
+                return modal is not None or _third_person(verb.group(0))
         return False
 
     def _about_the_product(self, cue: regex.Pattern[str], sentence: Sentence, found: regex.Match[str]) -> bool:
@@ -893,7 +893,7 @@ class _Scan:
             verb = pattern.match(self.prose, at, first)
             if verb is None or not self.prose[verb.start():verb.start() + 1].isalpha():
                 continue
-            if verb.group(0).split()[0].lower().endswith("s") and not verb.group(0).split()[0].lower().endswith("ss"):
+            if _third_person(verb.group(0)):
                 return None  # "Helps you unwind with ..." is a list item's claim, found elsewhere
             outcome, disease = self._outcome(kind, verb.end(), min(first, verb.end() + _OUTCOME_REACH))
             if outcome is None:
@@ -1234,6 +1234,12 @@ def _whole_word_uses(text: str, word: str) -> Iterator[int]:
         if (at == 0 or not _glued(text[at - 1])) and (end == len(text) or not _glued(text[end])):
             yield at
         at = text.find(word, at + 1)
+
+
+def _third_person(verb: str) -> bool:
+    """Whether a benefit verb phrase opens in the third person singular ("eases", not "ease", "kiss")."""
+    first = verb.split()[0].lower()
+    return first.endswith("s") and not first.endswith("ss")
 
 
 def _glued(char: str) -> bool:
