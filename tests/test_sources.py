@@ -153,3 +153,31 @@ def test_byte_order_marks_are_removed_and_columns_count_code_points(data: bytes,
     assert doc.text == "Café miracle."
     assert doc.lines.position(doc.text.index("miracle")) == (1, 6)
     assert doc.notes == []
+
+
+def test_plain_text_rule_lines_part_sections() -> None:
+    """A leaflet frames its section titles with rule lines; the title is a heading of its own,
+    not the start of a run-on sentence with the prose under it."""
+    text = "Intro line one.\n-----\nTART CHERRY TO SOOTHE ACHY LEGS\n-----\nWeekend netball or parkrun?\n"
+    doc = parse_text(text, fmt="text")
+    assert block_texts(doc) == [
+        ("paragraph", "Intro line one."),
+        ("heading", "-----"),
+        ("heading", "TART CHERRY TO SOOTHE ACHY LEGS"),
+        ("heading", "-----"),
+        ("paragraph", "Weekend netball or parkrun?"),
+    ]
+
+
+def test_plain_text_short_unpunctuated_lines_stand_alone() -> None:
+    """A description's link list: a short line with no closing punctuation is a unit of its
+    own; a long wrapped line still runs on into the next."""
+    long_line = "Magnesium glycinate is the form most people tolerate well at night and"
+    text = f"WHAT I USE\nMy sleep tracker: oura.example/ref\nBlackout curtains that changed my life\n{long_line}\nit is cheap.\n"
+    doc = parse_text(text, fmt="text")
+    assert block_texts(doc) == [
+        ("heading", "WHAT I USE"),
+        ("paragraph", "My sleep tracker: oura.example/ref"),
+        ("paragraph", "Blackout curtains that changed my life"),
+        ("paragraph", f"{long_line}\nit is cheap."),
+    ]

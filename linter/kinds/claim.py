@@ -83,7 +83,9 @@ _SIGNS_QUOTE = compile_pattern(r"[\"\u201d\u2019][*_]{0,2}\s{0,3}$")
 # A trouble caused, not relieved: what a story names after these is a side effect.
 _HARM_DONE = compile_pattern(
     r"\b(?:caus(?:e|es|ed|ing)|gave|give|gives|giving|(?:leave|leaves|left|leaving) (?:me|you|him|her|them|us|people) with|trigger(?:s|ed)?|"
-    r"ma(?:de|kes?) (?:me|you|him|her|them|us|people) (?:feel )?(?:a (?:little|bit) |oddly |really |very |so |super |kind of |slightly )?)\b", regex.IGNORECASE
+    r"ma(?:de|kes?) (?:me|you|him|her|them|us|people) (?:feel )?(?:a (?:little|bit) |oddly |really |very |so |super |kind of |slightly )?)\b"
+    # more of a bad thing, right before it: "reported more morning grogginess"
+    r"|\b(?:more|worse|increased|extra)\s+(?:[\w-]+\s+)?$", regex.IGNORECASE
 )
 _HARM_REACH = 40
 # A condition, concession or reason closed by a comma, right before a claim or cue: a negation
@@ -170,6 +172,12 @@ _MODAL = compile_pattern(r"(?:may|might|could|can)\s+(?:also\s+|even\s+|really\s
 _CREDITED = compile_pattern(r"[^.;:!?]{0,60}?\b(?:with|thanks to|courtesy of|(?:of|after|since) (?:taking|starting|using|adding|trying|switching to)|(?:after|since) (?:I|we) (?:started|began|tried)|on)\s+(?:(?:a|an|the|our|one|just|daily|nightly|your)\s+)?(?:(?:warm|hot|cold|little|small|single|simple|quick|soothing|relaxing|calming|cup|glass|mug|dose|spoonful|scoop|of)\s+){0,3}", regex.IGNORECASE)
 # What may open a clause before a call to action's verb: markup, "and", "then", "finally".
 _CLAUSE_OPENING = compile_pattern(r"[\s*_#>\-]*(?:(?:and|then|finally|now|just|simply|naturally)\s+)?", regex.IGNORECASE)
+# A clause that opens with its benefit: a comparison ("Deeper sleep with ...") or a verb of
+# letting go ("Unwind with ...", "Relax with ...").
+_BENEFIT_OPENING = compile_pattern(
+    r"(?:faster|calmer|deeper|better|sounder|easier|quicker|restful|restorative|(?:un)?interrupted)\b|"
+    r"(?:unwind|relax|de-?stress|wind down|switch off|drift off|calm down|chill out|rest easy|breathe easy|sleep|recover|bounce back)\b",
+    regex.IGNORECASE)
 # A lead-in that opens with a comparison names a benefit: "**Faster bounce-back.**", "**Less stress.**"
 _COMPARATIVE_OPENING = compile_pattern(
     r"[\W_]*(?:faster|calmer|deeper|better|less|more|fewer|easier|quicker|longer|stronger|steadier|sounder|"
@@ -194,9 +202,56 @@ _FAILURE = compile_pattern(
     r"\b(?:noticed|felt|saw|got) (?:absolutely |basically )?(?:nothing|zero|no (?:difference|change|effect|benefit|improvement))|"
     r"\bdid(?:n't|n’t| not) (?:do (?:anything|much|a thing)|help|work|notice|feel (?:any|a thing))|\bnothing (?:changed|happened)|\bwaste of money",
     regex.IGNORECASE)
+# A first-person start on a substance: "I started ", "we switched to ", "my husband has been
+# taking ", "I take " (its object, a name, a pronoun or a dose, follows).
+_INTAKE = compile_pattern(
+    r"\b(?:I|we|my (?:[\w-]+ ){0,2}?(?:wife|husband|partner|son|daughter|mum|mom|dad|kid|kids|toddler|mother|father))\s+"
+    r"(?:(?:have|has|had|['\u2019]ve|['\u2019]d)\s+)?(?:been\s+)?(?:(?:also|just|finally|then|now|eventually)\s+)?"
+    r"(?:start(?:ed)?|beg[ai]n|takes?|took|taking|tried|switched (?:over )?to|added|uses?|used|using|went on|got on)\b"
+    # "after two weeks on these", "since starting"
+    r"|\b(?:after|since|within) (?:(?:a|one|two|three|four|five|six|\d+|a few|a couple of) )?(?:days?|weeks?|months?|nights?) (?:on|of taking|of using)\b"
+    r"|\b(?:since|after) (?:starting|adding|taking|switching to)\b",
+    regex.IGNORECASE)
+# What an intake without a name takes: "it", "them", "30 mg", "two gummies".
+_TAKEN_OBJECT = compile_pattern(r"\s+(?:it|them|this|these|those|one|two|three|a|an|half|\d[\d,.]*\s*(?:mg|g|mcg|ml|drops?|capsules?|gummies|tablets?|scoops?)\b)", regex.IGNORECASE)
+_INTAKE_REACH = 70  # characters before a substance's name in which its intake may be told
+# The story's teller or the one it is about: "my stiffness", "I sleep", "her anxiety".
+_TELLER = compile_pattern(r"\b(?:I|I['\u2019](?:m|ve|d)|my|me|we|our|us|she|he|her|his)\b", regex.IGNORECASE)
+# A bad outcome that went away, told before it ("no more cramps", "barely any soreness") or
+# after it ("the fog was gone", "my stiffness is about half what it was", "doesn't ache anymore").
+_RELIEF_BEFORE = compile_pattern(
+    r"\b(?:no more|no longer(?: \w+)?|fewer|barely(?: any| ever)?(?: \w+)?|hardly(?: any| ever)?(?: \w+)?|rarely(?: \w+)?|zero|"
+    r"not (?:a single|one)|(?:have|has)(?:n['\u2019]t| not) (?:had|felt|noticed)(?: (?:a|any|one|a single))?)\s+(?:[\w-]+\s+){0,2}$",
+    regex.IGNORECASE)
+_RELIEF_AFTER = compile_pattern(
+    r"\G(?:[^.;:!?]{0,40}?\b(?:gone|went away|(?:is|are|was|were|has been|have been|got|went|came) (?:way |much |a lot |so much |right |all the way )?down|"
+    r"dropped|fell|halved|(?:about |nearly |almost |roughly )?half (?:what|as|of)|in half|rare|rarer|stopped|disappeared|vanished|eased|"
+    r"faded|lifted|a thing of the past|under control|went from|nowhere near)\b(?! (?:taking|using|working|helping))"
+    r"|[^.;:!?]{0,40}?(?:n['\u2019]t|\bnot)\b[^.;:,!?]{0,30}\bany ?more\b)",
+    regex.IGNORECASE)
+# A negation before a bad outcome that says it is over: "my knees don't ache on the stairs anymore".
+_NO_LONGER = compile_pattern(r"(?:n['\u2019]t|\bnot)\s+(?:\w+\s+)?$", regex.IGNORECASE)
+_ANY_MORE = compile_pattern(r"\G[^.;:!?]{0,40}?\bany ?more\b", regex.IGNORECASE)
+# A good outcome that came: "I can finally sleep", "my mood is better", "slept through for the first time".
+_GAIN = compile_pattern(
+    r"\b(?:finally|again|for the first time|better|deeper|(?<!no )longer|jumped|(?:went|shot|is|are|has been|have been) (?:way |much |right )?up|"
+    r"rose|improved|calmer|more relaxed|refreshed|rested|through the night|asleep (?:with)?in|like a (?:baby|log|rock)|(?:ever )?since(?=\s*[.,;!)]|\s+then\b)|ever since|now|"
+    r"these days|nowadays)\b", regex.IGNORECASE)
+# A bad outcome made worse: "more anxious", "worse cramps".
+_WORSE = compile_pattern(r"\b(?:more|worse|increased|extra|new)\s+(?:[\w-]+\s+)?$", regex.IGNORECASE)
+_RESULT_SENTENCES = 2  # sentences after an intake in which its result may be told
+_RESULT_REACH = 60  # characters after a bad outcome in which its going away may be told
 # Between a subject and a benefit word, what makes the rest a list of risks, not a claim.
 _INTERACTS = compile_pattern(r"\binteract(?:s|ed|ing|ions?)?\s+(?:badly\s+)?with\b", regex.IGNORECASE)
 # The writer's own experience: a benefit to "me" / "my mood" is a testimonial, not a finding.
+# The evidence denied: "no good evidence", "isn't proven", "doesn't actually work".
+_EVIDENCE_DENIED = compile_pattern(
+    r"\b(?:no|little|scant|weak|limited|thin) (?:\w+ )?(?:evidence|proof|data|research|trials?)\b|"
+    r"\b(?:isn['\u2019]t|is not|aren['\u2019]t|are not|not) (?:\w+ )?(?:proven|supported|backed)\b|"
+    r"\b(?:doesn['\u2019]t|does not|don['\u2019]t|do not|didn['\u2019]t|did not) (?:actually |really )?(?:work|help)\b",
+    regex.IGNORECASE)
+# A denial right before an outcome: ", not more recovery".
+_NOT_BEFORE = compile_pattern(r"\bnot\s+(?!(?:just|only|merely|simply)\b)(?:\w+\s+)?$", regex.IGNORECASE)
 _FIRST_PERSON = compile_pattern(r"\b(?:[Mm][Ee]|[Mm][Yy]|I|[Mm]yself)\b")
 
 
@@ -305,14 +360,16 @@ class _Scan:
     def run(self) -> Iterator[ClaimHit]:
         """Yield the hits of every candidate sentence, then of every answer that says yes to a
         question making a claim."""
-        for index in self._candidates():
-            if index in self.taken:
+        seen: set[int] = set()
+        for index in (*self._candidates(), *self._benefit_openings()):
+            if index in self.taken or index in seen:
                 continue
+            seen.add(index)
             hit = self._sentence(index)
             if hit is not None:
                 self.taken.add(hit.sentence)
                 yield hit
-        for hit in self._answers():
+        for hit in (*self._answers(), *self._results()):
             if hit.sentence not in self.taken:
                 self.taken.add(hit.sentence)
                 yield hit
@@ -339,6 +396,78 @@ class _Scan:
             subject = Subject(m.start(), m.start(), claim.subject.name)
             # the question's words fill `data`; a testimonial's span would reach back into them
             yield self._hit(kind, answer, subject, m, None if kind == "testimonial" else claim, disease=claim.disease)
+
+    def _results(self) -> Iterator[ClaimHit]:
+        """A first-person intake and the result told after it ("I switched to glycinate last
+        spring and I've slept through the night since", "I started rhodiola in March. Within
+        two weeks the fog was gone."): the story offers the result as proof."""
+        doc, prose = self.doc, self.prose
+        for intake in _INTAKE.finditer(prose):
+            sentence = doc.sentence_at(intake.start())
+            if sentence is None or sentence.block in self.skip or is_question(prose, sentence.start, sentence.end):
+                continue
+            name, after = self._taken(intake, sentence)
+            if name is None:
+                continue
+            spans = [(after, sentence.end, sentence)]
+            for index in range(sentence.index + 1, min(sentence.index + 1 + _RESULT_SENTENCES, len(doc.sentences))):
+                later = doc.sentences[index]
+                if later.block != sentence.block or is_question(prose, later.start, later.end):
+                    break
+                if any(m.name != name for m in self._mentions_in(later)):
+                    break  # the story moved on to another substance
+                spans.append((later.start, later.end, later))
+            for start, end, told in spans:
+                # after the intake sentence the story is the teller's: "No more 2am calf cramps."
+                result = self._result(start, end, told is not sentence)
+                if result is not None:
+                    outcome, teller = result
+                    kind = "disease" if search(self.lex.diseases, prose, outcome[0], outcome[1]) is not None else "testimonial"
+                    yield self._hit(kind, told, Subject(teller, teller, name), None, None,
+                                    data_cue=prose[teller:outcome[1]], extend=outcome[1])
+                    break
+
+    def _taken(self, intake: regex.Match[str], sentence: Sentence) -> tuple[str | None, int]:
+        """The substance an intake takes and where its object ends: a name right after it, or
+        the story's substance for "it" or a dose."""
+        for mention in self._mentions_in(sentence):
+            if mention.start >= intake.end():
+                if mention.start - intake.end() <= _INTAKE_REACH:
+                    return mention.name, mention.end
+                break
+        obj = _TAKEN_OBJECT.match(self.prose, intake.end())
+        if obj is None:
+            return None, intake.end()
+        return self._last_mention(intake.start()), obj.end()
+
+    def _result(self, start: int, end: int, later: bool) -> tuple[tuple[int, int], int] | None:
+        """The outcome a clause of text[start:end] tells as gained or lost by its teller, with
+        where the result is told from, or None. A failure or a harm tells no result; a relief
+        in a `later` sentence of the story needs no teller of its own."""
+        lex, prose = self.lex, self.prose
+        if _FAILURE.search(prose, start, end) is not None:
+            return None
+        for c_start, c_end in self._clauses(start, end):
+            teller = _TELLER.search(prose, c_start, c_end)
+            if teller is None and not later:
+                continue
+            for m in find_all(lex.bad, prose, c_start, c_end):
+                if _WORSE.search(prose, max(c_start, m.start() - 30), m.start()) or _HARM_DONE.search(prose, max(c_start, m.start() - _HARM_REACH), m.start()):
+                    continue
+                # "have all but stopped": the turn splits the clause, not the result
+                if (_RELIEF_BEFORE.search(prose, max(c_start, m.start() - _BEFORE_REACH), m.start()) is not None
+                        or _RELIEF_AFTER.match(prose, m.end(), min(end, m.end() + _RESULT_REACH)) is not None
+                        or _NO_LONGER.search(prose, max(c_start, m.start() - 20), m.start()) is not None
+                        and _ANY_MORE.match(prose, m.end(), end) is not None):
+                    return (m.start(), m.end()), min(teller.start() if teller else c_start, m.start())
+            if teller is None:
+                continue
+            for m in find_all(lex.good, prose, c_start, c_end):
+                if self.a.polarity.negation(prose, c_start, m.start()) is not None:
+                    continue
+                if _GAIN.search(prose, c_start, c_end) is not None:
+                    return (m.start(), m.end()), min(teller.start(), m.start())
+        return None
 
     def _asked_claim(self, question: Sentence) -> Claim | None:
         """The claim a question asks about ("Can magnesium help with cramps?"), if it makes one."""
@@ -549,6 +678,16 @@ class _Scan:
             yield sentence.index
             pos = max(sentence.end, m.end())
 
+    def _benefit_openings(self) -> Iterator[int]:
+        """Indexes of sentences that open with a benefit and hold no trigger word ("Unwind with
+        a warm ashwagandha latte")."""
+        prose = self.prose
+        for sentence in self.doc.sentences:
+            opening = _CLAUSE_OPENING.match(prose, sentence.start, sentence.end)
+            at = opening.end() if opening is not None else sentence.start
+            if _BENEFIT_OPENING.match(prose, at, sentence.end) is not None:
+                yield sentence.index
+
     # --- one sentence ---------------------------------------------------------------------
 
     def _sentence(self, index: int) -> ClaimHit | None:
@@ -573,6 +712,7 @@ class _Scan:
         if not subjects:
             return self._listed_benefit(sentence) if asked < 0 else None
         clauses = self._clauses(start, end)
+        subjects = self._heirs(subjects, clauses)
         frame = self._framed(subjects, clauses)
         if frame is not None:
             # a later clause with a subject of its own makes its own claim ("Rhodiola is
@@ -587,6 +727,18 @@ class _Scan:
         if animal is not None:
             return self._animal(sentence, animal, subjects, clauses)
         return self._classify(sentence, subjects, clauses)
+
+    def _heirs(self, subjects: list[Subject], clauses: list[tuple[int, int]]) -> list[Subject]:
+        """Subjects plus, for a clause after a semicolon that names none, the sentence's topic:
+        the first one named ("**Omega-3**: the fats in oily fish; protects against low mood").
+        An empty span at the clause's start."""
+        heirs: list[Subject] = []
+        for c_start, c_end in clauses[1:]:
+            if self.prose[c_start - 1:c_start] != ";" or any(c_start <= s.start < c_end for s in subjects):
+                continue
+            if subjects and subjects[0].start < c_start:
+                heirs.append(Subject(c_start, c_start, subjects[0].name))
+        return sorted([*subjects, *heirs]) if heirs else subjects
 
     def _framed(self, subjects: list[Subject], clauses: list[tuple[int, int]]) -> regex.Match[str] | None:
         """The frame ("sellers claim", "ask your doctor whether") that governs the sentence's
@@ -902,6 +1054,17 @@ class _Scan:
             if subject is None:
                 return None
             return self._claim(subject, (verb.start(), verb.end()), outcome, disease, c_start)
+        # the benefit itself opens the clause: "Unwind with a warm ashwagandha latte", "DEEPER
+        # SLEEP WITH MAGNESIUM"
+        if _BENEFIT_OPENING.match(self.prose, at, first) is None:
+            return None
+        for pattern in (lex.standalone, lex.good):
+            outcome = pattern.match(self.prose, at, first)
+            if outcome is not None:
+                subject = self._subject_after(owners, outcome.end())
+                if subject is not None:
+                    span = (outcome.start(), outcome.end())
+                    return self._claim(subject, span, span, "", c_start)
         return None
 
     def _subject_after(self, owners: list[Subject], end: int) -> Subject | None:
@@ -985,6 +1148,9 @@ class _Scan:
         window = max(window, self._after_condition(clause_start, subject.start))
         protected = [(m.start(), m.end()) for m in find_all(self.lex.absolutes, self.prose, window, predicate[1])]
         negated = self.a.polarity.negation(self.prose, window, predicate[0], protected) is not None
+        if outcome is not None and not negated and 0 < outcome[0] - predicate[1] <= _DENIED_REACH * 2:
+            # "means more sugar, not more recovery": the outcome itself is denied
+            negated = _NOT_BEFORE.search(self.prose, predicate[1], outcome[0]) is not None
         end = (outcome or predicate)[1]
         hedge = self.a.polarity.hedge(self.prose, window, end)
         return Claim(subject, predicate, outcome, hedge.group(0) if hedge else "", disease, negated)
@@ -1015,7 +1181,7 @@ class _Scan:
         # a story of harm ("it gave me an upset stomach") vouches for nothing
         if testimonial is not None and not self._negated_cue(testimonial, clauses) and (
             (has_outcome and (claim is not None or self._has_benefit(start, end, subjects))) or self._story_continues(sentence)
-        ) and _FAILURE.search(prose, testimonial.end(), end) is None:
+        ) and _FAILURE.search(prose, testimonial.end(), end) is None and not self._disowned(testimonial, end):
             return self._hit("testimonial", sentence, _nearest(subjects, testimonial.start()), testimonial, claim)
         if claim is None:
             return None
@@ -1179,6 +1345,12 @@ class _Scan:
         "studies show no benefit"."""
         clause_end = next((b for a, b in clauses if a <= cue.start() < b), cue.end())
         return self.a.polarity.negation(self.prose, cue.end(), min(clause_end, cue.end() + _DENIAL_REACH)) is not None
+
+    def _disowned(self, cue: regex.Match[str], end: int) -> bool:
+        """Whether the writer turns against the testimony after its cue ("Plenty of students
+        swear by CBD gummies, but there is no good evidence that they help")."""
+        contrast = _CONTRAST.search(self.prose, cue.end(), end)
+        return contrast is not None and _EVIDENCE_DENIED.search(self.prose, contrast.end(), min(end, contrast.end() + _DENIAL_REACH)) is not None
 
     def _hit(
         self,

@@ -73,6 +73,10 @@ _COUNT = re.compile(r"(?<![\w.,-])(one|two|three|four|five|six|seven|eight|nine|
 _COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _SPLIT_COUNT = re.compile(r"\b(two|three|four|[2-4])\b", re.IGNORECASE)
 _PRICE = re.compile(r"[$£€]\s?\d")
+# What follows the size of a pack: "180 g tub", "500 mL bottle", "(magnesium chloride, 250 g, worth £9)".
+_PACK = re.compile(r"\s*(?:tubs?|jars?|pouch(?:es)?|tins?|bags?|boxes|bottles?|packs?|refills?|canisters?)\b|,\s*(?:worth|RRP)\b", re.IGNORECASE)
+# A table that steps a dose down or up: "a typical taper looks like this:", "## Titration".
+_TAPER = re.compile(r"\b(?:taper(?:s|ed|ing)?|wean(?:s|ed|ing)?(?: off)?|titrat(?:e|es|ed|ing|ion)|step(?:ping)? (?:down|up)|build(?:ing)? up)\b", re.IGNORECASE)
 _TABLE_DELIMITER = re.compile(r"\s*\|?\s*:?-{3,}")
 # The head of a label's facts panel: the lines under it, to a blank line, list the product's content.
 _FACTS_HEADER = re.compile(r"\b(?:supplement|nutrition) facts\b|\bamount per serving\b", re.IGNORECASE)
@@ -244,7 +248,7 @@ class Statement:
     basis: Basis
     study: bool  # reported from a study, not advised
     rejected: bool  # advised against: "don't take 10 mg", "four hours before bed is too early"
-    role: str = "advice"  # advice | label ("each gummy contains 25 mg") | reference (an RDA) | step ("increase to 100 mg")
+    role: str = "advice"  # advice | label ("each gummy contains 25 mg") | reference (an RDA) | step ("increase to 100 mg") | pack ("a 180 g tub")
 
     @property
     def start(self) -> int:
@@ -419,6 +423,8 @@ class _Extractor:
         if not isinstance(measure, Quantity):
             return "advice"
         prose = self.doc.prose
+        if _PACK.match(prose, measure.end, end) is not None:
+            return "pack"  # "a 180 g tub", "Each 500 mL bottle provides 16 serves": the size sold
         if (search(self.lexicon.label_before, prose, start, measure.start) is not None
                 or search(self.lexicon.label_after, prose, measure.end, end) is not None
                 or self._in_content_column(measure.start) or _PRICE.search(text) is not None
@@ -430,7 +436,24 @@ class _Extractor:
             return "reference"  # "the recommended dietary allowance is 400 mg a day"
         if search(self.lexicon.step_before, prose, start, measure.start) is not None:
             return "step"  # "then increase to 100 mg": where a titration goes, not a second dose
+        if self._in_table(measure.start) and _TAPER.search(self._table_lead_in(measure.start)) is not None:
+            return "step"  # a taper or titration table: each row is where the schedule stands
         return "advice"
+
+    def _table_lead_in(self, offset: int) -> str:
+        """The prose that introduces the table holding `offset`: the block before its first
+        cell (a paragraph or a heading), and the heading above it."""
+        blocks, starts = self.doc.blocks, self.doc.derived(("starts", "blocks"), lambda: [b.start for b in self.doc.blocks])
+        index = bisect_right(starts, offset) - 1
+        while index > 0 and blocks[index - 1].kind == "table_cell":
+            index -= 1
+        parts = []
+        if index > 0:
+            parts.append(self.doc.prose[blocks[index - 1].start:blocks[index - 1].end])
+        heading = bisect_right(self.heading_starts, offset) - 1
+        if heading >= 0:
+            parts.append(self.doc.prose[self.headings[heading].start:self.headings[heading].end])
+        return " ".join(parts)
 
     def _unnamed_panel_row(self, q: Quantity) -> bool:
         """Whether an amount is a facts-panel row that names no known substance ("Total sugars

@@ -20,7 +20,13 @@ _NUMBERED = re.compile(r"[ \t]*\d{1,3}[.)][ \t]")
 _FINAL_PUNCTUATION = ".!?:;,)\"'\u201d\u2019"
 # The first line of a hard-wrapped paragraph: a sentence ends inside it, or it is as long as a
 # wrapped line. Such a line runs on into the next one and is no heading.
-_WRAPPED = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+\S|^.{60,}$")
+_WRAP_WIDTH = 60
+_WRAPPED = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+\S|^.{%d,}$" % _WRAP_WIDTH)
+
+# A line of one repeated symbol: a rule between sections.
+_RULE_LINE = re.compile(r"[ \t]*([-=_*~#+.])\1{2,}[ \t]*")
+# What starts a new unit after such a line: a capital, a digit, a quote, a symbol.
+_STARTS_ANEW = re.compile(r"[ \t]*(?:[A-Z0-9\"\u201c(\[]|" + _SYMBOL_BULLET + r")")
 
 
 def read_plaintext(builder: DocumentBuilder, start: int = 0) -> None:
@@ -35,6 +41,15 @@ def read_plaintext(builder: DocumentBuilder, start: int = 0) -> None:
 
 
 def _read_chunk(builder: DocumentBuilder, lines: list[re.Match[str]], has_next: bool) -> None:
+    # a rule line ("-----", "=====") parts what it sits between, like a heading of its own
+    rules = [i for i, line in enumerate(lines) if _RULE_LINE.fullmatch(line.group(0))]
+    if rules and len(lines) > 1:
+        bounds = [-1, *rules, len(lines)]
+        for a, b in zip(bounds, bounds[1:]):
+            _read_chunk(builder, lines[a + 1:b], has_next=has_next or b < len(lines))
+            if b < len(lines):
+                builder.add_block("heading", *_stripped(lines[b]))
+        return
     if not lines:
         return
     first = lines[0]
@@ -62,9 +77,22 @@ def _read_chunk(builder: DocumentBuilder, lines: list[re.Match[str]], has_next: 
             start = line.start() + marker.end()
             builder.add_block("list_item", start, _stripped(line)[1])
             builder.mask(line.start(), start)
+        elif paragraph and _stands_alone(paragraph[-1].group(0)) and _STARTS_ANEW.match(line.group(0)):
+            # the line before ended with no punctuation and was too short to be wrapped: a
+            # label, a title or a caption of its own ("Blackout curtains that changed my life")
+            last = paragraph.pop()
+            _flush(builder, paragraph)
+            builder.add_block("heading" if _capitals_only(last.group(0)) else "paragraph", *_stripped(last))
+            paragraph = [line]
         else:
             paragraph.append(line)
     _flush(builder, paragraph)
+
+
+def _stands_alone(line: str) -> bool:
+    """A line that ends unpunctuated and is too short to be a wrapped line of a paragraph."""
+    text = line.strip()
+    return len(text) < _WRAP_WIDTH and not text.endswith(tuple(_FINAL_PUNCTUATION))
 
 
 def _capitals_only(line: str) -> bool:
