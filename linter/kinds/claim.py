@@ -172,16 +172,17 @@ _MODAL = compile_pattern(r"(?:may|might|could|can)\s+(?:also\s+|even\s+|really\s
 _CREDITED = compile_pattern(r"[^.;:!?]{0,60}?\b(?:with|thanks to|courtesy of|(?:of|after|since) (?:taking|starting|using|adding|trying|switching to)|(?:after|since) (?:I|we) (?:started|began|tried)|on)\s+(?:(?:a|an|the|our|one|just|daily|nightly|your)\s+)?(?:(?:warm|hot|cold|little|small|single|simple|quick|soothing|relaxing|calming|cup|glass|mug|dose|spoonful|scoop|of)\s+){0,3}", regex.IGNORECASE)
 # What may open a clause before a call to action's verb: markup, "and", "then", "finally".
 _CLAUSE_OPENING = compile_pattern(r"[\s*_#>\-]*(?:(?:and|then|finally|now|just|simply|naturally)\s+)?", regex.IGNORECASE)
+# Words that compare a state with a worse one: "faster", "calmer", "less".
+_COMPARATIVES = (r"faster|calmer|deeper|better|less|more|fewer|easier|quicker|longer|stronger|steadier|sounder|"
+                 r"healthier|happier|lower|higher|brighter|clearer|smoother|fresher|sharper")
 # A clause that opens with its benefit: a comparison ("Deeper sleep with ...") or a verb of
 # letting go ("Unwind with ...", "Relax with ...").
 _BENEFIT_OPENING = compile_pattern(
-    r"(?:faster|calmer|deeper|better|sounder|easier|quicker|restful|restorative|(?:un)?interrupted)\b|"
+    rf"(?:{_COMPARATIVES}|restful|restorative|uninterrupted)\b|"
     r"(?:unwind|relax|de-?stress|wind down|switch off|drift off|calm down|chill out|rest easy|breathe easy|sleep|recover|bounce back)\b",
     regex.IGNORECASE)
 # A lead-in that opens with a comparison names a benefit: "**Faster bounce-back.**", "**Less stress.**"
-_COMPARATIVE_OPENING = compile_pattern(
-    r"[\W_]*(?:faster|calmer|deeper|better|less|more|fewer|easier|quicker|longer|stronger|steadier|sounder|"
-    r"healthier|happier|lower|higher|brighter|clearer|smoother|fresher|sharper)\b", regex.IGNORECASE)
+_COMPARATIVE_OPENING = compile_pattern(rf"[\W_]*(?:{_COMPARATIVES})\b", regex.IGNORECASE)
 # The end of a paragraph that hands its benefit verb to the list after it: "... helps them:",
 # "Magnesium can:", "the benefits of tart cherry include:", "what a daily glass can do for you:".
 _LIST_PROMISE = compile_pattern(
