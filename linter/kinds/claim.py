@@ -84,8 +84,8 @@ _SIGNS_QUOTE = compile_pattern(r"[\"\u201d\u2019][*_]{0,2}\s{0,3}$")
 _HARM_DONE = compile_pattern(
     r"\b(?:caus(?:e|es|ed|ing)|gave|give|gives|giving|(?:leave|leaves|left|leaving) (?:me|you|him|her|them|us|people) with|trigger(?:s|ed)?|"
     r"ma(?:de|kes?) (?:me|you|him|her|them|us|people) (?:feel )?(?:a (?:little|bit) |oddly |really |very |so |super |kind of |slightly )?)\b"
-    # more of a bad thing, right before it: "reported more morning grogginess"
-    r"|\b(?:more|worse|increased|extra)\s+(?:[\w-]+\s+)?$", regex.IGNORECASE
+    # more of a bad thing, right before it: "reported more morning grogginess", "worse cramps"
+    r"|\b(?:more|worse|increased|extra|new)\s+(?:[\w-]+\s+)?$", regex.IGNORECASE
 )
 _HARM_REACH = 40
 # A condition, concession or reason closed by a comma, right before a claim or cue: a negation
@@ -215,7 +215,7 @@ _INTAKE = compile_pattern(
     regex.IGNORECASE)
 # What an intake without a name takes: "it", "them", "30 mg", "two gummies".
 _TAKEN_OBJECT = compile_pattern(r"\s+(?:it|them|this|these|those|one|two|three|a|an|half|\d[\d,.]*\s*(?:mg|g|mcg|ml|drops?|capsules?|gummies|tablets?|scoops?)\b)", regex.IGNORECASE)
-_INTAKE_REACH = 70  # characters before a substance's name in which its intake may be told
+_INTAKE_REACH = 70  # characters between an intake's verb and the name of what it takes
 # The story's teller or the one it is about: "my stiffness", "I sleep", "her anxiety".
 _TELLER = compile_pattern(r"\b(?:I|I['\u2019](?:m|ve|d)|my|me|we|our|us|she|he|her|his)\b", regex.IGNORECASE)
 # A bad outcome that went away, told before it ("no more cramps", "barely any soreness") or
@@ -236,10 +236,8 @@ _ANY_MORE = compile_pattern(r"\G[^.;:!?]{0,40}?\bany ?more\b", regex.IGNORECASE)
 # A good outcome that came: "I can finally sleep", "my mood is better", "slept through for the first time".
 _GAIN = compile_pattern(
     r"\b(?:finally|again|for the first time|better|deeper|(?<!no )longer|jumped|(?:went|shot|is|are|has been|have been) (?:way |much |right )?up|"
-    r"rose|improved|calmer|more relaxed|refreshed|rested|through the night|asleep (?:with)?in|like a (?:baby|log|rock)|(?:ever )?since(?=\s*[.,;!)]|\s+then\b)|ever since|now|"
+    r"rose|improved|calmer|more relaxed|refreshed|rested|through the night|asleep (?:with)?in|like a (?:baby|log|rock)|since(?=\s*[.,;!)]|\s+then\b)|ever since|now|"
     r"these days|nowadays)\b", regex.IGNORECASE)
-# A bad outcome made worse: "more anxious", "worse cramps".
-_WORSE = compile_pattern(r"\b(?:more|worse|increased|extra|new)\s+(?:[\w-]+\s+)?$", regex.IGNORECASE)
 _RESULT_SENTENCES = 2  # sentences after an intake in which its result may be told
 _RESULT_REACH = 60  # characters after a bad outcome in which its going away may be told
 # Between a subject and a benefit word, what makes the rest a list of risks, not a claim.
@@ -453,7 +451,7 @@ class _Scan:
             if teller is None and not later:
                 continue
             for m in find_all(lex.bad, prose, c_start, c_end):
-                if _WORSE.search(prose, max(c_start, m.start() - 30), m.start()) or _HARM_DONE.search(prose, max(c_start, m.start() - _HARM_REACH), m.start()):
+                if _HARM_DONE.search(prose, max(c_start, m.start() - _HARM_REACH), m.start()) is not None:
                     continue
                 # "have all but stopped": the turn splits the clause, not the result
                 if (_RELIEF_BEFORE.search(prose, max(c_start, m.start() - _BEFORE_REACH), m.start()) is not None
