@@ -136,6 +136,10 @@ class Document:
         """The block containing `offset`, if any."""
         return _containing(self.blocks, self._starts("blocks"), offset)
 
+    def block_index(self, offset: int) -> int:
+        """The index of the last block that starts at or before `offset` (-1 before the first)."""
+        return bisect_right(self._starts("blocks"), offset) - 1
+
     def derived(self, key: Hashable, compute: Callable[[], T]) -> T:
         """`compute()`, once per document and key: what one rule kind derives from the draft,
         every rule of that kind (and any other kind) reads again for free."""

@@ -9,7 +9,7 @@ shared: every rule that points at the same lexicon file reuses one pass over the
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator, Mapping, NamedTuple
@@ -340,7 +340,6 @@ class _Scan:
         self.lex = analyzer.lex
         self.doc = doc
         self.prose = doc.prose
-        self.block_starts = [b.start for b in doc.blocks]
         self.sentence_starts = [s.start for s in doc.sentences]
         self.skip = reference_blocks(doc) | {
             i for i, b in enumerate(doc.blocks) if _DEFINITION_BLOCK.match(doc.text, b.start, b.end)
@@ -505,9 +504,6 @@ class _Scan:
         if i < len(self.mentions) and self.mentions[i].start < first.end:
             return self.mentions[i].name
         return None
-
-    def _block_of(self, offset: int) -> int:
-        return bisect_right(self.block_starts, offset) - 1
 
     def _mentions(self) -> list[Subject]:
         """Substance names from the lexicon and the knowledge base, without overlaps."""
@@ -979,7 +975,7 @@ class _Scan:
         allowed = {*range(self.run_start[block] - 1, block + 1), self.section[block]}
         while i >= 0:
             mention = self.mentions[i]
-            mention_block = self._block_of(mention.start)
+            mention_block = self.doc.block_index(mention.start)
             if mention_block in allowed:
                 return mention.name
             if mention_block < min(allowed):

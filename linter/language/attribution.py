@@ -443,8 +443,7 @@ class _Extractor:
     def _table_lead_in(self, offset: int) -> str:
         """The prose that introduces the table holding `offset`: the block before its first
         cell (a paragraph or a heading), and the heading above it."""
-        blocks, starts = self.doc.blocks, self.doc.derived(("starts", "blocks"), lambda: [b.start for b in self.doc.blocks])
-        index = bisect_right(starts, offset) - 1
+        blocks, index = self.doc.blocks, self.doc.block_index(offset)
         while index > 0 and blocks[index - 1].kind == "table_cell":
             index -= 1
         parts = []
