@@ -307,3 +307,18 @@ def test_a_malformed_other_substance_table_is_a_clear_error(tmp_path: Path, old:
     broken.write_text(text.replace(old, new, 1), encoding="utf-8")
     with pytest.raises(RuleError, match=message.replace(".", r"\.")):
         load_lexicon(broken)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a dose kept from a population does not belong to it: "not for children" leaves 3 mg the adults'
+    ("Take 1 mg of melatonin at bedtime.\n\nTake 3 mg of melatonin at bedtime. It is not for children.", [("3 mg", 3)]),
+    # a table's row head names whose dose its cells give
+    ("Take 1 mg of melatonin.\n\n| Who | Melatonin | Caution |\n|---|---|---|\n| Children 4-12 | 0.5 mg | none |", []),
+    # another cell's warning does not
+    ("Take 1 mg of melatonin.\n\n| Who | Melatonin | Caution |\n|---|---|---|\n| Most people | 5 mg | children |", [("5 mg", 5)]),
+    # "children 12 and over" take the adult dose
+    ("Take 50 mg of diphenhydramine at bedtime.\n\nAdults and children 12 and over take 25 mg of diphenhydramine.", [("25 mg", 3)]),
+])
+def test_who_a_dose_is_for(text: str, expected: list[tuple[str, int]]) -> None:
+    found = findings("dosing.inconsistent-dose", text)
+    assert [(f.excerpt, f.span.line) for f in found] == expected

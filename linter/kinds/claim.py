@@ -87,6 +87,8 @@ _HARM_DONE = compile_pattern(
     # more of a bad thing, right before it: "reported more morning grogginess", "worse cramps"
     r"|\b(?:more|worse|increased|extra|new)\s+(?:[\w-]+\s+)?$", regex.IGNORECASE
 )
+# A bad state told as it was ("two of our testers felt groggy"): a benefit only once it is gone.
+_BAD_STATE = compile_pattern(r"(?:feel|feels|felt|feeling)\b", regex.IGNORECASE)
 _HARM_REACH = 40
 # A condition, concession or reason closed by a comma, right before a claim or cue: a negation
 # inside it is its own.
@@ -115,6 +117,7 @@ _OUTCOME_REACH = 80
 _DENIAL_REACH = 40
 # How far before a good outcome a negation denies it ("didn't stay asleep", "never felt calmer").
 _DENIED_REACH = 16
+_DISOWN_REACH = 90  # characters after "but" in which the writer may deny a testimony's evidence
 # A passive benefit puts the outcome before its verb: "With St. John's wort, mood is usually lifted".
 _PASSIVE_BE = compile_pattern(
     r"\s(?:is|are|was|were|gets?|got|becomes?|(?:can|will|should) be)\s+(?:(?:usually|often|typically|noticeably|visibly|finally|quickly|soon|greatly|markedly|much|also|then)\s+)?$",
@@ -201,7 +204,8 @@ _ANSWER_OPENING = compile_pattern(
 # A story that ends in nothing: "I tried CBD oil for three months and noticed nothing for my back".
 _FAILURE = compile_pattern(
     r"\b(?:noticed|felt|saw|got) (?:absolutely |basically )?(?:nothing|zero|no (?:difference|change|effect|benefit|improvement))|"
-    r"\bdid(?:n't|n’t| not) (?:do (?:anything|much|a thing)|help|work|notice|feel (?:any|a thing))|\bnothing (?:changed|happened)|\bwaste of money",
+    r"\bdid(?:n't|n’t| not) (?:do (?:anything|much|a thing)|help|work|notice|feel (?:any|a thing))|\bnothing (?:changed|happened)|\bwaste of money|"
+    r"\bstopped (?:working|helping)|\bno longer (?:works?|helps?|worked|helped)",
     regex.IGNORECASE)
 # A first-person start on a substance: "I started ", "we switched to ", "my husband has been
 # taking ", "I take " (its object, a name, a pronoun or a dose, follows).
@@ -245,7 +249,8 @@ _INTERACTS = compile_pattern(r"\binteract(?:s|ed|ing|ions?)?\s+(?:badly\s+)?with
 # The writer's own experience: a benefit to "me" / "my mood" is a testimonial, not a finding.
 # The evidence denied: "no good evidence", "isn't proven", "doesn't actually work".
 _EVIDENCE_DENIED = compile_pattern(
-    r"\b(?:no|little|scant|weak|limited|thin) (?:\w+ )?(?:evidence|proof|data|research|trials?)\b|"
+    r"\b(?:no|little|scant|weak|limited|thin) (?:\w+ ){0,2}?(?:evidence|proof|data|research|trials?)\b|"
+    r"\bthe (?:evidence|data|research|science|proof)\b[^.;]{0,50}?\b(?:is|are|remains?) (?:\w+ )?(?:thin|weak|lacking|limited|poor|scant|sparse|mixed|shaky|flimsy)\b|"
     r"\b(?:isn['\u2019]t|is not|aren['\u2019]t|are not|not) (?:\w+ )?(?:proven|supported|backed)\b|"
     r"\b(?:doesn['\u2019]t|does not|don['\u2019]t|do not|didn['\u2019]t|did not) (?:actually |really )?(?:work|help)\b",
     regex.IGNORECASE)
@@ -709,6 +714,8 @@ class _Scan:
         clauses = self._clauses(start, end)
         subjects = self._heirs(subjects, clauses)
         frame = self._framed(subjects, clauses)
+        if frame is not None and frame.group().endswith(":"):
+            return None  # a label that governs all it introduces: "Myth 2: CBD is 100% safe"
         if frame is not None:
             # a later clause with a subject of its own makes its own claim ("Rhodiola is
             # widely sold for fatigue, and it lifts mood")
@@ -827,6 +834,9 @@ class _Scan:
         lead = self._list_lead_in(self.run_start[block] - 1)
         if lead is None:
             return None
+        following = self.doc.next_sentence(sentence)
+        if following is not None and following.block == block and self._subjects(following):
+            return None  # "- **Calmer joints.** This juice soothes arthritis.": the item says it itself
         lex, prose = self.lex, self.prose
         outcome = None
         for pattern in (lex.standalone, lex.good, lex.bad, lex.diseases):
@@ -1173,10 +1183,12 @@ class _Scan:
         if vague is not None and has_outcome and not self._negated_cue(vague, clauses) and not self._denied_after(vague, clauses):
             return self._hit("vague-evidence", sentence, _nearest(subjects, vague.start()), vague, claim)
         testimonial = search(lex.testimonials, prose, start, end)
+        if testimonial is not None and self._disowned(testimonial, end):
+            return None  # what the testimony says is disowned with it
         # a story of harm ("it gave me an upset stomach") vouches for nothing
         if testimonial is not None and not self._negated_cue(testimonial, clauses) and (
             (has_outcome and (claim is not None or self._has_benefit(start, end, subjects))) or self._story_continues(sentence)
-        ) and _FAILURE.search(prose, testimonial.end(), end) is None and not self._disowned(testimonial, end):
+        ) and _FAILURE.search(prose, testimonial.end(), end) is None:
             return self._hit("testimonial", sentence, _nearest(subjects, testimonial.start()), testimonial, claim)
         if claim is None:
             return None
@@ -1314,11 +1326,19 @@ class _Scan:
         lex = self.lex
         if self._has_outcome(start, end, subjects, (lex.good, lex.diseases, lex.standalone)):
             return True
-        return any(
-            _HARM_DONE.search(self.prose, max(start, m.start() - _HARM_REACH), m.start()) is None
-            for m in find_all(lex.bad, self.prose, start, end)
-            if not _inside_subject(m, subjects)
-        )
+        prose = self.prose
+        for m in find_all(lex.bad, prose, start, end):
+            if _inside_subject(m, subjects) or _HARM_DONE.search(prose, max(start, m.start() - _HARM_REACH), m.start()):
+                continue
+            if _BAD_STATE.match(m.group()) and not self._over(max(start, m.start() - _DENIED_REACH), m.start()):
+                continue
+            return True
+        return False
+
+    def _over(self, start: int, at: int) -> bool:
+        """Whether text[start:at], right before a bad state, says it is over ("no longer feel ...")."""
+        return (self.a.polarity.negation(self.prose, start, at) is not None
+                or _RELIEF_BEFORE.search(self.prose, start, at) is not None)
 
     def _negated_cue(self, cue: regex.Match[str], clauses: list[tuple[int, int]], exclude_self: bool = False) -> bool:
         """Whether a negation stands before `cue` in its clause ("no supplement is 100% safe")."""
@@ -1345,7 +1365,7 @@ class _Scan:
         """Whether the writer turns against the testimony after its cue ("Plenty of students
         swear by CBD gummies, but there is no good evidence that they help")."""
         contrast = _CONTRAST.search(self.prose, cue.end(), end)
-        return contrast is not None and _EVIDENCE_DENIED.search(self.prose, contrast.end(), min(end, contrast.end() + _DENIAL_REACH)) is not None
+        return contrast is not None and _EVIDENCE_DENIED.search(self.prose, contrast.end(), min(end, contrast.end() + _DISOWN_REACH)) is not None
 
     def _hit(
         self,

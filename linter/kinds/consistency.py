@@ -52,6 +52,7 @@ class Claim(NamedTuple):
     # "after" for an offset after its anchor: compared with offsets before it on one signed axis
     # ("30 minutes before the session" against "right after training")
     direction: str = ""
+    population: str | None = None  # who the statement is for; None: the general reader
 
 
 def claim_of(statement: Statement, doc: Document) -> Claim:
@@ -68,7 +69,8 @@ def claim_of(statement: Statement, doc: Document) -> Claim:
         topic, direction = m.anchor, m.direction
         unit, serving, day = "min", raw, None
     return Claim(statement.substance, topic, statement.purpose, statement.form, unit, m.bound, serving, day,
-                 doc.path, doc.span(m.start, m.end), m.start, m.end, doc.text[m.start : m.end], direction)
+                 doc.path, doc.span(m.start, m.end), m.start, m.end, doc.text[m.start : m.end], direction,
+                 statement.population)
 
 
 def _shown_topic(claim: Claim) -> str:
@@ -160,12 +162,16 @@ class ConsistencyCheck:
 
     def _remember(self, earlier: list[Claim], claim: Claim) -> None:
         """Keep one claim per distinct value, and only so many, so comparison stays linear."""
-        shape = (claim.purpose, claim.form, claim.bound, claim.serving, claim.day)
-        if len(earlier) < self.max_compared and all((e.purpose, e.form, e.bound, e.serving, e.day) != shape for e in earlier):
+        shape = (claim.purpose, claim.form, claim.population, claim.bound, claim.serving, claim.day)
+        if len(earlier) < self.max_compared and all((e.purpose, e.form, e.population, e.bound, e.serving, e.day) != shape for e in earlier):
             earlier.append(claim)
 
     def _conflict(self, a: Claim, b: Claim) -> Conflict | None:
         if not (_compatible(a.purpose, b.purpose) and _compatible(a.form, b.form)):
+            return None
+        # a child's dose is compared only with children's doses; when to take something is
+        # rarely a matter of age, so timing compares across readers
+        if self.measure == "dose" and a.population != b.population:
             return None
         caps = a.bound == b.bound and a.bound in ("max", "min")
         if caps and b.topic != "course":  # two different maxima of a dose state a limit, not a dose

@@ -127,6 +127,8 @@ class DoseRangeCheck:
                 typical.append((ref, values))
         if not typical or any(_ratio(v, ref) < max(self.margin, 1.0 + _EPS) * (1 - _EPS) for ref, v in typical):
             return None  # inside a matching range, or not `margin` times away from one
+        if (statement.role == "step" or statement.population is not None) and any(v[1] < ref.low for ref, v in typical):
+            return None  # a taper's step or a child's dose below the adults' range is by design
         return min(typical, key=lambda item: _ratio(item[1], item[0]))[0]
 
     def _unit_finding(self, doc: Document, statement: Statement, ref: Reference, ratio: float) -> Finding:

@@ -1,8 +1,9 @@
-"""Who and what a dose or timing statement is about: its substance, purpose, form and basis.
+"""Who and what a dose or timing statement is about: its substance, purpose, form, population and basis.
 
 A statement belongs to the substance named in its sentence (the one right after "300 mg of", else
 the nearest), else the nearest preceding mention in its section, else the draft's main substance.
-Its purpose and form come from the dosing lexicon, in the sentence or else the section heading.
+Its purpose, form and population come from the dosing lexicon, in the sentence or else the
+section heading (a population also from its table row: "| Children 4-12 | 0.5 mg |").
 Statements are extracted once per document and rule set, and shared by every dosing/timing rule.
 """
 
@@ -37,6 +38,7 @@ LEXICON_FILE = Path("lexicons") / "dosing.yaml"
 _LEXICON_FIELDS: dict[str, Field] = {
     "purposes": Field(dict, required=True, items=list),
     "forms": Field(dict, required=True, items=list),
+    "populations": Field(dict, default={}, items=list),
     "study": Field(list, required=True, items=str),
     "rejected_before": Field(list, default=[], items=str),
     "rejected_after": Field(list, default=[], items=str),
@@ -50,6 +52,7 @@ _LEXICON_FIELDS: dict[str, Field] = {
     "label_after": Field(list, default=[], items=str),
     "reference": Field(list, default=[], items=str),
     "step_before": Field(list, default=[], items=str),
+    "adjustments": Field(list, default=[], items=str),
     "daily_before": Field(list, default=[], items=str),
     "split_before": Field(list, default=[], items=str),
     "product_nouns": Field(list, default=[], items=str),
@@ -84,6 +87,20 @@ _HEADER_SPAN = 200  # characters at the start of a line in which a facts panel's
 _PANEL_ROW_REACH = 120  # characters before an amount in which its row names its ingredient
 # A column of product facts, not advice: "CBD per mL", "Strength", "Potency", "Price".
 _CONTENT_HEADER = re.compile(r"\bper\b|strength|potency|concentration|content|price|label", re.IGNORECASE)
+# Before a population, what keeps the dose from it: "not for children", "keep out of reach of kids".
+_NOT_FOR = re.compile(r"\b(?:not|never|no|avoid\w*|unless|except|out of (?:the )?reach of|away from|without)\b[^.;:,()]{0,30}$", re.IGNORECASE)
+_NOT_FOR_REACH = 45
+# After a population, what keeps the dose from it: "children under 12 should not take it".
+_KEPT_FROM = re.compile(r"[^.;:!?]{0,30}?\b(?:should(?:n['\u2019]t| not| never| avoid)|must(?:n['\u2019]t| not| never)|(?:do|does|did)(?:n['\u2019]t| not)|can(?:['\u2019]t|not)|never|avoid)\b", re.IGNORECASE)
+_POPULATION_REACH = 40  # characters around an amount in which the people it is for are named
+_ROW_REACH = 2000  # characters into a line beyond which it is read as prose, not as a table row or list item
+# A line that opens with a period of a schedule: "- Weeks 1-2:", "| Day 3 |", "Month 2:".
+_SCHEDULE_ROW = re.compile(r"[ \t]*(?:[-*+\u2022]|\d+[.)]|\|)?[ \t]*(?:\*\*|__)?(?:weeks?|days?|nights?|months?|phase|stage|step)[ \t]*\d", re.IGNORECASE)
+_BRACKETED = re.compile(r"\s*[(\[]\s*(?:(?:about|around|roughly|approx\.?|i\.e\.,?|that is|=|or)\s*)?")  # between an amount and its restatement
+# Between two amounts of one list: "2.5 mg melatonin, 50 mg magnesium (as glycinate) and 500 mg".
+_LISTED = re.compile(r"[^.;:!?\d]{0,50}?(?:,\s*(?:and\s+|plus\s+)?|\s+(?:and|plus)\s+|\s*\+\s*)")
+_LEADING_BAR = re.compile(r"[ \t]*\|")
+_ROW_HEAD = re.compile(r"[ \t]*\|?([^|\n]*)\|")  # a table row's first cell
 _OF_OTHER = re.compile(r"\s+of\s+(?:the\s+|a\s+|an\s+|your\s+|this\s+)?([A-Za-z][\w-]*)")
 _OF_GAP = re.compile(r"\s*(?:of\s+)?(?:(?:the|a|an|pure|plain|supplemental|oral|[\w-]+(?:ed|al|ic))\s+){0,3}", re.IGNORECASE)
 
@@ -111,6 +128,10 @@ class Lexicon:
     # (other substance, its usual amounts per serving): only a unit slipped by orders of magnitude
     # is judged against them
     usual_doses: tuple[tuple[str, tuple[DoseRange, ...]], ...] = ()
+    # who a dose is for ("children", "over 65"): doses for different people never contradict
+    populations: tuple[tuple[str, regex.Pattern[str]], ...] = ()
+    # a change made when a condition is met: "If you feel groggy, cut to half a gummy"
+    adjustment: regex.Pattern[str] = _NOTHING
 
     def purpose_of(self, text: str) -> str | None:
         """The purpose a free-text label names (a knowledge-base dose's `purpose`), if any."""
@@ -171,7 +192,18 @@ def load_lexicon(path: Path) -> Lexicon:
         tuple((name, compile_terms(terms, where=f"other_substances.{name}", source=source, whole_words=False))
               for name, terms in named.items()),
         _usual_doses(data["usual_doses"], set(named), source),
+        table("populations"),
+        _adjustment(data["adjustments"], source),
     )
+
+
+def _adjustment(verbs: list[str], source: str) -> regex.Pattern[str]:
+    """A sentence that opens with a condition and then changes the dose ("If it doesn't help
+    after a week, try 2 mg"): matched from the sentence's start to the amount."""
+    if not verbs:
+        return _NOTHING
+    condition = r"\G[\s\W]*(?:if|when|once|should|after)\b[^.;:!?]{3,120}?,\s*(?:[\w'’]+\s+){0,6}?"
+    return compile_pattern(condition + "(?:" + "|".join(f"(?:{v})" for v in verbs) + r")\b", regex.IGNORECASE)
 
 
 def _usual_doses(table: Mapping[str, list[Any]], names: set[str], source: str) -> tuple[tuple[str, tuple[DoseRange, ...]], ...]:
@@ -249,6 +281,7 @@ class Statement:
     study: bool  # reported from a study, not advised
     rejected: bool  # advised against: "don't take 10 mg", "four hours before bed is too early"
     role: str = "advice"  # advice | label ("each gummy contains 25 mg") | reference (an RDA) | step ("increase to 100 mg") | pack ("a 180 g tub")
+    population: str | None = None  # who it is for ("children"); None: the general (adult) reader
 
     @property
     def start(self) -> int:
@@ -314,8 +347,25 @@ class _Extractor:
                  for i, q in enumerate(quantities)]
         timed = [self._statement(t, Basis(False, None)) for t in timings]
         doses = [self._product(s) if s is not None else None for s in doses]
+        doses = self._restated(quantities, doses)
         main_purpose = self._main_purpose(doses + timed) if any(s is not None and s.purpose is None for s in doses + timed) else None
         return Extracted(_resolve(doses, main_purpose), _resolve(timed, main_purpose))
+
+    def _restated(self, quantities: list[Quantity], doses: list[Statement | None]) -> list[Statement | None]:
+        """An amount in brackets right after another one says it again in other units ("half a
+        gummy (0.5 mg)", "37.5 mg (one and a half tablets)"): it is what the first one is. So is
+        each amount of a label's list ("Each gummy contains 2.5 mg melatonin, 50 mg magnesium
+        and 500 mg glycine")."""
+        prose = self.doc.prose
+        for i in range(1, len(doses)):
+            first, again = doses[i - 1], doses[i]
+            if first is None or again is None:
+                continue
+            between = (quantities[i - 1].end, quantities[i].start)
+            if (_BRACKETED.fullmatch(prose, *between)
+                    or first.role == "label" and again.role == "advice" and _LISTED.fullmatch(prose, *between)):
+                doses[i] = replace(again, role=first.role, study=first.study, rejected=first.rejected)
+        return doses
 
     def _times_of_day(self, timings: list[Timing], quantities: list[Quantity], dosed: set[tuple[int, int]]) -> list[Timing]:
         """Times of day given as advice: in a sentence with an amount or an intake word before
@@ -416,7 +466,28 @@ class _Extractor:
         # a negation before a maximum is part of the bound ("never take more than 5 mg"), not a rejection
         rejected = measure.bound != "max" and (search(self.lexicon.rejected_before, self.doc.prose, start, measure.start) is not None
                     or search(self.lexicon.rejected_after, self.doc.prose, measure.end, end) is not None)
-        return Statement(measure, substance, purpose, form, basis, study, rejected, self._role(measure, start, end, text))
+        return Statement(measure, substance, purpose, form, basis, study, rejected, self._role(measure, start, end, text),
+                         self._population(start, end, measure.start))
+
+    def _population(self, start: int, end: int, at: int) -> str | None:
+        """Who the amount at `at` is for: the population named nearest it in its sentence, else in
+        its table row's first cell ("| Teens 13 and up | 1 to 3 mg |"), else in the section
+        heading. People a dose is kept from ("not for children", "avoid if pregnant") are not it."""
+        table = self.lexicon.populations
+        if not table:
+            return None
+        # only near the amount: "after the kids are in bed, I take 400 mg" doses no child
+        found = self._label(table, max(start, at - _POPULATION_REACH), min(end, at + _POPULATION_REACH), at, None, kept_from=True)
+        if found is None and self._in_table(at):
+            text = self.doc.text
+            row = _line_start(text, at)
+            first = _ROW_HEAD.match(text, row) if row is not None else None
+            if first is not None and first.end() <= at:
+                found = self._label(table, first.start(1), first.end(1), at, None, kept_from=True)
+        if found is None:
+            found = self._label(table, at, at, at, start)
+        # the table's first group is the general reader ("adults"): the same as naming no one
+        return None if found == table[0][0] else found
 
     def _role(self, measure: Union[Quantity, Timing], start: int, end: int, text: str) -> str:
         """What an amount is: advice, a product's content, a reference intake, or a titration step."""
@@ -436,6 +507,11 @@ class _Extractor:
             return "reference"  # "the recommended dietary allowance is 400 mg a day"
         if search(self.lexicon.step_before, prose, start, measure.start) is not None:
             return "step"  # "then increase to 100 mg": where a titration goes, not a second dose
+        if self.lexicon.adjustment.search(prose, start, measure.start) is not None:
+            return "step"  # "If you feel groggy, cut to half a gummy": a change for a case, not the dose
+        line = _line_start(prose, measure.start)
+        if line is not None and _SCHEDULE_ROW.match(prose, line, measure.start) is not None:
+            return "step"  # "- Weeks 3-4: 25 mg": one period of a schedule
         if self._in_table(measure.start) and _TAPER.search(self._table_lead_in(measure.start)) is not None:
             return "step"  # a taper or titration table: each row is where the schedule stands
         return "advice"
@@ -492,19 +568,38 @@ class _Extractor:
 
     def _in_content_column(self, offset: int) -> bool:
         """Whether an amount sits in a Markdown table whose header describes product content."""
+        header = self._header_row(offset)
+        return header is not None and _CONTENT_HEADER.search(self.doc.text, *header) is not None
+
+    def _header_row(self, offset: int) -> tuple[int, int] | None:
+        """The span of the header row of the Markdown table holding `offset`, or None."""
         if not self._in_table(offset):
-            return False
+            return None
         text = self.doc.text
         line_start = text.rfind("\n", 0, offset) + 1
         # walk up to the delimiter row (|---|---|); the header row is the line above it
         while line_start > 0:
             previous = text.rfind("\n", 0, line_start - 1) + 1
-            line = text[previous:line_start]
-            if _TABLE_DELIMITER.match(line):
-                header_start = text.rfind("\n", 0, max(previous - 1, 0)) + 1
-                return _CONTENT_HEADER.search(text, header_start, previous) is not None
+            if _TABLE_DELIMITER.match(text, previous, line_start):
+                return text.rfind("\n", 0, max(previous - 1, 0)) + 1, previous
             line_start = previous
-        return False
+        return None
+
+    def _column_substance(self, offset: int) -> str | None:
+        """The substance the header of the table column holding `offset` names ("| Day | Creatine |
+        Magnesium |"): a weekly plan's cells give doses of their column's substance."""
+        text = self.doc.text
+        row = _line_start(text, offset)
+        header = self._header_row(offset) if row is not None else None
+        if row is None or header is None:
+            return None
+        column = text.count("|", row, offset) - (1 if _LEADING_BAR.match(text, row) else 0)
+        cells = _cells(text, *header)
+        if not 0 <= column < len(cells):
+            return None
+        lo, hi = cells[column]
+        named = self.mentions[bisect_left(self.mention_starts, lo):bisect_left(self.mention_starts, hi)]
+        return named[0].substance if named and all(m.substance == named[0].substance for m in named) else None
 
     def _product(self, s: Statement) -> Statement:
         """A product strength ("3 mg tablets") is a label; with a count ("two 500 mg capsules") a dose."""
@@ -534,6 +629,9 @@ class _Extractor:
             return before[-1].substance
         if inside:
             return min(inside, key=lambda m: abs(m.start - q_end)).substance
+        column = self._column_substance(q_start)
+        if column is not None:
+            return column
         section = self._section_start(q_start)
         earlier = bisect_right(self.mention_starts, q_start) - 1
         if earlier >= 0 and self.mentions[earlier].start >= section:
@@ -556,9 +654,10 @@ class _Extractor:
         return self.heading_starts[index] if index >= 0 else 0
 
     def _label(self, table: tuple[tuple[str, regex.Pattern[str]], ...], start: int, end: int, at: int,
-               heading_from: int | None) -> str | None:
+               heading_from: int | None, kept_from: bool = False) -> str | None:
         """The label whose words sit nearest the amount (at `at`) in its sentence (prose[start:end]),
-        else in the section heading."""
+        else in the section heading; with `kept_from`, people the sentence keeps the dose from
+        ("not for children", "children under 12 should not take it") do not count."""
         best: tuple[int, str] | None = None
         for label, pattern in table:
             # in the prose itself, not a slice: the cached whole-text matches are reused; most
@@ -566,6 +665,9 @@ class _Extractor:
             if search(pattern, self.doc.prose, start, end) is None:
                 continue
             for m in find_all(pattern, self.doc.prose, start, end):
+                if kept_from and (_NOT_FOR.search(self.doc.prose, max(start, m.start() - _NOT_FOR_REACH), m.start())
+                                  or _KEPT_FROM.match(self.doc.prose, m.end(), end)):
+                    continue
                 distance = abs(m.start() - at)
                 if best is None or distance < best[0]:
                     best = (distance, label)
@@ -580,6 +682,26 @@ class _Extractor:
         # search the document itself (not a slice), so the cached whole-text matches are reused
         found = (label for label, pattern in table if search(pattern, self.doc.prose, heading.start, heading.end))
         return next(found, None)
+
+
+def _line_start(text: str, offset: int) -> int | None:
+    """Where the line holding `offset` starts, or None when that is more than _ROW_REACH back
+    (a table row or a list item is short; a long line is prose, and looking further back for
+    each amount on it would cost time growing with the square of its length)."""
+    floor = max(0, offset - _ROW_REACH)
+    found = text.rfind("\n", floor, offset)
+    if found >= 0:
+        return found + 1
+    return 0 if floor == 0 else None
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the cells of the table row text[start:end] (its outer pipes optional)."""
+    bounds = [start - 1] + [i for i in range(start, end) if text[i] == "|"] + [end]
+    cells = list(zip([b + 1 for b in bounds], bounds[1:]))
+    if _LEADING_BAR.match(text, start):
+        cells = cells[1:]
+    return cells
 
 
 def _tail(phrase: str) -> str:
@@ -600,8 +722,7 @@ def _resolve(found: list[Statement | None], main_purpose: str | None) -> tuple[S
         if s.form is not None:
             forms.setdefault(s.substance, Counter())[s.form] += 1
     return tuple(
-        Statement(s.measure, s.substance, s.purpose or main_purpose, s.form or _most_common(forms.get(s.substance)),
-                  s.basis, s.study, s.rejected, s.role)
+        replace(s, purpose=s.purpose or main_purpose, form=s.form or _most_common(forms.get(s.substance)))
         for s in kept
     )
 

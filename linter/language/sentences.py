@@ -20,8 +20,21 @@ _NON_TERMINAL = frozenset(
 _MAYBE_TERMINAL = frozenset("etc".split())
 
 
+# A line that opens with a quotation mark after a line that ends a thought: a new quote (a
+# customer's line under another's signature: '- Jenna R., verified buyer\n"One gummy and ...').
+_QUOTE_LINE = re.compile(r"(?<![,:;(\-\u2013\u2014])[ \t]*\n[ \t]*(?=[\"\u201c])")
+
+
 def split_sentences(prose: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Yield (start, end) offsets of the sentences in prose[start:end], trimmed of white space."""
+    begin = start
+    for m in _QUOTE_LINE.finditer(prose, start, end):
+        yield from _split(prose, begin, m.start())
+        begin = m.end()
+    yield from _split(prose, begin, end)
+
+
+def _split(prose: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     begin = start
     first = _NEXT_CHAR.match(prose, start, end)
     # A block that opens in lower case is written all in lower case ("i spritz lavender on my
