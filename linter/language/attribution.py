@@ -484,8 +484,8 @@ class _Extractor:
             first = _ROW_HEAD.match(text, row) if row is not None else None
             if first is not None and first.end() <= at:
                 found = self._label(table, first.start(1), first.end(1), at, None, kept_from=True)
-        if found is None:
-            found = self._label(table, at, at, at, start)
+        if found is None:  # an empty sentence span: only the section heading is read
+            found = self._label(table, at, at, at, heading_from=start)
         # the table's first group is the general reader ("adults"): the same as naming no one
         return None if found == table[0][0] else found
 
