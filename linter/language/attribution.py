@@ -100,7 +100,6 @@ _BRACKETED = re.compile(r"\s*[(\[]\s*(?:(?:about|around|roughly|approx\.?|i\.e\.
 # Between two amounts of one list: "2.5 mg melatonin, 50 mg magnesium (as glycinate) and 500 mg".
 _LISTED = re.compile(r"[^.;:!?\d]{0,50}?(?:,\s*(?:and\s+|plus\s+)?|\s+(?:and|plus)\s+|\s*\+\s*)")
 _LEADING_BAR = re.compile(r"[ \t]*\|")
-_ROW_HEAD = re.compile(r"[ \t]*\|?([^|\n]*)\|")  # a table row's first cell
 _OF_OTHER = re.compile(r"\s+of\s+(?:the\s+|a\s+|an\s+|your\s+|this\s+)?([A-Za-z][\w-]*)")
 _OF_GAP = re.compile(r"\s*(?:of\s+)?(?:(?:the|a|an|pure|plain|supplemental|oral|[\w-]+(?:ed|al|ic))\s+){0,3}", re.IGNORECASE)
 
@@ -328,6 +327,7 @@ class _Extractor:
         self.main = max(counts, key=lambda name: (counts[name], -self._first(name))) if counts else None
         self.headings = [b for b in doc.blocks if b.kind == "heading"]
         self.heading_starts = [b.start for b in self.headings]
+        self._header_rows: dict[int, tuple[int, int] | None] = {}  # a table line's start -> its header row
 
     def _first(self, name: str) -> int:
         return next(m.start for m in self.mentions if m.substance == name)
@@ -481,9 +481,9 @@ class _Extractor:
         if found is None and self._in_table(at):
             text = self.doc.text
             row = _line_start(text, at)
-            first = _ROW_HEAD.match(text, row) if row is not None else None
-            if first is not None and first.end() <= at:
-                found = self._label(table, first.start(1), first.end(1), at, None, kept_from=True)
+            before = _cells(text, row, at) if row is not None else []
+            if len(before) > 1:  # the row's first cell, when the amount is not in it
+                found = self._label(table, *before[0], at, None, kept_from=True)
         if found is None:  # an empty sentence span: only the section heading is read
             found = self._label(table, at, at, at, heading_from=start)
         # the table's first group is the general reader ("adults"): the same as naming no one
@@ -572,11 +572,18 @@ class _Extractor:
         return header is not None and _CONTENT_HEADER.search(self.doc.text, *header) is not None
 
     def _header_row(self, offset: int) -> tuple[int, int] | None:
-        """The span of the header row of the Markdown table holding `offset`, or None."""
+        """The span of the header row of the Markdown table holding `offset`, or None; found once
+        per table line (a cell's amount asks for it as content and again for its column)."""
         if not self._in_table(offset):
             return None
         text = self.doc.text
-        line_start = text.rfind("\n", 0, offset) + 1
+        row = text.rfind("\n", 0, offset) + 1
+        if row not in self._header_rows:
+            self._header_rows[row] = self._find_header_row(row)
+        return self._header_rows[row]
+
+    def _find_header_row(self, line_start: int) -> tuple[int, int] | None:
+        text = self.doc.text
         # walk up to the delimiter row (|---|---|); the header row is the line above it
         while line_start > 0:
             previous = text.rfind("\n", 0, line_start - 1) + 1
@@ -593,7 +600,7 @@ class _Extractor:
         header = self._header_row(offset) if row is not None else None
         if row is None or header is None:
             return None
-        column = text.count("|", row, offset) - (1 if _LEADING_BAR.match(text, row) else 0)
+        column = len(_cells(text, row, offset)) - 1  # the cells before the amount's own
         cells = _cells(text, *header)
         if not 0 <= column < len(cells):
             return None
