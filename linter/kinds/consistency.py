@@ -167,7 +167,7 @@ class ConsistencyCheck:
             earlier.append(claim)
 
     def _conflict(self, a: Claim, b: Claim) -> Conflict | None:
-        if not (_compatible(a.purpose, b.purpose) and _compatible(a.form, b.form)):
+        if not (_compatible(a.purpose, b.purpose) and (self.measure != "dose" or _compatible(a.form, b.form))):
             return None
         # a child's dose is compared only with children's doses; when to take something is
         # rarely a matter of age, so timing compares across readers

@@ -66,6 +66,11 @@ _BASIS_REACH = 60  # characters after an amount in which "twice daily" still bel
 _AGAINST_REACH = 16  # characters before a time of day in which "never", "rather than" reject it
 _CLAUSE_AMOUNT_REACH = 12  # characters between an amount and the bedtime clause that times it
 _CLAUSE_BREAK = re.compile(r"[,;:]|\bso\b", re.IGNORECASE)
+_ANSWER_LEAD = 60  # characters before a timing that still open its answer ("A (Mark, verified buyer):")
+_WHEN_ASKED = re.compile(r"\b(?:when|what time|time of day|best time|timing)\b[^?]*\?", re.IGNORECASE)
+_WHEN_LABEL = re.compile(r"\b(?:when|timing|time)\b[\s*_:|]*$", re.IGNORECASE)
+_OPENS_WITH_TIME = re.compile(r"\W*(?:first thing|(?:about|around|roughly|some|an?|one|two|three|half|\d+)\b[^.,;]{0,30}?\b(?:before|after)\b|at (?:bedtime|night)|in the (?:morning|evening)|with (?:breakfast|lunch|dinner))", re.IGNORECASE)
+_POINTS_BACK = re.compile(r"\b(?:it|them|these|those)\b", re.IGNORECASE)
 _INTAKE_REACH = 50  # characters before a time of day in which "take" makes it advice ("take it at night")
 _NOTHING = compile_pattern(r"(?!x)x")
 USUAL_SOURCE = "usual supplement amounts in the dosing lexicon"
@@ -341,8 +346,12 @@ class _Extractor:
         dosed = {self._sentence(q.start) for q in quantities}
         amount_ends = [q.end for q in quantities]
         timings = [t for t in self.lexicon.timing.find(prose) if not t.clause or self._taken_as_clause(t, amount_ends)]
-        timings = sorted(timings + self._times_of_day(timings, quantities, dosed), key=lambda t: t.start)
         nightly = {self._sentence(t.start) for t in timings if t.anchor in self.lexicon.timing.near}
+        dosed_rows = self._dosed_rows(quantities)
+        timings = [t for t in timings
+                   if (not t.near or self._taken(t, dosed) or self._in_dosed_row(t, dosed_rows) or self._answers_when(t.start))
+                   and self._about_intake(t, dosed, dosed_rows)]
+        timings = sorted(timings + self._times_of_day(timings, dosed, dosed_rows), key=lambda t: t.start)
         doses = [self._statement(q, self._basis(q, quantities[i + 1].start if i + 1 < len(quantities) else len(prose), nightly))
                  for i, q in enumerate(quantities)]
         timed = [self._statement(t, Basis(False, None)) for t in timings]
@@ -367,14 +376,19 @@ class _Extractor:
                 doses[i] = replace(again, role=first.role, study=first.study, rejected=first.rejected)
         return doses
 
-    def _times_of_day(self, timings: list[Timing], quantities: list[Quantity], dosed: set[tuple[int, int]]) -> list[Timing]:
+    def _dosed_rows(self, quantities: list[Quantity]) -> set[int]:
+        """Lines of table rows with an amount in one cell: "| Saffron | 30 mg | With dinner |"
+        advises the time in another."""
+        return {self.doc.span(q.start, q.end).line for q in quantities if self._in_table(q.start)}
+
+    def _in_dosed_row(self, t: Timing, dosed_rows: set[int]) -> bool:
+        return bool(dosed_rows) and self._in_table(t.start) and self.doc.span(t.start, t.end).line in dosed_rows
+
+    def _times_of_day(self, timings: list[Timing], dosed: set[tuple[int, int]], dosed_rows: set[int]) -> list[Timing]:
         """Times of day given as advice: in a sentence with an amount or an intake word before
         them, and the only time of day of their sentence ("300 mg in the morning and 300 mg at
         night" splits a dose; it does not contradict itself)."""
         prose = self.doc.prose
-        # a table row with an amount in one cell ("| Saffron | 30 mg | With dinner |") advises the
-        # time of day in another
-        dosed_rows = {self.doc.span(q.start, q.end).line for q in quantities if self._in_table(q.start)}
         offsets = {(t.start, t.end) for t in timings}  # "an hour before bed" is advice as it stands
         by_sentence: dict[tuple[int, int], list[Timing]] = {}
         for t in self.lexicon.timing.times_of_day(prose, timings):
@@ -387,8 +401,7 @@ class _Extractor:
                 parts = [t for t in parts if not self._advised_against(sentence[0], t.start)] or parts
             if len({(t.low, t.high) for t in parts}) > 1 or is_question(prose, *sentence):
                 continue  # "Can I take it in the morning instead?" asks; it advises nothing
-            advice = [t for t in parts if (t.start, t.end) in offsets or self._taken(t, dosed)
-                      or (dosed_rows and self._in_table(t.start) and self.doc.span(t.start, t.end).line in dosed_rows)]
+            advice = [t for t in parts if (t.start, t.end) in offsets or self._taken(t, dosed) or self._in_dosed_row(t, dosed_rows)]
             found += advice[:1]  # "in the evening, about an hour before bed" is one time of day
         return found
 
@@ -397,6 +410,45 @@ class _Extractor:
         intake word comes just before it ("take it at night")."""
         sentence = self._sentence(t.start)
         return sentence in dosed or search(self.lexicon.intake, self.doc.prose, max(sentence[0], t.start - _INTAKE_REACH), t.start) is not None
+
+    def _about_intake(self, t: Timing, dosed: set[tuple[int, int]], dosed_rows: set[int]) -> bool:
+        """Whether a sentence with an offset is about taking something: it gives an amount, says
+        an intake word, names a substance or points back to one ("it"), or answers "when?". "Finish
+        your last meal two hours before bed" and "screens off an hour before lights out" are not."""
+        sentence = self._sentence(t.start)
+        if sentence in dosed or self._in_dosed_row(t, dosed_rows) or self._answers_when(t.start) or self._labelled_when(t.start):
+            return True
+        if self._continues_dose(sentence, dosed):
+            return True
+        lo, hi = bisect_left(self.mention_starts, sentence[0]), bisect_left(self.mention_starts, sentence[1])
+        prose = self.doc.prose
+        return (hi > lo or search(self.lexicon.intake, prose, *sentence) is not None
+                or _POINTS_BACK.search(prose, *sentence) is not None)
+
+    def _labelled_when(self, offset: int) -> bool:
+        """Whether the line labels what follows as a time ("**When:** 30 minutes before bed",
+        "| When | an hour before bed |")."""
+        line = self.doc.text.rfind("\n", 0, offset) + 1
+        return _WHEN_LABEL.search(self.doc.prose, max(line, offset - _ANSWER_LEAD), offset) is not None
+
+    def _continues_dose(self, sentence: tuple[int, int], dosed: set[tuple[int, int]]) -> bool:
+        """Whether a sentence that opens with its time goes on from an amount in the sentence
+        before ("Concentrate, 30 mL, twice a day. First thing in the morning and again an hour
+        before bed.")."""
+        here = self.doc.sentence_at(sentence[0])
+        if here is None or here.index == 0 or not _OPENS_WITH_TIME.match(self.doc.prose, sentence[0], sentence[1]):
+            return False
+        before = self.doc.sentences[here.index - 1]
+        return (before.start, before.end) in dosed
+
+    def _answers_when(self, offset: int) -> bool:
+        """Whether `offset` opens the answer to a question about timing ("Best time of day? A:
+        right before bed", "**When should I take it?** Right as you get into bed")."""
+        sentence = self.doc.sentence_at(offset)
+        if sentence is None or sentence.index == 0 or offset - sentence.start > _ANSWER_LEAD:
+            return False
+        asked = self.doc.sentences[sentence.index - 1]
+        return _WHEN_ASKED.search(self.doc.prose, asked.start, asked.end) is not None
 
     def _taken_as_clause(self, t: Timing, amount_ends: list[int]) -> bool:
         """Whether bedtime said as a clause times a dose: an amount just before it ("50 mg, right

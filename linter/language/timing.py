@@ -81,6 +81,9 @@ class Timing(NamedTuple):
     # said as a clause ("as you lie down"), which also tells when something happens ("my mind
     # races the second my head hits the pillow"): advice only next to an amount or intake word
     clause: bool = False
+    # said as a bare moment ("at bedtime"), which also tells when a state comes ("a racing mind at
+    # bedtime"): advice only with an amount or an intake word
+    near: bool = False
 
     def interval(self) -> tuple[float, float]:
         """The offsets this statement allows: approximations widened, bounds open-ended."""
@@ -133,7 +136,8 @@ class TimingGrammar:
             anchor = self._anchor(m)
             if anchor not in self.near:
                 return None
-            return Timing(anchor, "before", *NEAR_WINDOW, "exact", m.start(), m.end(), m.group("clause") is not None)
+            clause = m.group("clause") is not None
+            return Timing(anchor, "before", *NEAR_WINDOW, "exact", m.start(), m.end(), clause, not clause)
         if m.group("soon_after") is not None:
             return Timing(self._anchor(m), "after", *NEAR_AFTER_WINDOW, "exact", m.start(), m.end())
         window = _duration(m)
