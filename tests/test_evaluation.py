@@ -29,12 +29,13 @@ TARGETS = {
 # raised the timing one; P to R (ingredient lists, titration by adjustment) lowered it once more;
 # S to W left them standing (claims per rule 0.91 / 0.88 with them); X to Z (signed reviews, with
 # a second rule often firing on a line annotated once) brought claims per-rule precision to 0.90;
-# bedtime said as a clause, "right after training" and a signed before/after axis raised timing.
+# bedtime said as a clause, "right after training" and a signed before/after axis raised timing;
+# a bare "at bedtime" read as advice only next to an intake raised its precision again.
 HELD_OUT_FLOORS = {
     "claims": (0.88, 0.88),
     "warnings": (0.94, 0.95),
     "dosing": (0.53, 0.56),
-    "timing": (0.72, 0.54),
+    "timing": (0.80, 0.55),
 }
 
 

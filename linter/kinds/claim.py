@@ -167,6 +167,14 @@ _NOT_A_NAME = frozenset(
 )
 # A lead-in ("**Reishi.**", "- Magnesium glycinate.") names a topic in a few words; a sentence says more.
 _LEAD_IN_WORDS = 4
+# a selling point's tick: "✔ Deeper sleep", "✅ Calms the mind", "**✓** Wakes you refreshed"
+_OPENING_QUOTE = regex.compile(r"[\"\u201c\u2018']$")
+_LABEL_NOUN = regex.compile(r"[\"\u201d\u2019']\s*(?:badges?|labels?|claims?|stickers?|seals?|wording|tags?|banners?|buzzwords?|language|promises?|slogans?)\b", regex.IGNORECASE)
+_QUESTION_LABEL = regex.compile(r"[ \t>]*(?:\*\*|__)?(?:Q|Question)\s*\d*\s*[:.)\u2014-]", regex.IGNORECASE)
+_GIVEN_UP = regex.compile(r"\b(?:cutting|stopping|quitting|dropping|ditching|skipping|giving up|getting off|coming off|weaning (?:\w+ )?off|tapering off)(?: (?:out|back on|down on))?(?: (?:the|my|your|all|that))? ?$", regex.IGNORECASE)
+_GIVEN_UP_REACH = 30
+_TICK_CHAR = regex.compile(r"[\u2714\u2713\u2705\u2611]")
+_TICK = regex.compile(r"[ \t]*(?:\*\*|__)?[\u2714\u2713\u2705\u2611]\ufe0f?(?:\*\*|__)?[ \t]*")
 _BOLD = ("**", "__")
 # A modal before a list item's benefit verb ("- Could help you unwind").
 _MODAL = compile_pattern(r"(?:may|might|could|can)\s+(?:also\s+|even\s+|really\s+)?", regex.IGNORECASE)
@@ -205,7 +213,8 @@ _ANSWER_OPENING = compile_pattern(
 _FAILURE = compile_pattern(
     r"\b(?:noticed|felt|saw|got) (?:absolutely |basically )?(?:nothing|zero|no (?:difference|change|effect|benefit|improvement))|"
     r"\bdid(?:n't|n’t| not) (?:do (?:anything|much|a thing)|help|work|notice|feel (?:any|a thing))|\bnothing (?:changed|happened)|\bwaste of money|"
-    r"\bstopped (?:working|helping)|\bno longer (?:works?|helps?|worked|helped)",
+    r"\bstopped (?:working|helping)|\bno longer (?:works?|helps?|worked|helped)|"
+    r"\b(?:could|can)(?:n't|n’t|not| not) (?:really )?(?:see|notice|feel|tell) (?:any|a|much of a|much) ?difference",
     regex.IGNORECASE)
 # A first-person start on a substance: "I started ", "we switched to ", "my husband has been
 # taking ", "I take " (its object, a name, a pronoun or a dose, follows).
@@ -352,6 +361,7 @@ class _Scan:
         self.section = self._sections()
         self.run_start = self._list_runs()
         self._persons: dict[str, bool] = {}
+        self._asked_blocks: dict[int, bool] = {}  # block -> whether it is a reader's question
         self._lowered: str | None = None  # the prose lower-cased, made on first need
         self._names: dict[str, bool] = {}
         self._topics: dict[int, str | None] = {}
@@ -364,7 +374,7 @@ class _Scan:
         """Yield the hits of every candidate sentence, then of every answer that says yes to a
         question making a claim."""
         seen: set[int] = set()
-        for index in (*self._candidates(), *self._benefit_openings()):
+        for index in (*self._candidates(), *self._benefit_openings(), *self._ticked_items()):
             if index in self.taken or index in seen:
                 continue
             seen.add(index)
@@ -688,6 +698,14 @@ class _Scan:
             if _BENEFIT_OPENING.match(prose, at, sentence.end) is not None:
                 yield sentence.index
 
+    def _ticked_items(self) -> Iterator[int]:
+        """Indexes of sentences that open with a selling point's tick, which may promise an
+        outcome with no trigger word ("- ✔ Deeper, more restful sleep")."""
+        for m in _TICK_CHAR.finditer(self.prose):
+            sentence = self.doc.sentence_at(m.start())
+            if sentence is not None and _TICK.match(self.prose, sentence.start) is not None:
+                yield sentence.index
+
     # --- one sentence ---------------------------------------------------------------------
 
     def _sentence(self, index: int) -> ClaimHit | None:
@@ -697,6 +715,8 @@ class _Scan:
             return None
         start, end = sentence.start, sentence.end
         if is_question(prose, start, end, heading=doc.blocks[sentence.block].kind == "heading"):
+            return None
+        if self._readers_question(sentence.block):
             return None
         subjects = (self._subjects(sentence) or self._cue_subject(sentence) or self._row_subject(sentence)
                     or self._item_subject(sentence))
@@ -776,7 +796,9 @@ class _Scan:
             if name is not None:
                 subjects.append(Subject(m.start(), m.end(), name))
         subjects.sort()
-        return subjects
+        # what stopping a substance did is no benefit of the substance ("Cutting it out and doing
+        # the sleep course fixed my insomnia", "coming off kratom gave me my life back")
+        return [s for s in subjects if _GIVEN_UP.search(self.prose, max(start, s.start - _GIVEN_UP_REACH), s.start) is None]
 
     def _cue_subject(self, sentence: Sentence) -> list[Subject]:
         """A sentence with a drug-substitute, evidence, testimonial, promise or animal-study cue
@@ -831,7 +853,7 @@ class _Scan:
         block = sentence.block
         if self.doc.blocks[block].kind != "list_item" or self._first_sentence(block) != sentence:
             return None
-        lead = self._list_lead_in(self.run_start[block] - 1)
+        lead = self._list_lead_in(self.run_start[block] - 1) or self._ticked(sentence)
         if lead is None:
             return None
         following = self.doc.next_sentence(sentence)
@@ -849,6 +871,27 @@ class _Scan:
         if kind == "efficacy" and search(lex.diseases, prose, sentence.start, sentence.end) is not None:
             kind = "disease"
         return self._hit(kind, sentence, Subject(sentence.start, sentence.start, subject), outcome, None)
+
+    def _readers_question(self, block: int) -> bool:
+        """Whether a block is a reader's question in a Q&A ("**Q: I've read that magnesium helps
+        with sleep. Should I try it?**"): what it says it has heard is what it asks about."""
+        found = self._asked_blocks.get(block)
+        if found is None:
+            start, end = self.doc.blocks[block].start, self.doc.blocks[block].end
+            last = bisect_left(self.sentence_starts, end) - 1
+            found = self._asked_blocks[block] = (
+                _QUESTION_LABEL.match(self.doc.text, start) is not None and last >= 0
+                and self.doc.sentences[last].block == block
+                and is_question(self.prose, self.doc.sentences[last].start, self.doc.sentences[last].end))
+        return found
+
+    def _ticked(self, sentence: Sentence) -> tuple[str, str] | None:
+        """A list item ticked as a selling point ("- ✔ Deeper, more restful sleep") promises its
+        benefit from what the list describes, as a lead-in would."""
+        if _TICK.match(self.prose, sentence.start) is None:
+            return None
+        name = self._antecedent(sentence.start, sentence.block, title=True) or self._last_mention(sentence.start)
+        return (name, "efficacy") if name is not None else None
 
     def _list_lead_in(self, block: int) -> tuple[str, str] | None:
         """The subject a list's lead-in paragraph promises a benefit from, and the kind of
@@ -907,6 +950,8 @@ class _Scan:
     def _opens_with_benefit(self, start: int) -> bool:
         """Whether the text at `start` is a benefit verb in the third person, perhaps after a modal."""
         lex, prose = self.lex, self.prose
+        ticked = _TICK.match(prose, start)
+        start = ticked.end() if ticked is not None else start
         modal = _MODAL.match(prose, start)
         at = modal.end() if modal is not None else start
         for pattern in (lex.disease_verbs, lex.increase, lex.decrease, lex.neutral):
@@ -1174,7 +1219,8 @@ class _Scan:
         cure = next((c for c in claims if c.disease and not c.negated), None)
         if cure is not None:  # "boosts serotonin and relieves depression"
             return self._hit("disease", sentence, cure.subject, None, cure, disease=cure.disease)
-        promises = [c for c in find_all(lex.absolutes, prose, start, end) if not self._negated_cue(c, clauses, exclude_self=True)]
+        promises = [c for c in find_all(lex.absolutes, prose, start, end)
+                    if not self._negated_cue(c, clauses, exclude_self=True) and not _named_as_label(prose, c)]
         if promises:
             subject = _nearest(subjects, promises[0].start())
             return self._hit("absolute", sentence, subject, promises[0], claim, extend=promises[-1].end())
@@ -1540,6 +1586,13 @@ def _compile(data: Mapping[str, Any], source: str) -> Lexicons:
         background=terms("background", data["background"]),
         trigger=terms("trigger", trigger_words),
     )
+
+
+def _named_as_label(prose: str, cue: regex.Match[str]) -> bool:
+    """Whether a promise is quoted as the name of a label, not made: 'our "clinically proven"
+    badge', 'the "100% safe" claim on the tub'."""
+    return _OPENING_QUOTE.search(prose, max(0, cue.start() - 2), cue.start()) is not None and \
+        _LABEL_NOUN.match(prose, cue.end()) is not None
 
 
 def build(meta: RuleMeta, data: Mapping[str, Any], knowledge: Knowledge) -> ClaimCheck:

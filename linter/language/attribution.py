@@ -68,8 +68,10 @@ _CLAUSE_AMOUNT_REACH = 12  # characters between an amount and the bedtime clause
 _CLAUSE_BREAK = re.compile(r"[,;:]|\bso\b", re.IGNORECASE)
 _ANSWER_LEAD = 60  # characters before a timing that still open its answer ("A (Mark, verified buyer):")
 _WHEN_ASKED = re.compile(r"\b(?:when|what time|time of day|best time|timing)\b[^?]*\?", re.IGNORECASE)
+_BODY_WEIGHT = re.compile(r"(?:kg|kgs|kilos?|kilograms?)\.?$", re.IGNORECASE)
 _WHEN_LABEL = re.compile(r"\b(?:when|timing|time)\b[\s*_:|]*$", re.IGNORECASE)
-_OPENS_WITH_TIME = re.compile(r"\W*(?:first thing|(?:about|around|roughly|some|an?|one|two|three|half|\d+)\b[^.,;]{0,30}?\b(?:before|after)\b|at (?:bedtime|night)|in the (?:morning|evening)|with (?:breakfast|lunch|dinner))", re.IGNORECASE)
+_FRAGMENT_WORDS = 12  # the most words of a sentence read as the fragment of the one before
+_OPENS_WITH_TIME = re.compile(r"\W*(?:(?:or|and|then|but|ideally|preferably)\s+)?(?:first thing|(?:at least|about|around|roughly|some|an?|one|two|three|four|half|\d+)\b[^.,;]{0,30}?\b(?:before|after)\b|at (?:bedtime|night)|in the (?:morning|evening)|with (?:breakfast|lunch|dinner))", re.IGNORECASE)
 _POINTS_BACK = re.compile(r"\b(?:it|them|these|those)\b", re.IGNORECASE)
 _INTAKE_REACH = 50  # characters before a time of day in which "take" makes it advice ("take it at night")
 _NOTHING = compile_pattern(r"(?!x)x")
@@ -342,7 +344,8 @@ class _Extractor:
         if self.main is None:
             return Extracted((), ())
         prose = self.doc.prose
-        quantities = list(find_quantities(prose))
+        # a body weight ("a 70 kg player") is no dose: no supplement is taken by the kilogram
+        quantities = [q for q in find_quantities(prose) if q.dimension != "mass" or _BODY_WEIGHT.search(prose, q.start, q.end) is None]
         dosed = {self._sentence(q.start) for q in quantities}
         amount_ends = [q.end for q in quantities]
         timings = [t for t in self.lexicon.timing.find(prose) if not t.clause or self._taken_as_clause(t, amount_ends)]
@@ -432,14 +435,16 @@ class _Extractor:
         return _WHEN_LABEL.search(self.doc.prose, max(line, offset - _ANSWER_LEAD), offset) is not None
 
     def _continues_dose(self, sentence: tuple[int, int], dosed: set[tuple[int, int]]) -> bool:
-        """Whether a sentence that opens with its time goes on from an amount in the sentence
-        before ("Concentrate, 30 mL, twice a day. First thing in the morning and again an hour
-        before bed.")."""
+        """Whether a short sentence that opens with its time goes on from an amount or an intake
+        in the sentence before ("Concentrate, 30 mL, twice a day. First thing in the morning and
+        again an hour before bed.", "Take it two hours before bed. Or at least four.")."""
         here = self.doc.sentence_at(sentence[0])
         if here is None or here.index == 0 or not _OPENS_WITH_TIME.match(self.doc.prose, sentence[0], sentence[1]):
             return False
+        if len(self.doc.prose[sentence[0]:sentence[1]].split()) > _FRAGMENT_WORDS:
+            return False
         before = self.doc.sentences[here.index - 1]
-        return (before.start, before.end) in dosed
+        return (before.start, before.end) in dosed or search(self.lexicon.intake, self.doc.prose, before.start, before.end) is not None
 
     def _answers_when(self, offset: int) -> bool:
         """Whether `offset` opens the answer to a question about timing ("Best time of day? A:
