@@ -66,7 +66,7 @@ _BASIS_REACH = 60  # characters after an amount in which "twice daily" still bel
 _AGAINST_REACH = 16  # characters before a time of day in which "never", "rather than" reject it
 _CLAUSE_AMOUNT_REACH = 12  # characters between an amount and the bedtime clause that times it
 _CLAUSE_BREAK = re.compile(r"[,;:]|\bso\b", re.IGNORECASE)
-_ANSWER_LEAD = 60  # characters before a timing that still open its answer ("A (Mark, verified buyer):")
+_ANSWER_LEAD = 60  # characters before a timing that still open its answer or label ("A (Mark, verified buyer):", "**When:**")
 _WHEN_ASKED = re.compile(r"\b(?:when|what time|time of day|best time|timing)\b[^?]*\?", re.IGNORECASE)
 _BODY_WEIGHT = re.compile(r"(?:kg|kgs|kilos?|kilograms?)\.?$", re.IGNORECASE)
 _WHEN_LABEL = re.compile(r"\b(?:when|timing|time)\b[\s*_:|]*$", re.IGNORECASE)
@@ -385,6 +385,7 @@ class _Extractor:
         return {self.doc.span(q.start, q.end).line for q in quantities if self._in_table(q.start)}
 
     def _in_dosed_row(self, t: Timing, dosed_rows: set[int]) -> bool:
+        """Whether a timing sits in one of the table rows that give an amount."""
         return bool(dosed_rows) and self._in_table(t.start) and self.doc.span(t.start, t.end).line in dosed_rows
 
     def _times_of_day(self, timings: list[Timing], dosed: set[tuple[int, int]], dosed_rows: set[int]) -> list[Timing]:
