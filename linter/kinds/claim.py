@@ -168,16 +168,17 @@ _NOT_A_NAME = frozenset(
 # A lead-in ("**Reishi.**", "- Magnesium glycinate.") names a topic in a few words; a sentence says more.
 _LEAD_IN_WORDS = 4
 # a promise quoted as the name of a label: 'our "clinically proven" badge'
-_OPENING_QUOTE = regex.compile(r"[\"\u201c\u2018']$")
-_LABEL_NOUN = regex.compile(r"[\"\u201d\u2019']\s*(?:badges?|labels?|claims?|stickers?|seals?|wording|tags?|banners?|buzzwords?|language|promises?|slogans?)\b", regex.IGNORECASE)
+_OPENING_QUOTE = compile_pattern(r"[\"\u201c\u2018']$")
+_LABEL_NOUN = compile_pattern(r"[\"\u201d\u2019']\s*(?:badges?|labels?|claims?|stickers?|seals?|wording|tags?|banners?|buzzwords?|language|promises?|slogans?)\b", regex.IGNORECASE)
 # a reader's question in a Q&A: "**Q: ...", "Question 3:"
-_QUESTION_LABEL = regex.compile(r"[ \t>]*(?:\*\*|__)?(?:Q|Question)\s*\d*\s*[:.)\u2014-]", regex.IGNORECASE)
+_QUESTION_LABEL = compile_pattern(r"[ \t>]*(?:\*\*|__)?(?:Q|Question)\s*\d*\s*[:.)\u2014-]", regex.IGNORECASE)
 # stopping a substance, just before its name or pronoun: "Cutting it out", "coming off kratom"
-_GIVEN_UP = regex.compile(r"\b(?:cutting|stopping|quitting|dropping|ditching|skipping|giving up|getting off|coming off|weaning (?:\w+ )?off|tapering off)(?: (?:out|back on|down on))?(?: (?:the|my|your|all|that))? ?$", regex.IGNORECASE)
+_GIVEN_UP = compile_pattern(r"\b(?:cutting|stopping|quitting|dropping|ditching|skipping|giving up|getting off|coming off|weaning (?:\w+ )?off|tapering off)(?: (?:out|back on|down on))?(?: (?:the|my|your|all|that))? ?$", regex.IGNORECASE)
 _GIVEN_UP_REACH = 30
 # a selling point's tick: "✔ Deeper sleep", "✅ Calms the mind", "**✓** Wakes you refreshed"
-_TICK_CHAR = regex.compile(r"[\u2714\u2713\u2705\u2611]")
-_TICK = regex.compile(r"[ \t]*(?:\*\*|__)?[\u2714\u2713\u2705\u2611]\ufe0f?(?:\*\*|__)?[ \t]*")
+_TICK_MARKS = "[\u2714\u2713\u2705\u2611]"
+_TICK_CHAR = compile_pattern(_TICK_MARKS)
+_TICK = compile_pattern(rf"[ \t]*(?:\*\*|__)?{_TICK_MARKS}\ufe0f?(?:\*\*|__)?[ \t]*")
 _BOLD = ("**", "__")
 # A modal before a list item's benefit verb ("- Could help you unwind").
 _MODAL = compile_pattern(r"(?:may|might|could|can)\s+(?:also\s+|even\s+|really\s+)?", regex.IGNORECASE)
