@@ -17,7 +17,7 @@ from typing import Any, Iterable
 
 from linter.config import Config
 from linter.finding import Finding
-from linter.ruleset import builtin_rules_dir
+from linter.locations import builtin_rules_dir
 from linter.version import __version__
 
 DEFAULT_CACHE_DIR = Path(".draftlint_cache")

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Iterable
 
 from linter.config import Config
 from linter.document import Document
-from linter.errors import DraftlintError
 from linter.files import read_regular
 from linter.finding import Finding
 from linter.kinds.base import Check, CorpusCheck, make_finding
 from linter.language.lexicon import PatternTimeout
 from linter.language.wordindex import expect_searches
 from linter.meta import META_RULES
+from linter.results import FileResult
 from linter.ruleset import RuleSet, load_ruleset
 from linter.sources import parse_bytes, parse_text
 from linter.suppressions import apply_suppressions, parse_suppressions
@@ -98,16 +98,6 @@ def linter_for(config: Config) -> Linter:
     if found is None:
         found = _LINTERS[config] = Linter(config)
     return found
-
-
-@dataclass(frozen=True)
-class FileResult:
-    """What linting one file produced: findings, corpus facts, or the error that stopped it."""
-
-    display: str
-    findings: tuple[Finding, ...]
-    facts: tuple[tuple[str, Any], ...] = ()  # (rule id, facts) for cross-draft rules
-    error: DraftlintError | None = None
 
 
 def read_draft(path: Path, display: str) -> bytes:

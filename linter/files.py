@@ -11,6 +11,7 @@ from typing import Iterator
 
 from linter.errors import InputError
 
+DEFAULT_EXTENSIONS: tuple[str, ...] = (".md", ".markdown", ".txt", ".html", ".htm")
 _SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox", ".draftlint_cache"})
 
 

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
 from linter.errors import RuleError
 from linter.examples import EXAMPLE_FIELDS, LEXICON_EXAMPLES, Example, build_examples
 from linter.finding import CATEGORIES, SEVERITIES
-from linter.kinds import KINDS
+from linter.kinds.registry import KINDS
 from linter.kinds.base import Check, RuleMeta
 from linter.knowledge import Knowledge, load_knowledge
+from linter.locations import builtin_rules_dir
 from linter.schema import Field, read_yaml, validate
 
 SUBSTANCES_FOLDER = "substances"
@@ -33,15 +33,6 @@ COMMON_FIELDS: dict[str, Field] = {
     "url": Field(str, default=None),
     "examples": Field(list, required=True, fields=EXAMPLE_FIELDS),
 }
-
-
-@lru_cache(maxsize=None)
-def builtin_rules_dir() -> Path:
-    """The built-in rules: packaged inside `linter` when installed, `rules/` in a source checkout."""
-    packaged = Path(__file__).resolve().parent / "builtin_rules"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parent.parent / "rules"
 
 
 @dataclass(frozen=True)

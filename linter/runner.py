@@ -9,11 +9,13 @@ from typing import Iterator
 
 from linter.cache import FileCache, entry_key, ruleset_fingerprint
 from linter.config import Config, find_config, load_config
-from linter.engine import FileResult, corpus_findings, lint_document, read_draft
 from linter.errors import DraftlintError, InputError
-from linter.files import Target, iter_targets
+from linter.files import DEFAULT_EXTENSIONS, Target, iter_targets, read_regular
 from linter.finding import Finding
-from linter.sources import DEFAULT_EXTENSIONS, parse_bytes
+from linter.results import FileResult
+
+# The engine, the rule kinds and the parsers are imported where a draft is linted, not here: a
+# pre-commit run whose drafts are all in the result cache must not pay for loading the rules.
 
 @dataclass
 class RunResult:
@@ -84,6 +86,9 @@ class Job:
 
 def lint_job(job: Job) -> FileResult:
     """Parse and lint one draft's bytes; a top-level function so worker processes can run it."""
+    from linter.engine import lint_document
+    from linter.sources import parse_bytes
+
     try:
         doc = parse_bytes(job.data, job.display, job.fmt)
     except InputError as exc:
@@ -149,7 +154,7 @@ def _targets(paths: list[Path], options: RunOptions, root: Config) -> Iterator[t
             yield item
             continue
         try:
-            yield item, read_draft(item.path, item.display)
+            yield item, read_regular(item.path, item.display)
         except InputError as exc:
             yield item, exc
 
@@ -203,6 +208,8 @@ def run(paths: list[Path], options: RunOptions) -> RunResult:
         result.findings.extend(outcome.findings)
         file_results.append(outcome)
     if cross_file and file_results:
+        from linter.engine import corpus_findings
+
         result.findings.extend(corpus_findings(root_config, file_results))
     result.findings.sort(key=Finding.sort_key)
     result.cache_hits = cache.hits if cache is not None else 0

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from linter.errors import DraftlintError, RuleError
-from linter.patterns import remembered
+from linter.memo import remembered
 
 # Key namespace of parsed YAML in the pattern store: change it whenever _parsed changes.
 _YAML_MEMO = "yaml/1"
@@ -119,7 +119,7 @@ def _key(path: str) -> str:
 def read_yaml(path: Path, error: type[DraftlintError] = RuleError) -> Any:
     """Parse one YAML file; any failure is a one-line error naming the file and line.
 
-    Parsed files are remembered by their contents in the pattern store, so a pre-commit run with
+    Parsed files are remembered by their contents in the memo store, so a pre-commit run with
     unchanged rule files neither imports nor runs the YAML parser.
     """
     try:

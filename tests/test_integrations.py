@@ -347,6 +347,28 @@ def test_cache_misses_when_the_draft_or_the_rules_change(tmp_path: Path) -> None
     assert {f.rule for f in result.findings} == {"editorial.placeholder"}
 
 
+def test_a_run_answered_from_the_cache_loads_no_rule(tmp_path: Path) -> None:
+    """The pre-commit path with unchanged drafts: no rule kind, parser or `regex` is imported,
+    and the compiled-pattern store is not read (only the small memo of parsed YAML)."""
+    drafts = _drafts(tmp_path / "drafts", 2)
+    probe = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from linter.runner import RunOptions, run\n"
+        "options = RunOptions(cache_dir=Path(sys.argv[2]))\n"
+        "result = run([Path(sys.argv[1])], options)\n"
+        "heavy = sorted(m for m in sys.modules if m == 'regex' or m.startswith(('linter.kinds.claim', "
+        "'linter.language.', 'linter.sources.', 'markdown_it', 'yaml')))\n"
+        "print(result.cache_hits, len(result.findings), heavy)\n"
+    )
+    env = {**os.environ, "DRAFTLINT_PATTERN_CACHE": str(tmp_path / "store")}
+    command = [sys.executable, "-c", probe, str(drafts), str(tmp_path / "cache")]
+    first = subprocess.run(command, capture_output=True, text=True, env=env, check=True).stdout.split(" ", 2)
+    second = subprocess.run(command, capture_output=True, text=True, env=env, check=True).stdout.split(" ", 2)
+    assert first[0] == "0" and first[2] != "[]\n"  # the first run linted: it loaded the rules
+    assert second == ["2", first[1], "[]\n"]
+
+
 def test_cached_findings_round_trip_exactly() -> None:
     related = Related("b.md", Span(1, 2, 3, 4), "first stated here")
     original = (finding(related=(related,), suggestion=None, start=5, end=12,

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 import regex
 
-from linter import patterns
+from linter import patterns, stored
+from linter.memo import MemoStore, memo_path
 from linter.patterns import PatternStore, store_path
 
 SAMPLES = [
@@ -67,20 +68,24 @@ def test_an_invalid_pattern_raises_like_regex(tmp_path: Path) -> None:
 
 
 def test_memo_is_remembered_across_processes(tmp_path: Path) -> None:
-    path = tmp_path / "store.bin"
-    first = PatternStore(path)
+    path = tmp_path / "memo.bin"
+    first = MemoStore(path)
     assert first.memo("words", "abc", lambda key: frozenset(key)) == frozenset("abc")
-    first.compile(*SAMPLES[0])
+    assert first.memo("none", "x", lambda key: None) is None
     first.save()
-    assert PatternStore(path).memo("words", "abc", lambda key: pytest.fail("not remembered")) == frozenset("abc")
+    second = MemoStore(path)
+    assert second.memo("words", "abc", lambda key: pytest.fail("not remembered")) == frozenset("abc")
+    assert second.memo("none", "x", lambda key: pytest.fail("None is remembered too")) is None
 
 
 def test_the_store_can_be_turned_off(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv(patterns.ENV_VARIABLE, "off")
-    assert store_path() is None
-    monkeypatch.setenv(patterns.ENV_VARIABLE, str(tmp_path))
+    monkeypatch.setenv(stored.ENV_VARIABLE, "off")
+    assert store_path() is None and memo_path() is None
+    monkeypatch.setenv(stored.ENV_VARIABLE, str(tmp_path))
     found = store_path()
     assert found is not None and found.parent == tmp_path and regex.__version__ in found.name
+    memo = memo_path()
+    assert memo is not None and memo.parent == tmp_path and memo != found
 
 
 def _saved_store(path: Path) -> int:
@@ -94,9 +99,7 @@ def _saved_store(path: Path) -> int:
 
 def _kept(path: Path) -> set[tuple[str, int]]:
     """The keys a store on disk holds."""
-    store = PatternStore(path)
-    store._load()
-    return set(store._entries or {})
+    return set(PatternStore(path).table.entries())
 
 
 @pytest.mark.parametrize("new_pattern", [True, False])
@@ -105,7 +108,7 @@ def test_an_oversized_store_keeps_only_what_the_last_run_used(tmp_path: Path, mo
     or nothing (a store already too big is trimmed anyway)."""
     path = tmp_path / "store.bin"
     size = _saved_store(path)
-    monkeypatch.setattr(patterns, "MAX_BYTES", size + 1 if new_pattern else size - 1)
+    monkeypatch.setattr(stored, "MAX_BYTES", size + 1 if new_pattern else size - 1)
     store = PatternStore(path)
     store.compile(*SAMPLES[0])  # used in this run
     expected = {(SAMPLES[0][0], int(SAMPLES[0][1]))}

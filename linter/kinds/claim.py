@@ -25,6 +25,7 @@ from linter.knowledge import Knowledge, overlap_test
 from linter.language.evidence import Evidence, reference_blocks
 from linter.language.lexicon import compile_terms, either_apostrophe, find_all, search, term_source
 from linter.language.polarity import Polarity, is_question
+from linter.locations import builtin_rules_dir
 from linter.patterns import compile_pattern
 from linter.schema import Field, read_yaml, validate
 
@@ -1604,8 +1605,6 @@ def build(meta: RuleMeta, data: Mapping[str, Any], knowledge: Knowledge) -> Clai
     if data["lexicons"] is not None:
         path = Path(meta.source).parent / data["lexicons"]
     else:
-        from linter.ruleset import builtin_rules_dir  # deferred: ruleset imports the kinds table
-
         path = builtin_rules_dir() / DEFAULT_LEXICONS
     if not path.is_file():
         raise RuleError(f"key 'lexicons' points at {str(path)!r}, which is not a file", meta.source)

@@ -19,6 +19,7 @@ from linter.finding import Finding
 from linter.kinds.advice import Advice, Cues, Reader, Recommendation, describe, lexicon_path, load_cues, noun_patterns
 from linter.kinds.base import Kind, RuleMeta, make_finding, related_at
 from linter.knowledge import Knowledge, Requirement, Substance
+from linter.locations import builtin_rules_dir
 from linter.schema import Field
 
 DEFAULT_LEXICON = "lexicons/warnings.yaml"
@@ -114,8 +115,6 @@ class InteractionCheck:
 
 def build(meta: RuleMeta, data: Mapping[str, Any], knowledge: Knowledge) -> InteractionCheck:
     """Compile an interaction rule: load its cue lexicon once and the substances' back-references."""
-    from linter.ruleset import builtin_rules_dir  # deferred: the rule set imports the kinds table
-
     cues = load_cues(lexicon_path(meta.source, data["lexicon"], builtin_rules_dir()).resolve())
     return InteractionCheck(
         meta, knowledge, cues, noun_patterns(knowledge),

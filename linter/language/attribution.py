@@ -27,6 +27,7 @@ from linter.language.polarity import is_question
 from linter.language.quantities import Quantity, find_quantities
 from linter.language.timing import Timing, TimingGrammar, build_grammar
 from linter.language.units import FREQUENCY, Basis, dose_unit, parse_basis
+from linter.locations import builtin_rules_dir
 from linter.patterns import compile_pattern
 from linter.schema import Field, read_yaml, validate
 
@@ -270,8 +271,6 @@ def _before(terms: list[str], where: str, source: str, gap: int) -> regex.Patter
 @lru_cache(maxsize=None)
 def builtin_lexicon() -> Lexicon:
     """The dosing lexicon shipped with the built-in rules, compiled once per process."""
-    from linter.ruleset import builtin_rules_dir  # the rule loader imports the kinds that import this
-
     return load_lexicon(builtin_rules_dir() / LEXICON_FILE)
 
 

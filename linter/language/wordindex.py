@@ -29,7 +29,8 @@ except ImportError:  # pragma: no cover - Python < 3.11
 import regex
 
 from linter.language.recent import RecentTexts
-from linter.patterns import compile_pattern, remembered
+from linter.memo import remembered
+from linter.patterns import compile_pattern
 
 # Below this length a plain scan is cheaper than building an index.
 INDEX_MIN_LENGTH = 2048

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Callable
 
 from linter.document import Document
+from linter.files import DEFAULT_EXTENSIONS  # noqa: F401 - where callers have long found it
 from linter.sources.builder import DocumentBuilder
 from linter.sources.decode import decode
 from linter.sources.markdown import read_markdown
@@ -33,7 +34,6 @@ EXTENSIONS: dict[str, str] = {
     ".html": "html",
     ".htm": "html",
 }
-DEFAULT_EXTENSIONS: tuple[str, ...] = (".md", ".markdown", ".txt", ".html", ".htm")
 
 
 def format_for(path: str, default: str = "markdown") -> str:

@@ -1,0 +1,108 @@
+"""A dictionary of plain data kept in one file between processes, like Python's bytecode cache.
+
+Loaded on first use, written at exit only when this process added something, replaced atomically
+(concurrent pre-commit runs see the old file or the new one, never half), and never an error: a
+missing, corrupt or unwritable file only means the work is done again. The pattern store and the
+memo of pure functions each keep one.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import sys
+from pathlib import Path
+from typing import Any, Hashable
+
+ENV_VARIABLE = "DRAFTLINT_PATTERN_CACHE"
+# A table grown past either limit (edited publisher patterns, rule changes) keeps only what the
+# last run used: loading it is on the path of every pre-commit run.
+MAX_ENTRIES = 20000
+MAX_BYTES = 4_000_000
+
+
+def store_folder() -> Path | None:
+    """Where this process keeps its tables (`$DRAFTLINT_PATTERN_CACHE`, else the user's cache
+    folder), or None when `DRAFTLINT_PATTERN_CACHE=off`."""
+    setting = os.environ.get(ENV_VARIABLE, "")
+    if setting.lower() in ("off", "0", "false", "no"):
+        return None
+    if setting:
+        return Path(setting)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "draftlint"
+
+
+def python_tag() -> str:
+    """The interpreter's name and version, as file names of version-bound data carry it."""
+    return f"{sys.implementation.name}{sys.version_info[0]}{sys.version_info[1]}"
+
+
+class StoredTable:
+    """Key -> plain data, read from `path` on first use and saved when new entries came in."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self._entries: dict[Hashable, Any] | None = None
+        self._used: set[Hashable] = set()
+        self._dirty = False
+
+    def entries(self) -> dict[Hashable, Any]:
+        """Every entry, the file read on the first call (an unreadable file reads as empty)."""
+        if self._entries is None:
+            self._entries = {}
+            if self.path is not None:
+                try:
+                    data = self.path.read_bytes()
+                    loaded = marshal.loads(data)
+                    if isinstance(loaded, dict):
+                        self._entries = loaded
+                        self._dirty = len(data) > MAX_BYTES  # trim it at exit, even if nothing is new
+                except (OSError, ValueError, EOFError, TypeError):
+                    pass  # missing or corrupt: start afresh, and overwrite it on save
+        return self._entries
+
+    def get(self, key: Hashable) -> Any:
+        """The entry for `key` (None when absent), counted as used by this run."""
+        entries = self.entries()
+        if key not in entries:
+            return None
+        self._used.add(key)
+        return entries[key]
+
+    def __contains__(self, key: Hashable) -> bool:
+        return key in self.entries()
+
+    def put(self, key: Hashable, value: Any) -> None:
+        """Add an entry (plain data only), to be written at exit."""
+        self.entries()[key] = value
+        self._used.add(key)
+        self._dirty = self.path is not None
+
+    def forget(self, key: Hashable) -> None:
+        """Drop an entry that proved unusable."""
+        self.entries().pop(key, None)
+
+    def save(self) -> None:
+        """Write the table if this process added anything (or it is over its limits); silent on failure."""
+        if not self._dirty or self.path is None or self._entries is None:
+            return
+        entries = self._entries
+        data = marshal.dumps(entries)
+        if len(entries) > MAX_ENTRIES or len(data) > MAX_BYTES:
+            data = marshal.dumps({k: v for k, v in entries.items() if k in self._used})
+        import tempfile  # deferred: most runs add nothing and never save
+
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.stem}-")
+            try:
+                with os.fdopen(handle, "wb") as out:
+                    out.write(data)
+                os.replace(temporary, self.path)
+            except BaseException:
+                os.unlink(temporary)
+                raise
+        except (OSError, ValueError):
+            return
+        self._dirty = False
