@@ -25,6 +25,7 @@ from linter.knowledge import Knowledge, overlap_test
 from linter.language.evidence import Evidence, reference_blocks
 from linter.language.lexicon import compile_terms, either_apostrophe, find_all, search, term_source
 from linter.language.polarity import Polarity, is_question
+from linter.language.tables import header_row, row_cells
 from linter.locations import builtin_rules_dir
 from linter.patterns import compile_pattern
 from linter.schema import Field, read_yaml, validate
@@ -74,6 +75,22 @@ _CLAUSE_BREAK = compile_pattern(
     r"|\s+(?:but|whereas)\s+",
     regex.IGNORECASE,
 )
+# A heading that is one quotation, after its number: '2. "Magnesium is nature's sleeping pill"'.
+_QUOTED_WHOLE = compile_pattern(r"\s*(?:\d+[.)]\s*|(?:myth|claim)\s*(?:#?\d+)?\s*[:.\u2014-]\s*)?[\"\u201c][^\"\u201c\u201d]+[\"\u201d][.!]?\s*", regex.IGNORECASE)
+# A sentence that opens by denying the one before: "Unfortunately, it isn't:", "Not true.",
+# "That's a myth", "Sadly, no."
+_REFUTES = compile_pattern(
+    r"[\s>*_]*(?:(?:unfortunately|sadly|alas|in reality|in truth|in fact|actually|well|but),?\s+)?"
+    r"(?:(?:it|this|that|they|he|she)\s+(?:isn't|isn’t|is not|doesn't|doesn’t|does not|aren't|aren’t|are not|don't|don’t|do not|won't|won’t|will not|can't|can’t|cannot)\s*[.:;,!\u2014-]"
+    r"|(?:that's|that’s|this is|that is|it's|it’s)\s+(?:not (?:true|so|the case|how it works)|false|a myth|wrong|untrue|an? (?:overstatement|exaggeration|stretch))\b"
+    r"|(?:not (?:true|so|quite|really)|false|wrong|untrue|nope|sadly,? no|myth)\s*[.:;,!\u2014-])",
+    regex.IGNORECASE)
+# A table column whose cells say what a product is for: "Best for", "Benefits", "Helps with".
+_BENEFIT_HEADER = compile_pattern(r"\b(?:best for|good for|great for|ideal for|helps? with|benefits?|key benefits?|used for|use it for|what it does|why (?:we (?:like|love) it|take it))\b", regex.IGNORECASE)
+# A pseudo-cleft cue ("What actually worked for me was"): what it credits comes after it.
+_CLEFT_END = compile_pattern(r"\b(?:was|is|has been|turned out to be)$", regex.IGNORECASE)
+# A consequence drawn after a comma ("..., so you can ..."): what comes before is its reason.
+_REASON_ENDS = compile_pattern(r",\s+(?:and\s+)?(?:so|which means|meaning|therefore|thus)\b", regex.IGNORECASE)
 # A turn that keeps the claim before it standing: a frame after it ("..., but ask your doctor first").
 _CONTRAST = compile_pattern(r"\b(?:but|though|although|however|yet|whereas)\b", regex.IGNORECASE)
 _QUOTES = ('"', "\u201c", "\u201d")
@@ -218,6 +235,7 @@ _ANSWER_OPENING = compile_pattern(
 _FAILURE = compile_pattern(
     r"\b(?:noticed|felt|saw|got) (?:absolutely |basically )?(?:nothing|zero|no (?:difference|change|effect|benefit|improvement))|"
     r"\bdid(?:n't|n’t| not) (?:do (?:anything|much|a thing)|help|work|notice|feel (?:any|a thing))|\bnothing (?:changed|happened)|\bwaste of money|"
+    r"\bdid (?:absolutely |literally |basically |pretty much )?nothing\b|"
     r"\bstopped (?:working|helping)|\bno longer (?:works?|helps?|worked|helped)|"
     r"\b(?:could|can)(?:n't|n’t|not| not) (?:really )?(?:see|notice|feel|tell) (?:any|a|much of a|much) ?difference",
     regex.IGNORECASE)
@@ -266,7 +284,8 @@ _EVIDENCE_DENIED = compile_pattern(
     r"\b(?:no|little|scant|weak|limited|thin) (?:\w+ ){0,2}?(?:evidence|proof|data|research|trials?)\b|"
     r"\bthe (?:evidence|data|research|science|proof)\b[^.;]{0,50}?\b(?:is|are|remains?) (?:\w+ )?(?:thin|weak|lacking|limited|poor|scant|sparse|mixed|shaky|flimsy)\b|"
     r"\b(?:isn['\u2019]t|is not|aren['\u2019]t|are not|not) (?:\w+ )?(?:proven|supported|backed)\b|"
-    r"\b(?:doesn['\u2019]t|does not|don['\u2019]t|do not|didn['\u2019]t|did not) (?:actually |really )?(?:work|help)\b",
+    r"\b(?:doesn['\u2019]t|does not|don['\u2019]t|do not|didn['\u2019]t|did not) (?:actually |really )?(?:work|help)\b|"
+    r"\b(?:stories|anecdotes|testimonials|reviews|reports) (?:like (?:these|this|that|those) )?(?:cannot|can['\u2019]t|can not|don['\u2019]t|do not|won['\u2019]t) (?:\w+ )?(?:prove|show|separate|tell|establish)\b",
     regex.IGNORECASE)
 # A denial right before an outcome: ", not more recovery".
 _NOT_BEFORE = compile_pattern(r"\bnot\s+(?!(?:just|only|merely|simply)\b)(?:\w+\s+)?$", regex.IGNORECASE)
@@ -379,7 +398,7 @@ class _Scan:
         """Yield the hits of every candidate sentence, then of every answer that says yes to a
         question making a claim."""
         seen: set[int] = set()
-        for index in (*self._candidates(), *self._benefit_openings(), *self._ticked_items()):
+        for index in (*self._candidates(), *self._benefit_openings(), *self._ticked_items(), *self._benefit_cells()):
             if index in self.taken or index in seen:
                 continue
             seen.add(index)
@@ -711,6 +730,26 @@ class _Scan:
             if sentence is not None and _TICK.match(self.prose, sentence.start) is not None:
                 yield sentence.index
 
+    def _benefit_cells(self) -> Iterator[int]:
+        """Indexes of the first sentences of table cells under a benefit column ("| Best for |"),
+        which may name an outcome with no trigger word ("| Deeper, more restful sleep |")."""
+        for block, part in enumerate(self.doc.blocks):
+            if part.kind == "table_cell" and self._in_benefit_column(block):
+                first = self._first_sentence(block)
+                if first is not None:
+                    yield first.index
+
+    def _in_benefit_column(self, block: int) -> bool:
+        """Whether a table cell's column header promises a use: "Best for", "Benefits", "Helps with"."""
+        text, start = self.doc.text, self.doc.blocks[block].start
+        row = text.rfind("\n", 0, start) + 1
+        header = header_row(text, row)
+        if header is None or header[0] == row:
+            return False
+        column = len(row_cells(text, row, start)) - 1  # the cells before this one's
+        cells = row_cells(text, *header)
+        return 0 <= column < len(cells) and _BENEFIT_HEADER.search(text, *cells[column]) is not None
+
     # --- one sentence ---------------------------------------------------------------------
 
     def _sentence(self, index: int) -> ClaimHit | None:
@@ -721,7 +760,7 @@ class _Scan:
         start, end = sentence.start, sentence.end
         if is_question(prose, start, end, heading=doc.blocks[sentence.block].kind == "heading"):
             return None
-        if self._readers_question(sentence.block):
+        if self._readers_question(sentence.block) or self._quoted_heading(sentence) or self._refuted_next(sentence):
             return None
         subjects = (self._subjects(sentence) or self._cue_subject(sentence) or self._row_subject(sentence)
                     or self._item_subject(sentence))
@@ -753,7 +792,10 @@ class _Scan:
         animal = search(self.lex.animal, prose, start, end)
         if animal is not None:
             return self._animal(sentence, animal, subjects, clauses)
-        return self._classify(sentence, subjects, clauses)
+        hit = self._classify(sentence, subjects, clauses)
+        if hit is None and doc.blocks[sentence.block].kind == "table_cell":
+            return self._listed_benefit(sentence)  # "| Valerian | Deeper, more restful sleep |" under "Best for"
+        return hit
 
     def _heirs(self, subjects: list[Subject], clauses: list[tuple[int, int]]) -> list[Subject]:
         """Subjects plus, for a clause after a semicolon that names none, the sentence's topic:
@@ -814,6 +856,8 @@ class _Scan:
         for pattern in (lex.drug_substitutes, lex.vague, lex.testimonials, lex.absolutes, lex.animal):
             cue = search(pattern, self.prose, sentence.start, sentence.end)
             if cue is not None:
+                if pattern is lex.testimonials and _CLEFT_END.search(cue.group(0)) is not None:
+                    return []  # "what helped me was ..." names what helped after the cue, or nothing
                 name = self._antecedent(cue.start(), sentence.block, title=True)
                 if name is None and self._about_the_product(pattern, sentence, cue):
                     name = self._last_mention(cue.start())
@@ -856,9 +900,14 @@ class _Scan:
         "- Fall asleep faster"; "Magnesium can:" / "- ease muscle cramps"): the lead-in names
         the subject and the benefit verb, the item the outcome."""
         block = sentence.block
-        if self.doc.blocks[block].kind != "list_item" or self._first_sentence(block) != sentence:
+        kind = self.doc.blocks[block].kind
+        if kind not in ("list_item", "table_cell") or self._first_sentence(block) != sentence:
             return None
-        lead = self._list_lead_in(self.run_start[block] - 1) or self._ticked(sentence)
+        if kind == "table_cell":
+            row = self._row_subject(sentence)
+            lead = (row[0].name, "efficacy") if row and self._in_benefit_column(block) else None
+        else:
+            lead = self._list_lead_in(self.run_start[block] - 1) or self._ticked(sentence)
         if lead is None:
             return None
         following = self.doc.next_sentence(sentence)
@@ -876,6 +925,18 @@ class _Scan:
         if kind == "efficacy" and search(lex.diseases, prose, sentence.start, sentence.end) is not None:
             kind = "disease"
         return self._hit(kind, sentence, Subject(sentence.start, sentence.start, subject), outcome, None)
+
+    def _quoted_heading(self, sentence: Sentence) -> bool:
+        """A heading that is all quotation ('## 2. "Magnesium is nature's sleeping pill"') names
+        a claim the section examines; it does not make it."""
+        block = self.doc.blocks[sentence.block]
+        return block.kind == "heading" and _QUOTED_WHOLE.fullmatch(self.prose, block.start, block.end) is not None
+
+    def _refuted_next(self, sentence: Sentence) -> bool:
+        """A claim the next sentence denies at once ('... never need Ambien again." / Unfortunately,
+        it isn't: ...'; 'Not true.'): reported to be refuted, not made."""
+        nxt = self.doc.next_sentence(sentence)
+        return nxt is not None and nxt.block - sentence.block <= 1 and _REFUTES.match(self.prose, nxt.start, nxt.end) is not None
 
     def _readers_question(self, block: int) -> bool:
         """Whether a block is a reader's question in a Q&A ("**Q: I've read that magnesium helps
@@ -1328,7 +1389,7 @@ class _Scan:
             return True
         there = {m.name for m in self._mentions_in(nxt)}
         here = {m.name for m in self._mentions_in(sentence)} | {name}
-        if any(a in b or b in a for a in here for b in there):
+        if any(_same_topic(a, b) for a in here for b in there):
             return True  # "a valerian-hops combination" speaks of valerian too
         return not any(other in self.a.knowledge.substances for other in there)
 
@@ -1342,7 +1403,9 @@ class _Scan:
             return None
         if self.doc.blocks[sentence.block].kind != "heading" and kind not in ("efficacy", "hedged"):
             return None
-        return nxt if any(m.name == name for m in self._mentions_in(nxt)) else None
+        # a heading's short name stands for the study's longer one ("Curcumin ..." / "a curcumin supplement")
+        heading = self.doc.blocks[sentence.block].kind == "heading"
+        return nxt if any(m.name == name or heading and _same_topic(m.name, name) for m in self._mentions_in(nxt)) else None
 
     def _mentions_in(self, sentence: Sentence) -> list[Subject]:
         """The substance names that start inside `sentence`."""
@@ -1402,6 +1465,10 @@ class _Scan:
             window = quote + 1  # ... unless the quotation itself is denied: 'Kratom is NOT "natural so it's safe"'
         # "because it's a plant and not a drug, it's completely safe"
         window = max(window, self._after_condition(clause_start, cue.start()))
+        # "it won't leave you foggy, so you can stop taking your sleep medication": the reason's
+        # negation is not the consequence's
+        for m in find_all(_REASON_ENDS, self.prose, window, cue.start()):
+            window = m.end()
 
         protected = [(cue.start(), cue.end())] if exclude_self else []
         return self.a.polarity.negation(self.prose, window, cue.end() if exclude_self else cue.start(), protected) is not None
@@ -1462,6 +1529,11 @@ class _Scan:
         cited = cited_ok and backed(False)
         cited_any = cited or cited_ok and backed(True)
         return ClaimHit(kind, start, end, sentence.index, tuple(values.items()), cited, cited_any)
+
+
+def _same_topic(a: str, b: str) -> bool:
+    """Whether two mentions name the same substance ("curcumin" and "curcumin supplement")."""
+    return a in b or b in a
 
 
 def _whole_word_uses(text: str, word: str) -> Iterator[int]:

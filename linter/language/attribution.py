@@ -25,6 +25,7 @@ from linter.knowledge import DoseRange, Mention, overlap_test
 from linter.language.lexicon import compile_terms, find_all, search
 from linter.language.polarity import is_question
 from linter.language.quantities import Quantity, find_quantities
+from linter.language.tables import header_row, row_cells
 from linter.language.timing import Timing, TimingGrammar, build_grammar
 from linter.language.units import FREQUENCY, Basis, dose_unit, parse_basis
 from linter.locations import builtin_rules_dir
@@ -88,7 +89,6 @@ _PRICE = re.compile(r"[$£€]\s?\d")
 _PACK = re.compile(r"\s*(?:tubs?|jars?|pouch(?:es)?|tins?|bags?|boxes|bottles?|packs?|refills?|canisters?)\b|,\s*(?:worth|RRP)\b", re.IGNORECASE)
 # A table that steps a dose down or up: "a typical taper looks like this:", "## Titration".
 _TAPER = re.compile(r"\b(?:taper(?:s|ed|ing)?|wean(?:s|ed|ing)?(?: off)?|titrat(?:e|es|ed|ing|ion)|step(?:ping)? (?:down|up)|build(?:ing)? up)\b", re.IGNORECASE)
-_TABLE_DELIMITER = re.compile(r"\s*\|?\s*:?-{3,}")
 # The head of a label's facts panel: the lines under it, to a blank line, list the product's content.
 _FACTS_HEADER = re.compile(r"\b(?:supplement|nutrition) facts\b|\bamount per serving\b", re.IGNORECASE)
 _HEADER_SPAN = 200  # characters at the start of a line in which a facts panel's head may sit
@@ -107,7 +107,6 @@ _SCHEDULE_ROW = re.compile(r"[ \t]*(?:[-*+\u2022]|\d+[.)]|\|)?[ \t]*(?:\*\*|__)?
 _BRACKETED = re.compile(r"\s*[(\[]\s*(?:(?:about|around|roughly|approx\.?|i\.e\.,?|that is|=|or)\s*)?")  # between an amount and its restatement
 # Between two amounts of one list: "2.5 mg melatonin, 50 mg magnesium (as glycinate) and 500 mg".
 _LISTED = re.compile(r"[^.;:!?\d]{0,50}?(?:,\s*(?:and\s+|plus\s+)?|\s+(?:and|plus)\s+|\s*\+\s*)")
-_LEADING_BAR = re.compile(r"[ \t]*\|")
 _OF_OTHER = re.compile(r"\s+of\s+(?:the\s+|a\s+|an\s+|your\s+|this\s+)?([A-Za-z][\w-]*)")
 _OF_GAP = re.compile(r"\s*(?:of\s+)?(?:(?:the|a|an|pure|plain|supplemental|oral|[\w-]+(?:ed|al|ic))\s+){0,3}", re.IGNORECASE)
 
@@ -538,7 +537,7 @@ class _Extractor:
         if found is None and self._in_table(at):
             text = self.doc.text
             row = _line_start(text, at)
-            before = _cells(text, row, at) if row is not None else []
+            before = row_cells(text, row, at) if row is not None else []
             if len(before) > 1:  # the row's first cell, when the amount is not in it
                 found = self._label(table, *before[0], at, None, kept_from=True)
         if found is None:  # an empty sentence span: only the section heading is read
@@ -636,18 +635,8 @@ class _Extractor:
         text = self.doc.text
         row = text.rfind("\n", 0, offset) + 1
         if row not in self._header_rows:
-            self._header_rows[row] = self._find_header_row(row)
+            self._header_rows[row] = header_row(text, row)
         return self._header_rows[row]
-
-    def _find_header_row(self, line_start: int) -> tuple[int, int] | None:
-        text = self.doc.text
-        # walk up to the delimiter row (|---|---|); the header row is the line above it
-        while line_start > 0:
-            previous = text.rfind("\n", 0, line_start - 1) + 1
-            if _TABLE_DELIMITER.match(text, previous, line_start):
-                return text.rfind("\n", 0, max(previous - 1, 0)) + 1, previous
-            line_start = previous
-        return None
 
     def _column_substance(self, offset: int) -> str | None:
         """The substance the header of the table column holding `offset` names ("| Day | Creatine |
@@ -657,8 +646,8 @@ class _Extractor:
         header = self._header_row(offset) if row is not None else None
         if row is None or header is None:
             return None
-        column = len(_cells(text, row, offset)) - 1  # the cells before the amount's own
-        cells = _cells(text, *header)
+        column = len(row_cells(text, row, offset)) - 1  # the cells before the amount's own
+        cells = row_cells(text, *header)
         if not 0 <= column < len(cells):
             return None
         lo, hi = cells[column]
@@ -757,15 +746,6 @@ def _line_start(text: str, offset: int) -> int | None:
     if found >= 0:
         return found + 1
     return 0 if floor == 0 else None
-
-
-def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The spans of the cells of the table row text[start:end] (its outer pipes optional)."""
-    bounds = [start - 1] + [i for i in range(start, end) if text[i] == "|"] + [end]
-    cells = list(zip([b + 1 for b in bounds], bounds[1:]))
-    if _LEADING_BAR.match(text, start):
-        cells = cells[1:]
-    return cells
 
 
 def _tail(phrase: str) -> str:
