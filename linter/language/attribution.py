@@ -103,6 +103,8 @@ _KEPT_FROM = re.compile(r"[^.;:!?]{0,30}?\b(?:should(?:n['\u2019]t| not| never| 
 _POPULATION_REACH = 40  # characters around an amount in which the people it is for are named
 _ROW_REACH = 2000  # characters into a line beyond which it is read as prose, not as a table row or list item
 # A line that opens with a period of a schedule: "- Weeks 1-2:", "| Day 3 |", "Month 2:".
+# A table introduced as a trial's arms: "Participants were randomly assigned to one of three groups:".
+_TRIAL_ARMS = re.compile(r"\b(?:randomi[sz]ed|randomly|assigned|participants|volunteers|placebo|trial arms?|study arms?)\b", re.IGNORECASE)
 _SCHEDULE_ROW = re.compile(r"[ \t]*(?:[-*+\u2022]|\d+[.)]|\|)?[ \t]*(?:\*\*|__)?(?:weeks?|days?|nights?|months?|phase|stage|step)[ \t]*\d", re.IGNORECASE)
 _BRACKETED = re.compile(r"\s*[(\[]\s*(?:(?:about|around|roughly|approx\.?|i\.e\.,?|that is|=|or)\s*)?")  # between an amount and its restatement
 # Between two amounts of one list: "2.5 mg melatonin, 50 mg magnesium (as glycinate) and 500 mg".
@@ -518,7 +520,9 @@ class _Extractor:
         text = self.doc.prose[start:end]
         purpose = self._label(self.lexicon.purposes, start, end, measure.start, start)
         form = self._label(self.lexicon.forms, start, end, measure.start, None)
-        study = search(self.lexicon.study, self.doc.prose, start, end) is not None
+        # a trial's table of arms, introduced as one ("Participants were randomly assigned to ...")
+        study = search(self.lexicon.study, self.doc.prose, start, end) is not None or (
+            self._in_table(measure.start) and _TRIAL_ARMS.search(self._table_lead_in(measure.start)) is not None)
         # a negation before a maximum is part of the bound ("never take more than 5 mg"), not a rejection
         rejected = measure.bound != "max" and (search(self.lexicon.rejected_before, self.doc.prose, start, measure.start) is not None
                     or search(self.lexicon.rejected_after, self.doc.prose, measure.end, end) is not None)
@@ -550,6 +554,8 @@ class _Extractor:
         if not isinstance(measure, Quantity):
             return "advice"
         prose = self.doc.prose
+        if prose.find("?", measure.end, end) >= 0 and is_question(prose, start, end):
+            return "question"  # "Has anyone tried going down to 0.3 mg?" asks; it advises nothing
         if _PACK.match(prose, measure.end, end) is not None:
             return "pack"  # "a 180 g tub", "Each 500 mL bottle provides 16 serves": the size sold
         if (search(self.lexicon.label_before, prose, start, measure.start) is not None
