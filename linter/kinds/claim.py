@@ -189,6 +189,8 @@ _LEAD_IN_WORDS = 4
 _OPENING_QUOTE = compile_pattern(r"[\"\u201c\u2018']$")
 _LABEL_NOUN = compile_pattern(r"[\"\u201d\u2019']\s*(?:badges?|labels?|claims?|stickers?|seals?|wording|tags?|banners?|buzzwords?|language|promises?|slogans?)\b", regex.IGNORECASE)
 # a reader's question in a Q&A: "**Q: ...", "Question 3:"
+# An answer's label opening a line of a Q&A block: "A: No.", "**Answer:**".
+_ANSWER_LABEL = compile_pattern(r"\n[ \t>]*(?:\*\*|__)?(?:A|Answer)\s*[:.)\u2014-]", regex.IGNORECASE)
 _QUESTION_LABEL = compile_pattern(r"[ \t>]*(?:\*\*|__)?(?:Q|Question)\s*\d*\s*[:.)\u2014-]", regex.IGNORECASE)
 # stopping a substance, just before its name or pronoun: "Cutting it out", "coming off kratom"
 _GIVEN_UP = compile_pattern(r"\b(?:cutting|stopping|quitting|dropping|ditching|skipping|giving up|getting off|coming off|weaning (?:\w+ )?off|tapering off)(?: (?:out|back on|down on))?(?: (?:the|my|your|all|that))? ?$", regex.IGNORECASE)
@@ -277,7 +279,8 @@ _GAIN = compile_pattern(
 _RESULT_SENTENCES = 2  # sentences after an intake in which its result may be told
 _RESULT_REACH = 60  # characters after a bad outcome in which its going away may be told
 # Between a subject and a benefit word, what makes the rest a list of risks, not a claim.
-_INTERACTS = compile_pattern(r"\binteract(?:s|ed|ing|ions?)?\s+(?:badly\s+)?with\b", regex.IGNORECASE)
+# "interacts with", "interacts badly with", "interacts, at least in theory, with"
+_INTERACTS = compile_pattern(r"\binteract(?:s|ed|ing|ions?)?\s+(?:badly\s+|,[^,.;]{1,40},\s+)?with\b", regex.IGNORECASE)
 # The writer's own experience: a benefit to "me" / "my mood" is a testimonial, not a finding.
 # The evidence denied: "no good evidence", "isn't proven", "doesn't actually work".
 _EVIDENCE_DENIED = compile_pattern(
@@ -385,7 +388,7 @@ class _Scan:
         self.section = self._sections()
         self.run_start = self._list_runs()
         self._persons: dict[str, bool] = {}
-        self._asked_blocks: dict[int, bool] = {}  # block -> whether it is a reader's question
+        self._asked_blocks: dict[int, int] = {}  # block -> where its reader's question ends, or -1
         self._lowered: str | None = None  # the prose lower-cased, made on first need
         self._names: dict[str, bool] = {}
         self._topics: dict[int, str | None] = {}
@@ -760,7 +763,7 @@ class _Scan:
         start, end = sentence.start, sentence.end
         if is_question(prose, start, end, heading=doc.blocks[sentence.block].kind == "heading"):
             return None
-        if self._readers_question(sentence.block) or self._quoted_heading(sentence) or self._refuted_next(sentence):
+        if self._readers_question(sentence) or self._quoted_heading(sentence) or self._refuted_next(sentence):
             return None
         subjects = (self._subjects(sentence) or self._cue_subject(sentence) or self._row_subject(sentence)
                     or self._item_subject(sentence))
@@ -938,18 +941,23 @@ class _Scan:
         nxt = self.doc.next_sentence(sentence)
         return nxt is not None and nxt.block - sentence.block <= 1 and _REFUTES.match(self.prose, nxt.start, nxt.end) is not None
 
-    def _readers_question(self, block: int) -> bool:
-        """Whether a block is a reader's question in a Q&A ("**Q: I've read that magnesium helps
-        with sleep. Should I try it?**"): what it says it has heard is what it asks about."""
-        found = self._asked_blocks.get(block)
-        if found is None:
-            start, end = self.doc.blocks[block].start, self.doc.blocks[block].end
-            last = bisect_left(self.sentence_starts, end) - 1
-            found = self._asked_blocks[block] = (
-                _QUESTION_LABEL.match(self.doc.text, start) is not None and last >= 0
-                and self.doc.sentences[last].block == block
-                and is_question(self.prose, self.doc.sentences[last].start, self.doc.sentences[last].end))
-        return found
+    def _readers_question(self, sentence: Sentence) -> bool:
+        """Whether a sentence is part of a reader's question in a Q&A ("**Q: I've read that
+        magnesium helps with sleep. Should I try it?**"): what it says it has heard is what it
+        asks about. The question runs to its block's end or to an answer label on a later line
+        ("Q: ... Is that right?" / "A: No.")."""
+        block = sentence.block
+        end = self._asked_blocks.get(block)
+        if end is None:
+            start, stop = self.doc.blocks[block].start, self.doc.blocks[block].end
+            answer = _ANSWER_LABEL.search(self.doc.text, start, stop)
+            stop = answer.start() if answer is not None else stop
+            last = bisect_left(self.sentence_starts, stop) - 1
+            asked = (_QUESTION_LABEL.match(self.doc.text, start) is not None and last >= 0
+                     and self.doc.sentences[last].block == block
+                     and is_question(self.prose, self.doc.sentences[last].start, self.doc.sentences[last].end))
+            end = self._asked_blocks[block] = stop if asked else -1
+        return sentence.start < end
 
     def _ticked(self, sentence: Sentence) -> tuple[str, str] | None:
         """A list item ticked as a selling point ("- ✔ Deeper, more restful sleep") promises its
