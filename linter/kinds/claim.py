@@ -280,7 +280,7 @@ _RESULT_SENTENCES = 2  # sentences after an intake in which its result may be to
 _RESULT_REACH = 60  # characters after a bad outcome in which its going away may be told
 # Between a subject and a benefit word, what makes the rest a list of risks, not a claim.
 # "interacts with", "interacts badly with", "interacts, at least in theory, with"
-_INTERACTS = compile_pattern(r"\binteract(?:s|ed|ing|ions?)?\s+(?:badly\s+|,[^,.;]{1,40},\s+)?with\b", regex.IGNORECASE)
+_INTERACTS = compile_pattern(r"\binteract(?:s|ed|ing|ions?)?(?:\s+badly|\s*,[^,.;]{1,40},)?\s+with\b", regex.IGNORECASE)
 # The writer's own experience: a benefit to "me" / "my mood" is a testimonial, not a finding.
 # The evidence denied: "no good evidence", "isn't proven", "doesn't actually work".
 _EVIDENCE_DENIED = compile_pattern(
