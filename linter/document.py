@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any, Callable, Hashable, Mapping, TypeVar
 
@@ -160,8 +160,19 @@ class Document:
         return self.prose[sentence.start : sentence.end]
 
     def links_in(self, start: int, end: int) -> list[Link]:
-        """Links whose visible text overlaps [start, end)."""
-        return [link for link in self.links if link.start < end and link.end > start]
+        """Links whose visible text overlaps [start, end), in order of their start."""
+        ordered, starts, reach = self.derived("links by start", self._links_by_start)
+        # every link before `lo` ends by `start` (reach[i] is the furthest end of links[0..i]);
+        # none from `hi` on starts before `end`: a sentence's evidence costs a bisect, not a scan
+        lo, hi = bisect_right(reach, start), bisect_left(starts, end)
+        return [link for link in ordered[lo:hi] if link.end > start]
+
+    def _links_by_start(self) -> tuple[list[Link], list[int], list[int]]:
+        ordered = sorted(self.links, key=lambda link: link.start)
+        reach: list[int] = []
+        for link in ordered:
+            reach.append(max(link.end, reach[-1]) if reach else link.end)
+        return ordered, [link.start for link in ordered], reach
 
 
 def _containing(items: list[Any], starts: list[int], offset: int) -> Any:

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from linter import lint_text
 from linter.config import Config
-from linter.document import LineIndex
+from linter.document import Document, LineIndex, Link
 from linter.finding import Finding
 from linter.sources import parse_text
 
@@ -63,3 +63,14 @@ def test_disabling_a_rule_removes_exactly_its_findings(text: str, fmt: str) -> N
         shifted = lint_text(header + text, format=fmt, config=CONFIG)
         expected = [(f.rule, f.excerpt) for f in findings if f.rule != rule]
         assert sorted((f.rule, f.excerpt) for f in shifted) == sorted(expected)
+
+
+@SETTINGS
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 20)), max_size=12), st.integers(0, 80), st.integers(0, 30))
+def test_links_in_finds_what_a_scan_would(spans: list[tuple[int, int]], start: int, width: int) -> None:
+    """The bisecting lookup of a span's links (nested, overlapping or unsorted) agrees with a scan."""
+    links = [Link(f"https://example.org/{i}", a, a + w) for i, (a, w) in enumerate(spans)]
+    doc = Document("x.md", " " * 100, " " * 100, "markdown", [], [], links=links)
+    end = start + width
+    expected = sorted((link for link in links if link.start < end and link.end > start), key=lambda link: link.start)
+    assert doc.links_in(start, end) == expected

@@ -703,8 +703,9 @@ class _Extractor:
         if other is None:
             return False
         at = other.start(1)
-        if any(m.start == at for m in self.mentions):
-            return False
+        i = bisect_left(self.mention_starts, at)
+        if i < len(self.mention_starts) and self.mention_starts[i] == at:
+            return False  # a substance named there (a bisect: a long draft has thousands of mentions)
         known = [pattern for _label, pattern in self.lexicon.forms] + [self.lexicon.product]
         return not any(search(pattern, self.doc.prose, at, other.end(1)) for pattern in known)
 
