@@ -63,54 +63,54 @@ _LEXICON_FIELDS: dict[str, Field] = {
     "usual_doses": Field(dict, default={}, items=list),
     "examples": LEXICON_EXAMPLES,  # self-tests, run by tests/test_rule_examples.py
 }
-_FREQUENCY = re.compile(rf"[\s,(]*(?:of\s+)?(?:[^\W\d]+[\s,-]+){{0,4}}?(?:{FREQUENCY})", re.IGNORECASE)
+_FREQUENCY = compile_pattern(rf"[\s,(]*(?:of\s+)?(?:[^\W\d]+[\s,-]+){{0,4}}?(?:{FREQUENCY})", re.IGNORECASE)
 _BASIS_REACH = 60  # characters after an amount in which "twice daily" still belongs to it
 _AGAINST_REACH = 16  # characters before a time of day in which "never", "rather than" reject it
 _CLAUSE_AMOUNT_REACH = 12  # characters between an amount and the bedtime clause that times it
-_CLAUSE_BREAK = re.compile(r"[,;:]|\bso\b", re.IGNORECASE)
+_CLAUSE_BREAK = compile_pattern(r"[,;:]|\bso\b", re.IGNORECASE)
 _ANSWER_LEAD = 60  # characters before a timing that still open its answer or label ("A (Mark, verified buyer):", "**When:**")
-_WHEN_ASKED = re.compile(r"\b(?:when|what time|time of day|best time|timing)\b[^?]*\?", re.IGNORECASE)
-_BODY_WEIGHT = re.compile(r"(?:kg|kgs|kilos?|kilograms?)\.?$", re.IGNORECASE)
-_WHEN_LABEL = re.compile(r"\b(?:when|timing|time)\b[\s*_:|]*$", re.IGNORECASE)
+_WHEN_ASKED = compile_pattern(r"\b(?:when|what time|time of day|best time|timing)\b[^?]*\?", re.IGNORECASE)
+_BODY_WEIGHT = compile_pattern(r"(?:kg|kgs|kilos?|kilograms?)\.?$", re.IGNORECASE)
+_WHEN_LABEL = compile_pattern(r"\b(?:when|timing|time)\b[\s*_:|]*$", re.IGNORECASE)
 _FRAGMENT_WORDS = 12  # the most words of a sentence read as the fragment of the one before
-_OPENS_WITH_TIME = re.compile(r"\W*(?:(?:or|and|then|but|ideally|preferably)\s+)?(?:first thing|(?:at least|about|around|roughly|some|an?|one|two|three|four|half|\d+)\b[^.,;]{0,30}?\b(?:before|after)\b|at (?:bedtime|night)|in the (?:morning|evening)|with (?:breakfast|lunch|dinner))", re.IGNORECASE)
-_POINTS_BACK = re.compile(r"\b(?:it|them|these|those)\b", re.IGNORECASE)
+_OPENS_WITH_TIME = compile_pattern(r"\W*(?:(?:or|and|then|but|ideally|preferably)\s+)?(?:first thing|(?:at least|about|around|roughly|some|an?|one|two|three|four|half|\d+)\b[^.,;]{0,30}?\b(?:before|after)\b|at (?:bedtime|night)|in the (?:morning|evening)|with (?:breakfast|lunch|dinner))", re.IGNORECASE)
+_POINTS_BACK = compile_pattern(r"\b(?:it|them|these|those)\b", re.IGNORECASE)
 _INTAKE_REACH = 50  # characters before a time of day in which "take" makes it advice ("take it at night")
 _NOTHING = compile_pattern(r"(?!x)x")
 USUAL_SOURCE = "usual supplement amounts in the dosing lexicon"
 # What may sit between an amount and a rejection after it: "10 mg[ of melatonin], but that's too much".
 _OF_PHRASE = r"\G(?:\s+of\s+[\w-]+(?:\s+[\w-]+)?(?=[\s,]))?"
 # A count right before a product strength ("one 25 mg gummy", "six 500 mg capsules"); "a" is not one.
-_COUNT = re.compile(r"(?<![\w.,-])(one|two|three|four|five|six|seven|eight|nine|ten|[1-9]|1[0-2])\s+$", re.IGNORECASE)
+_COUNT = compile_pattern(r"(?<![\w.,-])(one|two|three|four|five|six|seven|eight|nine|ten|[1-9]|1[0-2])\s+$", re.IGNORECASE)
 _COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-_SPLIT_COUNT = re.compile(r"\b(two|three|four|[2-4])\b", re.IGNORECASE)
-_PRICE = re.compile(r"[$£€]\s?\d")
+_SPLIT_COUNT = compile_pattern(r"\b(two|three|four|[2-4])\b", re.IGNORECASE)
+_PRICE = compile_pattern(r"[$£€]\s?\d")
 # What follows the size of a pack: "180 g tub", "500 mL bottle", "(magnesium chloride, 250 g, worth £9)".
-_PACK = re.compile(r"\s*(?:tubs?|jars?|pouch(?:es)?|tins?|bags?|boxes|bottles?|packs?|refills?|canisters?)\b|,\s*(?:worth|RRP)\b", re.IGNORECASE)
+_PACK = compile_pattern(r"\s*(?:tubs?|jars?|pouch(?:es)?|tins?|bags?|boxes|bottles?|packs?|refills?|canisters?)\b|,\s*(?:worth|RRP)\b", re.IGNORECASE)
 # A table that steps a dose down or up: "a typical taper looks like this:", "## Titration".
-_TAPER = re.compile(r"\b(?:taper(?:s|ed|ing)?|wean(?:s|ed|ing)?(?: off)?|titrat(?:e|es|ed|ing|ion)|step(?:ping)? (?:down|up)|build(?:ing)? up)\b", re.IGNORECASE)
+_TAPER = compile_pattern(r"\b(?:taper(?:s|ed|ing)?|wean(?:s|ed|ing)?(?: off)?|titrat(?:e|es|ed|ing|ion)|step(?:ping)? (?:down|up)|build(?:ing)? up)\b", re.IGNORECASE)
 # The head of a label's facts panel: the lines under it, to a blank line, list the product's content.
-_FACTS_HEADER = re.compile(r"\b(?:supplement|nutrition) facts\b|\bamount per serving\b", re.IGNORECASE)
+_FACTS_HEADER = compile_pattern(r"\b(?:supplement|nutrition) facts\b|\bamount per serving\b", re.IGNORECASE)
 _HEADER_SPAN = 200  # characters at the start of a line in which a facts panel's head may sit
 _PANEL_ROW_REACH = 120  # characters before an amount in which its row names its ingredient
 # A column of product facts, not advice: "CBD per mL", "Strength", "Potency", "Price".
-_CONTENT_HEADER = re.compile(r"\bper\b|strength|potency|concentration|content|price|label", re.IGNORECASE)
+_CONTENT_HEADER = compile_pattern(r"\bper\b|strength|potency|concentration|content|price|label", re.IGNORECASE)
 # Before a population, what keeps the dose from it: "not for children", "keep out of reach of kids".
-_NOT_FOR = re.compile(r"\b(?:not|never|no|avoid\w*|unless|except|out of (?:the )?reach of|away from|without)\b[^.;:,()]{0,30}$", re.IGNORECASE)
+_NOT_FOR = compile_pattern(r"\b(?:not|never|no|avoid\w*|unless|except|out of (?:the )?reach of|away from|without)\b[^.;:,()]{0,30}$", re.IGNORECASE)
 _NOT_FOR_REACH = 45
 # After a population, what keeps the dose from it: "children under 12 should not take it".
-_KEPT_FROM = re.compile(r"[^.;:!?]{0,30}?\b(?:should(?:n['\u2019]t| not| never| avoid)|must(?:n['\u2019]t| not| never)|(?:do|does|did)(?:n['\u2019]t| not)|can(?:['\u2019]t|not)|never|avoid)\b", re.IGNORECASE)
+_KEPT_FROM = compile_pattern(r"[^.;:!?]{0,30}?\b(?:should(?:n['\u2019]t| not| never| avoid)|must(?:n['\u2019]t| not| never)|(?:do|does|did)(?:n['\u2019]t| not)|can(?:['\u2019]t|not)|never|avoid)\b", re.IGNORECASE)
 _POPULATION_REACH = 40  # characters around an amount in which the people it is for are named
 _ROW_REACH = 2000  # characters into a line beyond which it is read as prose, not as a table row or list item
 # A line that opens with a period of a schedule: "- Weeks 1-2:", "| Day 3 |", "Month 2:".
 # A table introduced as a trial's arms: "Participants were randomly assigned to one of three groups:".
-_TRIAL_ARMS = re.compile(r"\b(?:randomi[sz]ed|randomly|assigned|participants|volunteers|placebo|trial arms?|study arms?)\b", re.IGNORECASE)
-_SCHEDULE_ROW = re.compile(r"[ \t]*(?:[-*+\u2022]|\d+[.)]|\|)?[ \t]*(?:\*\*|__)?(?:weeks?|days?|nights?|months?|phase|stage|step)[ \t]*\d", re.IGNORECASE)
-_BRACKETED = re.compile(r"\s*[(\[]\s*(?:(?:about|around|roughly|approx\.?|i\.e\.,?|that is|=|or)\s*)?")  # between an amount and its restatement
+_TRIAL_ARMS = compile_pattern(r"\b(?:randomi[sz]ed|randomly|assigned|participants|volunteers|placebo|trial arms?|study arms?)\b", re.IGNORECASE)
+_SCHEDULE_ROW = compile_pattern(r"[ \t]*(?:[-*+\u2022]|\d+[.)]|\|)?[ \t]*(?:\*\*|__)?(?:weeks?|days?|nights?|months?|phase|stage|step)[ \t]*\d", re.IGNORECASE)
+_BRACKETED = compile_pattern(r"\s*[(\[]\s*(?:(?:about|around|roughly|approx\.?|i\.e\.,?|that is|=|or)\s*)?")  # between an amount and its restatement
 # Between two amounts of one list: "2.5 mg melatonin, 50 mg magnesium (as glycinate) and 500 mg".
-_LISTED = re.compile(r"[^.;:!?\d]{0,50}?(?:,\s*(?:and\s+|plus\s+)?|\s+(?:and|plus)\s+|\s*\+\s*)")
-_OF_OTHER = re.compile(r"\s+of\s+(?:the\s+|a\s+|an\s+|your\s+|this\s+)?([A-Za-z][\w-]*)")
-_OF_GAP = re.compile(r"\s*(?:of\s+)?(?:(?:the|a|an|pure|plain|supplemental|oral|[\w-]+(?:ed|al|ic))\s+){0,3}", re.IGNORECASE)
+_LISTED = compile_pattern(r"[^.;:!?\d]{0,50}?(?:,\s*(?:and\s+|plus\s+)?|\s+(?:and|plus)\s+|\s*\+\s*)")
+_OF_OTHER = compile_pattern(r"\s+of\s+(?:the\s+|a\s+|an\s+|your\s+|this\s+)?([A-Za-z][\w-]*)")
+_OF_GAP = compile_pattern(r"\s*(?:of\s+)?(?:(?:the|a|an|pure|plain|supplemental|oral|[\w-]+(?:ed|al|ic))\s+){0,3}", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

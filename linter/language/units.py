@@ -9,6 +9,10 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+import regex
+
+from linter.patterns import compile_pattern
+
 
 class Unit(NamedTuple):
     """A unit: what it measures and the factor that converts it to the base of that dimension."""
@@ -61,10 +65,10 @@ DOSE_UNIT = rf"(?:{_alternation(list(_DOSE_UNITS))})(?:{_PER_KG})?(?![\w])"
 TIME_UNIT = rf"(?:{_alternation(list(_TIME_UNITS))})(?![\w])"
 """Regex source for a unit of time; no capture groups."""
 
-def _trigger(surfaces: list[str]) -> re.Pattern[str]:
+def _trigger(surfaces: list[str]) -> regex.Pattern[str]:
     # The leading character class lets the engine skip most positions before trying the alternation.
     initials = re.escape("".join(sorted({c for s in surfaces for c in (s[0].lower(), s[0].upper())})))
-    return re.compile(rf"(?=[{initials}])(?<![^\W\d_])(?:{_alternation(surfaces)})(?![\w])", re.IGNORECASE)
+    return compile_pattern(rf"(?=[{initials}])(?<![^\W\d_])(?:{_alternation(surfaces)})(?![\w])", re.IGNORECASE)
 
 
 DOSE_TRIGGER = _trigger(list(_DOSE_UNITS))
@@ -73,8 +77,8 @@ DOSE_TRIGGER = _trigger(list(_DOSE_UNITS))
 TIME_TRIGGER = _trigger(list(_TIME_UNITS))
 """Finds where a unit of time sits, so the costlier timing pattern only runs near one."""
 
-_PER_KG_RE = re.compile(_PER_KG + "$", re.IGNORECASE)
-_SPACES = re.compile(r"\s+")
+_PER_KG_RE = compile_pattern(_PER_KG + "$", re.IGNORECASE)
+_SPACES = compile_pattern(r"\s+")
 
 
 def dose_unit(text: str) -> Unit | None:
@@ -109,8 +113,8 @@ FREQUENCY = (
 )
 """Regex source for a frequency or basis phrase after an amount; no capture groups."""
 
-_COUNTED = re.compile(r"^(once|twice|thrice|one|two|three|four|[1-4])\s*(?:times|x)?", re.IGNORECASE)
-_NIGHTLY = re.compile(_ONCE_NIGHTLY, re.IGNORECASE)
+_COUNTED = compile_pattern(r"^(once|twice|thrice|one|two|three|four|[1-4])\s*(?:times|x)?", re.IGNORECASE)
+_NIGHTLY = compile_pattern(_ONCE_NIGHTLY, re.IGNORECASE)
 
 
 def parse_basis(text: str | None) -> Basis:
