@@ -9,7 +9,7 @@ import atexit
 from pathlib import Path
 from typing import Any, Callable
 
-from linter.stored import StoredTable, python_tag, store_folder
+from linter.stored import TableStore, python_tag, store_folder
 
 _FORMAT = 1
 
@@ -20,16 +20,8 @@ def memo_path() -> Path | None:
     return None if folder is None else folder / f"memo-{_FORMAT}-{python_tag()}.bin"
 
 
-class MemoStore:
+class MemoStore(TableStore):
     """`compute(key)` results of earlier processes, by namespace and key."""
-
-    def __init__(self, path: Path | None) -> None:
-        self.table = StoredTable(path)
-
-    @property
-    def path(self) -> Path | None:
-        """The file behind the store."""
-        return self.table.path
 
     def memo(self, namespace: str, key: str, compute: Callable[[str], Any]) -> Any:
         """`compute(key)`, remembered across processes (the value must be plain data)."""
@@ -39,10 +31,6 @@ class MemoStore:
         value = compute(key)
         self.table.put(memo_key, value)
         return value
-
-    def save(self) -> None:
-        """Write what this process added."""
-        self.table.save()
 
 
 _STORE = MemoStore(memo_path())

@@ -19,7 +19,7 @@ from typing import Any
 
 import regex
 
-from linter.stored import StoredTable, python_tag, store_folder
+from linter.stored import TableStore, python_tag, store_folder
 
 try:  # private API of `regex`; without it the store stays off
     from regex import _main as _regex_main
@@ -60,16 +60,8 @@ def _plain(value: Any) -> Any:
     return int(value) if isinstance(value, int) and type(value) is not int else value
 
 
-class PatternStore:
+class PatternStore(TableStore):
     """Compiled patterns of earlier processes, loaded on first use and saved when new ones appear."""
-
-    def __init__(self, path: Path | None) -> None:
-        self.table = StoredTable(path)
-
-    @property
-    def path(self) -> Path | None:
-        """The file behind the store."""
-        return self.table.path
 
     def compile(self, source: str, flags: int = 0) -> regex.Pattern[str]:
         """`regex.compile(source, flags)`, from the store when an earlier process compiled it."""
@@ -94,10 +86,6 @@ class PatternStore:
         if recorder.args is not None and not recorder.args[5]:  # no named lists: plain data only
             self.table.put(key, tuple(_plain(arg) for arg in recorder.args))
         return pattern
-
-    def save(self) -> None:
-        """Write the store if this process compiled anything new; failures are silent."""
-        self.table.save()
 
 
 _STORE = PatternStore(store_path())

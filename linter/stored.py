@@ -106,3 +106,19 @@ class StoredTable:
         except (OSError, ValueError):
             return
         self._dirty = False
+
+
+class TableStore:
+    """A store kept in one StoredTable: the file behind it, and its save at exit."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.table = StoredTable(path)
+
+    @property
+    def path(self) -> Path | None:
+        """The file behind the store."""
+        return self.table.path
+
+    def save(self) -> None:
+        """Write what this process added; failures are silent."""
+        self.table.save()
