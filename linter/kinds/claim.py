@@ -189,9 +189,9 @@ _LEAD_IN_WORDS = 4
 _OPENING_QUOTE = compile_pattern(r"[\"\u201c\u2018']$")
 _LABEL_NOUN = compile_pattern(r"[\"\u201d\u2019']\s*(?:badges?|labels?|claims?|stickers?|seals?|wording|tags?|banners?|buzzwords?|language|promises?|slogans?)\b", regex.IGNORECASE)
 # a reader's question in a Q&A: "**Q: ...", "Question 3:"
+_QUESTION_LABEL = compile_pattern(r"[ \t>]*(?:\*\*|__)?(?:Q|Question)\s*\d*\s*[:.)\u2014-]", regex.IGNORECASE)
 # An answer's label opening a line of a Q&A block: "A: No.", "**Answer:**".
 _ANSWER_LABEL = compile_pattern(r"\n[ \t>]*(?:\*\*|__)?(?:A|Answer)\s*[:.)\u2014-]", regex.IGNORECASE)
-_QUESTION_LABEL = compile_pattern(r"[ \t>]*(?:\*\*|__)?(?:Q|Question)\s*\d*\s*[:.)\u2014-]", regex.IGNORECASE)
 # stopping a substance, just before its name or pronoun: "Cutting it out", "coming off kratom"
 _GIVEN_UP = compile_pattern(r"\b(?:cutting|stopping|quitting|dropping|ditching|skipping|giving up|getting off|coming off|weaning (?:\w+ )?off|tapering off)(?: (?:out|back on|down on))?(?: (?:the|my|your|all|that))? ?$", regex.IGNORECASE)
 _GIVEN_UP_REACH = 30
@@ -1409,10 +1409,10 @@ class _Scan:
         nxt = self.doc.next_sentence(sentence)
         if nxt is None or nxt.block != sentence.block + 1 or self.doc.blocks[nxt.block].kind != "paragraph":
             return None
-        if self.doc.blocks[sentence.block].kind != "heading" and kind not in ("efficacy", "hedged"):
+        heading = self.doc.blocks[sentence.block].kind == "heading"
+        if not heading and kind not in ("efficacy", "hedged"):
             return None
         # a heading's short name stands for the study's longer one ("Curcumin ..." / "a curcumin supplement")
-        heading = self.doc.blocks[sentence.block].kind == "heading"
         return nxt if any(m.name == name or heading and _same_topic(m.name, name) for m in self._mentions_in(nxt)) else None
 
     def _mentions_in(self, sentence: Sentence) -> list[Subject]:
