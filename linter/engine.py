@@ -100,14 +100,9 @@ def linter_for(config: Config) -> Linter:
     return found
 
 
-def read_draft(path: Path, display: str) -> bytes:
-    """Read one draft's bytes, turning I/O problems into InputErrors."""
-    return read_regular(path, display)
-
-
 def read_document(path: Path, display: str, fmt: str | None = None) -> Document:
     """Read and parse one draft, turning I/O problems into InputErrors."""
-    return parse_bytes(read_draft(path, display), display, fmt)
+    return parse_bytes(read_regular(path, display), display, fmt)
 
 
 def lint_document(doc: Document, config: Config, report_unused: bool = False, collect: bool = False) -> FileResult:

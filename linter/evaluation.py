@@ -18,9 +18,9 @@ from typing import Any, Iterable, Mapping, NamedTuple
 
 from linter.config import Config
 from linter.engine import lint_document, read_document
+from linter.files import DEFAULT_EXTENSIONS
 from linter.finding import Finding
 from linter.schema import Field, read_yaml, validate
-from linter.sources import DEFAULT_EXTENSIONS
 
 EVALUATED = ("claims", "warnings", "dosing", "timing")
 HELD_OUT = "heldout"

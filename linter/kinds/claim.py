@@ -25,7 +25,7 @@ from linter.knowledge import Knowledge, overlap_test
 from linter.language.evidence import Evidence, reference_blocks
 from linter.language.lexicon import compile_terms, either_apostrophe, find_all, search, term_source
 from linter.language.polarity import Polarity, is_question
-from linter.language.tables import header_row, row_cells
+from linter.language.tables import header_cell, header_row
 from linter.locations import builtin_rules_dir
 from linter.patterns import compile_pattern
 from linter.schema import Field, read_yaml, validate
@@ -388,6 +388,7 @@ class _Scan:
         self.section = self._sections()
         self.run_start = self._list_runs()
         self._persons: dict[str, bool] = {}
+        self._benefit_column = self._benefit_column_cells()  # read for candidates and again for their lead
         self._asked_blocks: dict[int, int] = {}  # block -> where its reader's question ends, or -1
         self._lowered: str | None = None  # the prose lower-cased, made on first need
         self._names: dict[str, bool] = {}
@@ -736,22 +737,26 @@ class _Scan:
     def _benefit_cells(self) -> Iterator[int]:
         """Indexes of the first sentences of table cells under a benefit column ("| Best for |"),
         which may name an outcome with no trigger word ("| Deeper, more restful sleep |")."""
-        for block, part in enumerate(self.doc.blocks):
-            if part.kind == "table_cell" and self._in_benefit_column(block):
-                first = self._first_sentence(block)
-                if first is not None:
-                    yield first.index
+        for block in sorted(self._benefit_column):
+            first = self._first_sentence(block)
+            if first is not None:
+                yield first.index
 
-    def _in_benefit_column(self, block: int) -> bool:
-        """Whether a table cell's column header promises a use: "Best for", "Benefits", "Helps with"."""
-        text, start = self.doc.text, self.doc.blocks[block].start
-        row = text.rfind("\n", 0, start) + 1
-        header = header_row(text, row)
-        if header is None or header[0] == row:
-            return False
-        column = len(row_cells(text, row, start)) - 1  # the cells before this one's
-        cells = row_cells(text, *header)
-        return 0 <= column < len(cells) and _BENEFIT_HEADER.search(text, *cells[column]) is not None
+    def _benefit_column_cells(self) -> frozenset[int]:
+        """The table cells whose column header promises a use: "Best for", "Benefits", "Helps with"."""
+        text, found = self.doc.text, set()
+        headers: dict[int, tuple[int, int] | None] = {}  # a row's start -> its table's header row, once per row
+        for block, part in enumerate(self.doc.blocks):
+            if part.kind != "table_cell":
+                continue
+            row = text.rfind("\n", 0, part.start) + 1
+            if row not in headers:
+                headers[row] = header_row(text, row)
+            header = headers[row]
+            cell = header_cell(text, row, part.start, header) if header is not None and header[0] != row else None
+            if cell is not None and _BENEFIT_HEADER.search(text, *cell) is not None:
+                found.add(block)
+        return frozenset(found)
 
     # --- one sentence ---------------------------------------------------------------------
 
@@ -901,14 +906,15 @@ class _Scan:
     def _listed_benefit(self, sentence: Sentence) -> ClaimHit | None:
         """A list item that completes a lead-in's promise ("Users say CalmRest helps them:" /
         "- Fall asleep faster"; "Magnesium can:" / "- ease muscle cramps"): the lead-in names
-        the subject and the benefit verb, the item the outcome."""
+        the subject and the benefit verb, the item the outcome. A cell under a benefit column
+        ("| Best for |") does the same for its row's product."""
         block = sentence.block
         kind = self.doc.blocks[block].kind
         if kind not in ("list_item", "table_cell") or self._first_sentence(block) != sentence:
             return None
         if kind == "table_cell":
             row = self._row_subject(sentence)
-            lead = (row[0].name, "efficacy") if row and self._in_benefit_column(block) else None
+            lead = (row[0].name, "efficacy") if row and block in self._benefit_column else None
         else:
             lead = self._list_lead_in(self.run_start[block] - 1) or self._ticked(sentence)
         if lead is None:

@@ -94,6 +94,12 @@ def _window(bound: str, values: tuple[float, float], approx: bool) -> tuple[floa
     return low, high
 
 
+def _shape(claim: Claim) -> tuple[Any, ...]:
+    """What makes two statements distinct yardsticks: the same value under another purpose, form,
+    reader, bound, serving or day is remembered apart."""
+    return (claim.purpose, claim.form, claim.population, claim.bound, claim.serving, claim.day)
+
+
 def _compatible(a: str | None, b: str | None) -> bool:
     """Labels agree when equal or when either statement names none ("no purpose named")."""
     return a == b or a is None or b is None
@@ -162,8 +168,8 @@ class ConsistencyCheck:
 
     def _remember(self, earlier: list[Claim], claim: Claim) -> None:
         """Keep one claim per distinct value, and only so many, so comparison stays linear."""
-        shape = (claim.purpose, claim.form, claim.population, claim.bound, claim.serving, claim.day)
-        if len(earlier) < self.max_compared and all((e.purpose, e.form, e.population, e.bound, e.serving, e.day) != shape for e in earlier):
+        shape = _shape(claim)
+        if len(earlier) < self.max_compared and all(_shape(e) != shape for e in earlier):
             earlier.append(claim)
 
     def _conflict(self, a: Claim, b: Claim) -> Conflict | None:

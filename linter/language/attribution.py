@@ -25,7 +25,7 @@ from linter.knowledge import DoseRange, Mention, overlap_test
 from linter.language.lexicon import compile_terms, find_all, search
 from linter.language.polarity import is_question
 from linter.language.quantities import Quantity, find_quantities
-from linter.language.tables import header_row, row_cells
+from linter.language.tables import header_cell, header_row, row_cells
 from linter.language.timing import Timing, TimingGrammar, build_grammar
 from linter.language.units import FREQUENCY, Basis, dose_unit, parse_basis
 from linter.locations import builtin_rules_dir
@@ -102,9 +102,9 @@ _NOT_FOR_REACH = 45
 _KEPT_FROM = compile_pattern(r"[^.;:!?]{0,30}?\b(?:should(?:n['\u2019]t| not| never| avoid)|must(?:n['\u2019]t| not| never)|(?:do|does|did)(?:n['\u2019]t| not)|can(?:['\u2019]t|not)|never|avoid)\b", re.IGNORECASE)
 _POPULATION_REACH = 40  # characters around an amount in which the people it is for are named
 _ROW_REACH = 2000  # characters into a line beyond which it is read as prose, not as a table row or list item
-# A line that opens with a period of a schedule: "- Weeks 1-2:", "| Day 3 |", "Month 2:".
 # A table introduced as a trial's arms: "Participants were randomly assigned to one of three groups:".
 _TRIAL_ARMS = compile_pattern(r"\b(?:randomi[sz]ed|randomly|assigned|participants|volunteers|placebo|trial arms?|study arms?)\b", re.IGNORECASE)
+# A line that opens with a period of a schedule: "- Weeks 1-2:", "| Day 3 |", "Month 2:".
 _SCHEDULE_ROW = compile_pattern(r"[ \t]*(?:[-*+\u2022]|\d+[.)]|\|)?[ \t]*(?:\*\*|__)?(?:weeks?|days?|nights?|months?|phase|stage|step)[ \t]*\d", re.IGNORECASE)
 _BRACKETED = compile_pattern(r"\s*[(\[]\s*(?:(?:about|around|roughly|approx\.?|i\.e\.,?|that is|=|or)\s*)?")  # between an amount and its restatement
 # Between two amounts of one list: "2.5 mg melatonin, 50 mg magnesium (as glycinate) and 500 mg".
@@ -650,13 +650,10 @@ class _Extractor:
         text = self.doc.text
         row = _line_start(text, offset)
         header = self._header_row(offset) if row is not None else None
-        if row is None or header is None:
+        cell = header_cell(text, row, offset, header) if row is not None and header is not None else None
+        if cell is None:
             return None
-        column = len(row_cells(text, row, offset)) - 1  # the cells before the amount's own
-        cells = row_cells(text, *header)
-        if not 0 <= column < len(cells):
-            return None
-        lo, hi = cells[column]
+        lo, hi = cell
         named = self.mentions[bisect_left(self.mention_starts, lo):bisect_left(self.mention_starts, hi)]
         return named[0].substance if named and all(m.substance == named[0].substance for m in named) else None
 

@@ -26,3 +26,11 @@ def header_row(text: str, line_start: int) -> tuple[int, int] | None:
             return text.rfind("\n", 0, max(previous - 1, 0)) + 1, previous
         line_start = previous
     return None
+
+
+def header_cell(text: str, row: int, offset: int, header: tuple[int, int]) -> tuple[int, int] | None:
+    """The span of the header cell over the cell holding `offset` in the row that starts at
+    `row`; None when the row has more cells than its header."""
+    column = len(row_cells(text, row, offset)) - 1  # the cells before the one holding `offset`
+    cells = row_cells(text, *header)
+    return cells[column] if 0 <= column < len(cells) else None

@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Callable
 
 from linter.document import Document
-from linter.files import DEFAULT_EXTENSIONS  # noqa: F401 - where callers have long found it
 from linter.sources.builder import DocumentBuilder
 from linter.sources.decode import decode
 from linter.sources.markdown import read_markdown
