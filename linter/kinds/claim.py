@@ -318,7 +318,6 @@ class Lexicons(NamedTuple):
     human: regex.Pattern[str]
     frames: regex.Pattern[str]
     background: regex.Pattern[str]
-    trigger: regex.Pattern[str]
 
 
 class Subject(NamedTuple):
@@ -703,18 +702,18 @@ class _Scan:
         return ordered[first][3] if first < len(ordered) and starts[first] < blocks[end - 1].end else None
 
     def _candidates(self) -> Iterator[int]:
-        """Indexes of sentences holding a trigger word, found in one forward search."""
-        doc, pos = self.doc, 0
-        while True:
-            m = search(self.lex.trigger, self.prose, pos)
-            if m is None:
-                return
-            sentence = doc.sentence_at(m.start())
-            if sentence is None:
-                pos = m.end()
-                continue
-            yield sentence.index
-            pos = max(sentence.end, m.end())
+        """Indexes of sentences holding a trigger word, in order. Each trigger lexicon is read
+        from its whole-draft index, which the claim checks build anyway: one combined trigger
+        lexicon would scan the draft a second time for the same words."""
+        doc, lex, found = self.doc, self.lex, set()
+        for lexicon in (lex.increase, lex.decrease, lex.neutral, lex.association, lex.disease_verbs,
+                        lex.standalone, lex.drug_substitutes, lex.absolutes, lex.vague, lex.testimonials,
+                        lex.animal):
+            for m in find_all(lexicon, self.prose):
+                sentence = doc.sentence_at(m.start())
+                if sentence is not None:
+                    found.add(sentence.index)
+        return iter(sorted(found))
 
     def _benefit_openings(self) -> Iterator[int]:
         """Indexes of sentences that open with a benefit and hold no trigger word ("Unwind with
@@ -1649,11 +1648,6 @@ def _compile(data: Mapping[str, Any], source: str) -> Lexicons:
         return compile_terms([either_apostrophe(expand(key, i, w)) for i, w in enumerate(words)], where=key, source=source)
 
     predicates, outcomes = data["predicates"], data["outcomes"]
-    trigger_words = [
-        *predicates["increase"], *predicates["decrease"], *predicates["neutral"], *(predicates["association"] or ()),
-        *data["disease_verbs"], *data["standalone_benefits"], *data["drug_substitutes"],
-        *data["absolutes"], *data["vague_evidence"], *data["testimonials"], *data["animal_evidence"],
-    ]
     return Lexicons(
         subjects=terms("subjects", data["subjects"]),
         anaphors=terms("anaphors", data["anaphors"]),
@@ -1675,7 +1669,6 @@ def _compile(data: Mapping[str, Any], source: str) -> Lexicons:
         human=terms("human_targets", data["human_targets"]),
         frames=terms("frames", data["frames"]),
         background=terms("background", data["background"]),
-        trigger=terms("trigger", trigger_words),
     )
 
 
