@@ -92,6 +92,12 @@ _CLEFT_END = compile_pattern(r"\b(?:was|is|has been|turned out to be)$", regex.I
 # A consequence drawn after a comma ("..., so you can ..."): what comes before is its reason.
 _REASON_ENDS = compile_pattern(r",\s+(?:and\s+)?(?:so|which means|meaning|therefore|thus)\b", regex.IGNORECASE)
 # A turn that keeps the claim before it standing: a frame after it ("..., but ask your doctor first").
+# A preposition left at a relative clause's end ("the routine she swears by."), and the words
+# between the thing it points back to and the cue ("... that she", "... my mum").
+_STRANDED_BY = compile_pattern(r"\s+by\b\s*(?:[^\w\s]|$)")
+_RELATIVE_GAP = compile_pattern(r"\s+(?:that\s+|which\s+)?(?:[\w\u2019'-]+\s+){0,2}")
+# What joins the items of a list of subjects: ", ", " and ", ", or ".
+_LIST_JOIN = compile_pattern(r",?\s+(?:and|or|nor|&)\s+|,\s+", regex.IGNORECASE)
 _CONTRAST = compile_pattern(r"\b(?:but|though|although|however|yet|whereas)\b", regex.IGNORECASE)
 _QUOTES = ('"', "\u201c", "\u201d")
 # A quotation mark ending the sentence before, or opening this one.
@@ -188,8 +194,10 @@ _LEAD_IN_WORDS = 4
 # a promise quoted as the name of a label: 'our "clinically proven" badge'
 _OPENING_QUOTE = compile_pattern(r"[\"\u201c\u2018']$")
 _LABEL_NOUN = compile_pattern(r"[\"\u201d\u2019']\s*(?:badges?|labels?|claims?|stickers?|seals?|wording|tags?|banners?|buzzwords?|language|promises?|slogans?)\b", regex.IGNORECASE)
-# a reader's question in a Q&A: "**Q: ...", "Question 3:"
-_QUESTION_LABEL = compile_pattern(r"[ \t>]*(?:\*\*|__)?(?:Q|Question)\s*\d*\s*[:.)\u2014-]", regex.IGNORECASE)
+# a reader's question in a Q&A: "**Q: ...", "Question 3:", "**A reader writes:**"
+_QUESTION_LABEL = compile_pattern(
+    r"[ \t>]*(?:\*\*|__)?(?:Q|Question|(?:an?|one|our|this week['\u2019]s) (?:reader|listener|viewer|caller|patient|subscriber)"
+    r"(?:['\u2019]s question| (?:writes|wrote|asks|asked)))\s*\d*\s*[:.)\u2014-]", regex.IGNORECASE)
 # An answer's label opening a line of a Q&A block: "A: No.", "**Answer:**".
 _ANSWER_LABEL = compile_pattern(r"\n[ \t>]*(?:\*\*|__)?(?:A|Answer)\s*[:.)\u2014-]", regex.IGNORECASE)
 # stopping a substance, just before its name or pronoun: "Cutting it out", "coming off kratom"
@@ -283,13 +291,21 @@ _RESULT_REACH = 60  # characters after a bad outcome in which its going away may
 _INTERACTS = compile_pattern(r"\binteract(?:s|ed|ing|ions?)?(?:\s+badly|\s*,[^,.;]{1,40},)?\s+with\b", regex.IGNORECASE)
 # The writer's own experience: a benefit to "me" / "my mood" is a testimonial, not a finding.
 # The evidence denied: "no good evidence", "isn't proven", "doesn't actually work".
-_EVIDENCE_DENIED = compile_pattern(
-    r"\b(?:no|little|scant|weak|limited|thin) (?:\w+ ){0,2}?(?:evidence|proof|data|research|trials?)\b|"
-    r"\bthe (?:evidence|data|research|science|proof)\b[^.;]{0,50}?\b(?:is|are|remains?) (?:\w+ )?(?:thin|weak|lacking|limited|poor|scant|sparse|mixed|shaky|flimsy)\b|"
+# Only the stronger ones disown a claim the writer makes ("... but we found nothing to back that
+# up"); "though the evidence is mixed" qualifies a claim without taking it back.
+_EVIDENCE_ABSENT = (
+    r"\bno (?:\w+ ){0,2}?(?:evidence|proof|data|research|trials?)\b|"
     r"\b(?:isn['\u2019]t|is not|aren['\u2019]t|are not|not) (?:\w+ )?(?:proven|supported|backed)\b|"
     r"\b(?:doesn['\u2019]t|does not|don['\u2019]t|do not|didn['\u2019]t|did not) (?:actually |really )?(?:work|help)\b|"
-    r"\b(?:stories|anecdotes|testimonials|reviews|reports) (?:like (?:these|this|that|those) )?(?:cannot|can['\u2019]t|can not|don['\u2019]t|do not|won['\u2019]t) (?:\w+ )?(?:prove|show|separate|tell|establish)\b",
+    r"\bnothing to (?:back (?:that|this|it|them) up|support (?:that|this|it|them))\b|"
+    r"\b(?:that|this|it)(?:['\u2019]s| is|['\u2019]s not| isn['\u2019]t| is not) (?:not )?(?:the same as|a substitute for) (?:evidence|proof|a trial)\b|"
+    r"\b(?:stories|anecdotes|testimonials|reviews|reports) (?:like (?:these|this|that|those) )?(?:cannot|can['\u2019]t|can not|don['\u2019]t|do not|won['\u2019]t) (?:\w+ )?(?:prove|show|separate|tell|establish)\b"
+)
+_EVIDENCE_DENIED = compile_pattern(
+    _EVIDENCE_ABSENT + r"|\b(?:little|scant|weak|limited|thin) (?:\w+ ){0,2}?(?:evidence|proof|data|research|trials?)\b|"
+    r"\bthe (?:evidence|data|research|science|proof)\b[^.;]{0,50}?\b(?:is|are|remains?) (?:\w+ )?(?:thin|weak|lacking|limited|poor|scant|sparse|mixed|shaky|flimsy)\b",
     regex.IGNORECASE)
+_EVIDENCE_DISOWNED = compile_pattern(_EVIDENCE_ABSENT, regex.IGNORECASE)
 # A denial right before an outcome: ", not more recovery".
 _NOT_BEFORE = compile_pattern(r"\bnot\s+(?!(?:just|only|merely|simply)\b)(?:\w+\s+)?$", regex.IGNORECASE)
 _FIRST_PERSON = compile_pattern(r"\b(?:[Mm][Ee]|[Mm][Yy]|I|[Mm]yself)\b")
@@ -1156,7 +1172,8 @@ class _Scan:
                         continue
                     if kind == "disease" and not disease:
                         disease = prose[outcome[0]:outcome[1]]
-                    claims.append(self._claim(subject, (p.start(), p.end()), outcome, disease, c_start))
+                    claims.append(self._claim(subject, (p.start(), p.end()), outcome, disease, c_start,
+                                              head=_list_head(prose, owners, subject)))
             for b in find_all(lex.standalone, prose, c_start, c_end):
                 subject = _nearest_before(owners, b.start() + 1) or self._subject_after(owners, b.end())
                 if subject is not None:
@@ -1270,8 +1287,11 @@ class _Scan:
             last = m.end()
         return last
 
-    def _claim(self, subject: Subject, predicate: tuple[int, int], outcome: tuple[int, int] | None, disease: str, clause_start: int) -> Claim:
-        window = max(clause_start, subject.start - _NEGATION_REACH)
+    def _claim(self, subject: Subject, predicate: tuple[int, int], outcome: tuple[int, int] | None, disease: str,
+               clause_start: int, head: int | None = None) -> Claim:
+        # a negation before a list of subjects reaches each of them: "nor is there evidence that
+        # ashwagandha, reishi or rhodiola can ..." (`head`: where the list begins)
+        window = max(clause_start, (subject.start if head is None else head) - _NEGATION_REACH)
         # a negation inside a condition before the subject is the condition's ("Even if you're
         # not dealing with depression, fish oil keeps your mood steady")
         window = max(window, self._after_condition(clause_start, subject.start))
@@ -1292,10 +1312,12 @@ class _Scan:
         any_negated = bool(claims) and claim is None
 
         substitute = search(lex.drug_substitutes, prose, start, end)
-        if substitute is not None and not self._negated_cue(substitute, clauses):
+        if substitute is not None and not self._negated_cue(substitute, clauses) and not self._disowned(substitute.end(), end):
             subject = _nearest(subjects, substitute.start())
             return self._hit("disease", sentence, subject, substitute, claim, disease=substitute.group(0))
         cure = next((c for c in claims if c.disease and not c.negated), None)
+        if cure is not None and self._disowned(cure.end, end):
+            return None
         if cure is not None:  # "boosts serotonin and relieves depression"
             return self._hit("disease", sentence, cure.subject, None, cure, disease=cure.disease)
         promises = [c for c in find_all(lex.absolutes, prose, start, end)
@@ -1308,14 +1330,17 @@ class _Scan:
         if vague is not None and has_outcome and not self._negated_cue(vague, clauses) and not self._denied_after(vague, clauses):
             return self._hit("vague-evidence", sentence, _nearest(subjects, vague.start()), vague, claim)
         testimonial = search(lex.testimonials, prose, start, end)
-        if testimonial is not None and self._disowned(testimonial, end):
+        if testimonial is not None and self._disowned(testimonial.end(), end, _EVIDENCE_DENIED):
             return None  # what the testimony says is disowned with it
+        if testimonial is not None and _STRANDED_BY.match(prose, testimonial.end()) is not None and not any(
+                _RELATIVE_GAP.fullmatch(prose, s.end, testimonial.start()) for s in subjects if s.end <= testimonial.start()):
+            testimonial = None  # "the morning routine she swears by": sworn by is what comes before her
         # a story of harm ("it gave me an upset stomach") vouches for nothing
         if testimonial is not None and not self._negated_cue(testimonial, clauses) and (
             (has_outcome and (claim is not None or self._has_benefit(start, end, subjects))) or self._story_continues(sentence)
         ) and _FAILURE.search(prose, testimonial.end(), end) is None:
             return self._hit("testimonial", sentence, _nearest(subjects, testimonial.start()), testimonial, claim)
-        if claim is None:
+        if claim is None or self._disowned(claim.end, end):
             return None
         mine = _FIRST_PERSON.search(prose, claim.predicate[0], claim.end)
         if mine is not None:  # "it lifts my mood", "it helps me sleep": the writer's experience as proof
@@ -1492,11 +1517,13 @@ class _Scan:
         clause_end = next((b for a, b in clauses if a <= cue.start() < b), cue.end())
         return self.a.polarity.negation(self.prose, cue.end(), min(clause_end, cue.end() + _DENIAL_REACH)) is not None
 
-    def _disowned(self, cue: regex.Match[str], end: int) -> bool:
-        """Whether the writer turns against the testimony after its cue ("Plenty of students
-        swear by CBD gummies, but there is no good evidence that they help")."""
-        contrast = _CONTRAST.search(self.prose, cue.end(), end)
-        return contrast is not None and _EVIDENCE_DENIED.search(self.prose, contrast.end(), min(end, contrast.end() + _DISOWN_REACH)) is not None
+    def _disowned(self, after: int, end: int, denial: regex.Pattern[str] = _EVIDENCE_DISOWNED) -> bool:
+        """Whether the writer turns against what the sentence claims before `after` ("its maker
+        calls it a cure for insomnia, but we found nothing to back that up"); a testimony is
+        disowned by weak evidence too ("Plenty of students swear by CBD gummies, but the evidence
+        is thin")."""
+        contrast = _CONTRAST.search(self.prose, after, end)
+        return contrast is not None and denial.search(self.prose, contrast.end(), min(end, contrast.end() + _DISOWN_REACH)) is not None
 
     def _hit(
         self,
@@ -1670,6 +1697,18 @@ def _compile(data: Mapping[str, Any], source: str) -> Lexicons:
         frames=terms("frames", data["frames"]),
         background=terms("background", data["background"]),
     )
+
+
+def _list_head(prose: str, owners: list[Subject], subject: Subject) -> int:
+    """Where the list of subjects that `subject` ends begins ("ashwagandha, reishi or rhodiola")."""
+    head = subject.start
+    for other in reversed(owners):
+        if other.end > head:
+            continue
+        if _LIST_JOIN.fullmatch(prose, other.end, head) is None:
+            break
+        head = other.start
+    return head
 
 
 def _named_as_label(prose: str, cue: regex.Match[str]) -> bool:

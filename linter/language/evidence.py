@@ -24,9 +24,11 @@ _MARKER = compile_pattern(r"\[\^?([\w-]{1,12}(?:\s*[,\u2013-]\s*\w{1,6})*)\]|\^(
 _SURNAME = r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|In|Since|Spring|Summer|Fall|Autumn|Winter|Updated|Published)\b)\p{Lu}[\p{L}'\u2019-]+"
 _AUTHORS = rf"{_SURNAME}(?:\s+et\s+al\.?|\s+(?:and|&)\s+{_SURNAME})?"
 _YEAR = r"(?:19|20)\d{2}[a-z]?"
-# "(Smith et al., 2021)", "(Smith 2020; Lee & Park, 2019)", "Smith and Jones (2019)".
+# "(Smith et al., 2021)", "(Smith 2020; Lee & Park, 2019)", "Smith and Jones (2019)", and the
+# source between them: "(Herxheimer and Petrie, Cochrane Database of Systematic Reviews, 2002)".
 _AUTHOR_YEAR = compile_pattern(
     rf"\(\s*{_AUTHORS},?\s+{_YEAR}(?:\s*[;,]\s*[^()]{{0,80}})?\)|{_AUTHORS}\s+\(\s*{_YEAR}\s*\)"
+    rf"|\(\s*{_AUTHORS},\s+\p{{Lu}}[^();]{{2,80}}?,\s+{_YEAR}\s*\)"
 )
 # A named authority or journal with a year: "a 2019 Cochrane review", "published in JAMA in 2020",
 # "a 2021 systematic review in the Journal of Clinical Medicine".
