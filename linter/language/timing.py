@@ -23,6 +23,7 @@ from linter.language.units import TIME_TRIGGER, TIME_UNIT, time_unit
 from linter.patterns import compile_pattern
 
 NEAR_WINDOW = (0.0, 15.0)  # "at bedtime", "right before bed": within a quarter of an hour
+LOOSE_WINDOW = (0.0, 60.0)  # "close to bedtime", "shortly before bed": within the hour
 NEAR_AFTER_WINDOW = (0.0, 30.0)  # "right after training": within half an hour
 _REACH = 70  # the longest timing phrase before its unit: "no later than one and a half"
 MAX_OFFSET = 12 * 60.0  # an anchor further away than this is not dosing advice ("48 hours of a workout")
@@ -50,7 +51,7 @@ _FILLER = (
 # "the moment your head hits the pillow"), never before "sleep" ("when your sleep is broken").
 _CLAUSE = r"(?=\s+(?:you|i|we|your|my)\s+(?!sleep))"
 _NEAR = (
-    r"at|close\s+to|right\s+before|just\s+before|shortly\s+before|immediately\s+before|right\s+at|near|"
+    r"at|(?P<loose>close\s+to|shortly\s+before|near)|right\s+before|just\s+before|immediately\s+before|right\s+at|"
     r"(?:(?:right|just)\s+)?(?:as|when|once)\s+you\s+(?:go|get)\s+(?:to|into)(?=\s+bed\b)"
 )
 _NEAR_CLAUSE = (
@@ -137,7 +138,8 @@ class TimingGrammar:
             if anchor not in self.near:
                 return None
             clause = m.group("clause") is not None
-            return Timing(anchor, "before", *NEAR_WINDOW, "exact", m.start(), m.end(), clause, not clause)
+            window = LOOSE_WINDOW if m.group("loose") is not None else NEAR_WINDOW
+            return Timing(anchor, "before", *window, "exact", m.start(), m.end(), clause, not clause)
         if m.group("soon_after") is not None:
             return Timing(self._anchor(m), "after", *NEAR_AFTER_WINDOW, "exact", m.start(), m.end())
         window = _duration(m)
