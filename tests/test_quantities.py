@@ -95,7 +95,7 @@ def _timings(text: str) -> list[tuple[str, str, str, float, float, str]]:
         ("an hour or two before turning in", ("an hour or two before turning in", "bed", "before", 60, 120, "exact")),
         ("an hour and a half before bed", ("an hour and a half before bed", "bed", "before", 90, 90, "exact")),
         ("take it at bedtime", ("at bedtime", "bed", "before", 0, 15, "exact")),
-        ("close to bedtime", ("close to bedtime", "bed", "before", 0, 15, "exact")),
+        ("close to bedtime", ("close to bedtime", "bed", "before", 0, 60, "exact")),
         ("right before bed", ("right before bed", "bed", "before", 0, 15, "exact")),
         ("30 minutes after dinner", ("30 minutes after dinner", "dinner", "after", 30, 30, "exact")),
         ("an hour before your workout", ("an hour before your workout", "workout", "before", 60, 60, "exact")),
