@@ -91,13 +91,13 @@ _BENEFIT_HEADER = compile_pattern(r"\b(?:best for|good for|great for|ideal for|h
 _CLEFT_END = compile_pattern(r"\b(?:was|is|has been|turned out to be)$", regex.IGNORECASE)
 # A consequence drawn after a comma ("..., so you can ..."): what comes before is its reason.
 _REASON_ENDS = compile_pattern(r",\s+(?:and\s+)?(?:so|which means|meaning|therefore|thus)\b", regex.IGNORECASE)
-# A turn that keeps the claim before it standing: a frame after it ("..., but ask your doctor first").
 # A preposition left at a relative clause's end ("the routine she swears by."), and the words
 # between the thing it points back to and the cue ("... that she", "... my mum").
 _STRANDED_BY = compile_pattern(r"\s+by\b\s*(?:[^\w\s]|$)")
 _RELATIVE_GAP = compile_pattern(r"\s+(?:that\s+|which\s+)?(?:[\w\u2019'-]+\s+){0,2}")
 # What joins the items of a list of subjects: ", ", " and ", ", or ".
 _LIST_JOIN = compile_pattern(r",?\s+(?:and|or|nor|&)\s+|,\s+", regex.IGNORECASE)
+# A turn that keeps the claim before it standing: a frame after it ("..., but ask your doctor first").
 _CONTRAST = compile_pattern(r"\b(?:but|though|although|however|yet|whereas)\b", regex.IGNORECASE)
 _QUOTES = ('"', "\u201c", "\u201d")
 # A quotation mark ending the sentence before, or opening this one.
@@ -1316,9 +1316,9 @@ class _Scan:
             subject = _nearest(subjects, substitute.start())
             return self._hit("disease", sentence, subject, substitute, claim, disease=substitute.group(0))
         cure = next((c for c in claims if c.disease and not c.negated), None)
-        if cure is not None and self._disowned(cure.end, end):
-            return None
         if cure is not None:  # "boosts serotonin and relieves depression"
+            if self._disowned(cure.end, end):
+                return None
             return self._hit("disease", sentence, cure.subject, None, cure, disease=cure.disease)
         promises = [c for c in find_all(lex.absolutes, prose, start, end)
                     if not self._negated_cue(c, clauses, exclude_self=True) and not _named_as_label(prose, c)]
