@@ -289,7 +289,6 @@ _RESULT_REACH = 60  # characters after a bad outcome in which its going away may
 # Between a subject and a benefit word, what makes the rest a list of risks, not a claim.
 # "interacts with", "interacts badly with", "interacts, at least in theory, with"
 _INTERACTS = compile_pattern(r"\binteract(?:s|ed|ing|ions?)?(?:\s+badly|\s*,[^,.;]{1,40},)?\s+with\b", regex.IGNORECASE)
-# The writer's own experience: a benefit to "me" / "my mood" is a testimonial, not a finding.
 # The evidence denied: "no good evidence", "isn't proven", "doesn't actually work".
 # Only the stronger ones disown a claim the writer makes ("... but we found nothing to back that
 # up"); "though the evidence is mixed" qualifies a claim without taking it back.
@@ -308,6 +307,7 @@ _EVIDENCE_DENIED = compile_pattern(
 _EVIDENCE_DISOWNED = compile_pattern(_EVIDENCE_ABSENT, regex.IGNORECASE)
 # A denial right before an outcome: ", not more recovery".
 _NOT_BEFORE = compile_pattern(r"\bnot\s+(?!(?:just|only|merely|simply)\b)(?:\w+\s+)?$", regex.IGNORECASE)
+# The writer's own experience: a benefit to "me" / "my mood" is a testimonial, not a finding.
 _FIRST_PERSON = compile_pattern(r"\b(?:[Mm][Ee]|[Mm][Yy]|I|[Mm]yself)\b")
 
 
