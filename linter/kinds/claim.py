@@ -131,6 +131,8 @@ _PLURAL_PRONOUN = compile_pattern(r"they|these", regex.IGNORECASE)
 # A consequence drawn for people from an animal result told without a benefit verb: the plain
 # consequences, not "which tells us a lot about mice", and "imagine what it can do for you".
 _BRIDGE = compile_pattern(rf"\b(?:{_CONSEQUENCE}|imagine|(?:do|does|work|works|help|helps) the same)\b", regex.IGNORECASE)
+# the animal result promised to readers outright: "office workers can expect a similar effect"
+_SAME_EFFECT = compile_pattern(r"\b(?:expect|see|get|enjoy|feel|notice) (?:a |the )?(?:similar|same|comparable|like) (?:[\w-]+ )?(?:effects?|benefits?|results?)\b", regex.IGNORECASE)
 # A footnote or reference definition is a citation, not a claim.
 _DEFINITION_BLOCK = compile_pattern(r"\s{0,3}\[\^?[^\]\n]{1,40}\]:")
 # How far before its subject a negation may stand ("there is no good evidence that valerian ...").
@@ -166,7 +168,7 @@ _PRODUCT_NAME = compile_pattern(
 # cocoa", "Velvet Owl is a tincture of lemon balm", "Each Night Stack sachet contains 400 mg".
 _PRODUCT_INTRODUCED = compile_pattern(
     r"(?<![\w'\u2019.-])((?:[A-Z][a-z]*[A-Z]?[\w'\u2019]*)(?:[ -](?:[A-Z][\w'\u2019]*|&|of)){0,3})"
-    r"(?:,\s+(?:a|an|my|our|the|this)\s|\s+\(|\s+(?:contains?|packs?|combines?|blends?|delivers?|is\s+(?:a|an|made|our|my))\s"
+    r"(?:,\s+(?:a|an|my|our|the|this)\s|,\s+(?=[A-Z0-9])|\s+\(|\s+(?:contains?|packs?|combines?|blends?|delivers?|is\s+(?:a|an|made|our|my))\s"
     r"|\s+(?:sachets?|gumm(?:y|ies)|capsules?|tablets?|softgels?|drops|scoops?|servings?|chews?|sprays?|shots?)\s+(?:contains?|has|provides?|packs?|delivers?)\s)"
 )
 # Every word capitalised: a product's name ("Lullwave Night Gummies"), not "Our gummies".
@@ -242,6 +244,8 @@ _ANSWER_OPENING = compile_pattern(
     r"[\s*_>\-]*(?:\[[\d:.]+\]\s*)?(?:(?-i:[A-Z])[\w.-]*(?: (?-i:[A-Z])[\w.-]*)?:\s*)?[*_]*\s*(?:(?:oh|well|short answer|in a word|honestly|and)[,:]?\s+)?",
     regex.IGNORECASE)
 # A story that ends in nothing: "I tried CBD oil for three months and noticed nothing for my back".
+# a quotation's signature ('"...," - Marco', '(Sunita, Leicester)'): the story it signs comes before it
+_SIGNATURE = compile_pattern(r"[\u2014\u2013(-]")
 _FAILURE = compile_pattern(
     r"\b(?:noticed|felt|saw|got) (?:absolutely |basically )?(?:nothing|zero|no (?:difference|change|effect|benefit|improvement))|"
     r"\bdid(?:n't|n’t| not) (?:do (?:anything|much|a thing)|help|work|notice|feel (?:any|a thing))|\bnothing (?:changed|happened)|\bwaste of money|"
@@ -309,6 +313,8 @@ _EVIDENCE_DISOWNED = compile_pattern(_EVIDENCE_ABSENT, regex.IGNORECASE)
 _NOT_BEFORE = compile_pattern(r"\bnot\s+(?!(?:just|only|merely|simply)\b)(?:\w+\s+)?$", regex.IGNORECASE)
 # The writer's own experience: a benefit to "me" / "my mood" is a testimonial, not a finding.
 _FIRST_PERSON = compile_pattern(r"\b(?:[Mm][Ee]|[Mm][Yy]|I|[Mm]yself)\b")
+# a lead-in that makes what follows the writer's own result: "For me the theanine took the jitters away"
+_MY_EXPERIENCE = compile_pattern(r"\b(?:for me|personally|in my (?:experience|case))\b(?=[,\s]*(?:the |my |this |that )?$)", regex.IGNORECASE)
 
 
 class Lexicons(NamedTuple):
@@ -629,8 +635,8 @@ class _Scan:
             inside = bisect_left(starts, name.start(1))
             if inside < len(starts) and starts[inside] < name.end(1):
                 # it names a substance itself: the words before that name the product
-                before = prose[name.start(1):starts[inside]].rstrip(" -+&")
-                if starts[inside] > name.start(1) and " " in before.strip() and before.split(" ")[0].lower() not in _NOT_A_NAME:
+                before = self._name_before(name.start(1), starts[inside])
+                if before is not None:
                     products[before] = ordered[inside][3]
                 continue
             substance = self._section_substance(index, ordered, starts)
@@ -652,13 +658,29 @@ class _Scan:
                 continue
             first = bisect_left(starts, m.start(1))
             if first < len(starts) and starts[first] < m.end(1):
-                continue  # the name holds a substance's own name: a mention already
+                # the name holds a substance's own name, a mention already; the words before it
+                # name the product ("Rebuild Collagen Peptides (unflavoured)")
+                before = self._name_before(m.start(1), starts[first])
+                if before is not None:
+                    products.setdefault(before, ordered[first][3])
+                continue
             sentence = self.doc.sentence_at(m.start(1))
             limit = min(m.end() + _INTRODUCTION_REACH, sentence.end if sentence is not None else m.end())
             after = bisect_left(starts, m.end())
             if after < len(starts) and starts[after] < limit and (" " in name or self._used_as_name(name)) and not self._is_person(name):
                 products[name] = ordered[after][3]
         return products
+
+    def _name_before(self, start: int, substance: int) -> str | None:
+        """The capitalised words from `start` up to a substance's name at `substance` when they name
+        a product: several words ("Somnivale Deep Rest CBN"), or one that the draft writes as a
+        name ("Rebuild Collagen Peptides", then "Rebuild eases sore joints")."""
+        before = self.prose[start:substance].rstrip(" -+&")
+        if not before or before.split(" ")[0].lower() in _NOT_A_NAME:
+            return None
+        if " " in before.strip() or (before.isalpha() and self._used_as_name(before) and not self._is_person(before)):
+            return before
+        return None
 
     def _is_person(self, name: str) -> bool:
         """Whether the draft treats `name` as a person: titled ("Dr Ruth Calloway") or quoted as
@@ -686,11 +708,15 @@ class _Scan:
 
     def _written_as_name(self, name: str) -> bool:
         inside = False
+        upper = name.upper()
         for start in self._uses_in_any_case(name):
-            if self.prose[start:start + len(name)] != name:
+            written = self.prose[start:start + len(name)]
+            if written == upper != name:
+                continue  # a shouted heading ("GROUNDWORK STEADY") says nothing either way
+            if written != name:
                 return False
             before = self.prose[max(0, start - 2):start]
-            inside = inside or (len(before) == 2 and before[1] == " " and before[0].isalnum())
+            inside = inside or (len(before) == 2 and before[1] == " " and (before[0].isalnum() or before[0] == ","))
         return inside
 
     def _uses_in_any_case(self, name: str) -> Iterator[int]:
@@ -1338,11 +1364,11 @@ class _Scan:
         # a story of harm ("it gave me an upset stomach") vouches for nothing
         if testimonial is not None and not self._negated_cue(testimonial, clauses) and (
             (has_outcome and (claim is not None or self._has_benefit(start, end, subjects))) or self._story_continues(sentence)
-        ) and _FAILURE.search(prose, testimonial.end(), end) is None:
+        ) and _FAILURE.search(prose, start if _SIGNATURE.match(testimonial.group(0)) else testimonial.end(), end) is None:
             return self._hit("testimonial", sentence, _nearest(subjects, testimonial.start()), testimonial, claim)
         if claim is None or self._disowned(claim.end, end):
             return None
-        mine = _FIRST_PERSON.search(prose, claim.predicate[0], claim.end)
+        mine = _FIRST_PERSON.search(prose, claim.predicate[0], claim.end) or _MY_EXPERIENCE.search(prose, start, claim.subject.start)
         if mine is not None:  # "it lifts my mood", "it helps me sleep": the writer's experience as proof
             return self._hit("testimonial", sentence, claim.subject, None, claim, data_cue=mine.group(0))
         return self._hit("hedged" if claim.hedge else "efficacy", sentence, claim.subject, None, claim)
@@ -1367,10 +1393,11 @@ class _Scan:
         """An animal result told without a benefit verb and then carried over to people ("mice
         given reishi were calmer, so imagine what it can do for a stressed-out mama like me")."""
         prose = self.prose
-        bridge = _BRIDGE.search(prose, cue.end(), sentence.end)
+        promise = _SAME_EFFECT.search(prose, cue.end(), sentence.end)
+        bridge = promise or _BRIDGE.search(prose, cue.end(), sentence.end)
         if bridge is None or _CONTRAST.search(prose, cue.end(), bridge.start()) is not None:
             return False
-        if search(self.lex.human, prose, bridge.end(), sentence.end) is None:
+        if promise is None and search(self.lex.human, prose, bridge.end(), sentence.end) is None:
             return False
         return self._has_outcome(cue.end(), bridge.start(), subjects)
 
@@ -1465,8 +1492,8 @@ class _Scan:
                 other = self.doc.sentences[index]
                 if other.block != sentence.block or is_question(self.prose, other.start, other.end):
                     continue  # a question asked is no benefit told
-                if not self._has_benefit(other.start, other.end, self._subjects(other)):
-                    continue
+                if not self._has_benefit(other.start, other.end, self._subjects(other)) or _FAILURE.search(self.prose, other.start, other.end):
+                    continue  # no benefit there, or one that failed ("didn't do anything for my back")
                 # a result cited there is a study's, not the story's
                 if not self.a.evidence.in_range(self.doc, other.start, other.end):
                     return True
