@@ -165,7 +165,8 @@ _PRODUCT_NAME = compile_pattern(
     r"(?:\s*(?::|\|| [\u2013\u2014-] |\()[^\n]*)?\s*"
 )
 # A product introduced in the prose by what it holds: "Moonmilk Dust, a reishi and ashwagandha
-# cocoa", "Velvet Owl is a tincture of lemon balm", "Each Night Stack sachet contains 400 mg".
+# cocoa", "Velvet Owl is a tincture of lemon balm", "Each Night Stack sachet contains 400 mg",
+# a label line's "Product: Steady, KSM-66 Ashwagandha Capsules".
 _PRODUCT_INTRODUCED = compile_pattern(
     r"(?<![\w'\u2019.-])((?:[A-Z][a-z]*[A-Z]?[\w'\u2019]*)(?:[ -](?:[A-Z][\w'\u2019]*|&|of)){0,3})"
     r"(?:,\s+(?:a|an|my|our|the|this)\s|,\s+(?=[A-Z0-9])|\s+\(|\s+(?:contains?|packs?|combines?|blends?|delivers?|is\s+(?:a|an|made|our|my))\s"
@@ -243,9 +244,9 @@ _AFFIRMATIVE = compile_pattern(
 _ANSWER_OPENING = compile_pattern(
     r"[\s*_>\-]*(?:\[[\d:.]+\]\s*)?(?:(?-i:[A-Z])[\w.-]*(?: (?-i:[A-Z])[\w.-]*)?:\s*)?[*_]*\s*(?:(?:oh|well|short answer|in a word|honestly|and)[,:]?\s+)?",
     regex.IGNORECASE)
-# A story that ends in nothing: "I tried CBD oil for three months and noticed nothing for my back".
 # a quotation's signature ('"...," - Marco', '(Sunita, Leicester)'): the story it signs comes before it
 _SIGNATURE = compile_pattern(r"[\u2014\u2013(-]")
+# A story that ends in nothing: "I tried CBD oil for three months and noticed nothing for my back".
 _FAILURE = compile_pattern(
     r"\b(?:noticed|felt|saw|got) (?:absolutely |basically )?(?:nothing|zero|no (?:difference|change|effect|benefit|improvement))|"
     r"\bdid(?:n't|n’t| not) (?:do (?:anything|much|a thing)|help|work|notice|feel (?:any|a thing))|\bnothing (?:changed|happened)|\bwaste of money|"
@@ -699,8 +700,9 @@ class _Scan:
         return False
 
     def _used_as_name(self, name: str) -> bool:
-        """Whether the draft writes `name` as a name: capitalised inside a sentence somewhere, and
-        never otherwise ("Lullagrove", not "Calm" or "Deep Sleep" beside "deep sleep")."""
+        """Whether the draft writes `name` as a name: capitalised inside a sentence somewhere (after
+        a word or a comma), and never otherwise, all capitals aside ("Lullagrove", not "Calm" or
+        "Deep Sleep" beside "deep sleep")."""
         found = self._names.get(name)
         if found is None:
             found = self._names[name] = self._written_as_name(name)
