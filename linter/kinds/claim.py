@@ -25,7 +25,7 @@ from linter.knowledge import Knowledge, overlap_test
 from linter.language.evidence import Evidence, reference_blocks
 from linter.language.lexicon import compile_terms, either_apostrophe, find_all, search, term_source
 from linter.language.polarity import Polarity, is_question
-from linter.language.tables import header_cell, header_row
+from linter.language.tables import header_cell, table_headers
 from linter.locations import builtin_rules_dir
 from linter.patterns import compile_pattern
 from linter.schema import Field, read_yaml, validate
@@ -787,15 +787,14 @@ class _Scan:
 
     def _benefit_column_cells(self) -> frozenset[int]:
         """The table cells whose column header promises a use: "Best for", "Benefits", "Helps with"."""
-        text, found = self.doc.text, set()
-        headers: dict[int, tuple[int, int] | None] = {}  # a row's start -> its table's header row, once per row
-        for block, part in enumerate(self.doc.blocks):
+        doc = self.doc
+        text, found = doc.text, set()
+        headers = table_headers(doc)
+        for block, part in enumerate(doc.blocks):
             if part.kind != "table_cell":
                 continue
             row = text.rfind("\n", 0, part.start) + 1
-            if row not in headers:
-                headers[row] = header_row(text, row)
-            header = headers[row]
+            header = headers.of_row(row)
             cell = header_cell(text, row, part.start, header) if header is not None and header[0] != row else None
             if cell is not None and _BENEFIT_HEADER.search(text, *cell) is not None:
                 found.add(block)

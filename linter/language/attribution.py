@@ -25,7 +25,7 @@ from linter.knowledge import DoseRange, Mention, overlap_test
 from linter.language.lexicon import compile_terms, find_all, search
 from linter.language.polarity import is_question
 from linter.language.quantities import Quantity, find_quantities
-from linter.language.tables import header_cell, header_row, row_cells
+from linter.language.tables import header_cell, row_cells, table_headers
 from linter.language.timing import Timing, TimingGrammar, build_grammar
 from linter.language.units import FREQUENCY, Basis, dose_unit, parse_basis
 from linter.locations import builtin_rules_dir
@@ -334,7 +334,6 @@ class _Extractor:
         self.main = max(counts, key=lambda name: (counts[name], -self._first(name))) if counts else None
         self.headings = [b for b in doc.blocks if b.kind == "heading"]
         self.heading_starts = [b.start for b in self.headings]
-        self._header_rows: dict[int, tuple[int, int] | None] = {}  # a table line's start -> its header row
 
     def _first(self, name: str) -> int:
         return next(m.start for m in self.mentions if m.substance == name)
@@ -638,11 +637,7 @@ class _Extractor:
         per table line (a cell's amount asks for it as content and again for its column)."""
         if not self._in_table(offset):
             return None
-        text = self.doc.text
-        row = text.rfind("\n", 0, offset) + 1
-        if row not in self._header_rows:
-            self._header_rows[row] = header_row(text, row)
-        return self._header_rows[row]
+        return table_headers(self.doc).of_row(self.doc.text.rfind("\n", 0, offset) + 1)
 
     def _column_substance(self, offset: int) -> str | None:
         """The substance the header of the table column holding `offset` names ("| Day | Creatine |

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from linter.document import Document
 
 _TABLE_DELIMITER = re.compile(r"\s*\|?\s*:?-{3,}")
 _LEADING_BAR = re.compile(r"[ \t]*\|")
@@ -26,6 +30,26 @@ def header_row(text: str, line_start: int) -> tuple[int, int] | None:
             return text.rfind("\n", 0, max(previous - 1, 0)) + 1, previous
         line_start = previous
     return None
+
+
+class TableHeaders:
+    """The header rows of one text's tables, found once per table line: the claim scan and the
+    dose reader both ask for them, cell after cell (`table_headers` gives both the same one)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._rows: dict[int, tuple[int, int] | None] = {}  # a line's start -> its table's header row
+
+    def of_row(self, line_start: int) -> tuple[int, int] | None:
+        """`header_row(text, line_start)`, remembered."""
+        if line_start not in self._rows:
+            self._rows[line_start] = header_row(self.text, line_start)
+        return self._rows[line_start]
+
+
+def table_headers(doc: Document) -> TableHeaders:
+    """The draft's TableHeaders, one per document whichever rule kind asks first."""
+    return doc.derived("table headers", lambda: TableHeaders(doc.text))
 
 
 def header_cell(text: str, row: int, offset: int, header: tuple[int, int]) -> tuple[int, int] | None:
