@@ -17,7 +17,7 @@ from linter.document import Document
 from linter.finding import Finding, Related, Span
 from linter.kinds.base import Kind, RuleMeta, render
 from linter.knowledge import Knowledge
-from linter.language.attribution import Statement, statements
+from linter.language.attribution import Statement, same_people, statements
 from linter.language.quantities import Quantity
 from linter.schema import Field
 
@@ -53,6 +53,7 @@ class Claim(NamedTuple):
     # ("30 minutes before the session" against "right after training")
     direction: str = ""
     population: str | None = None  # who the statement is for; None: the general reader
+    starting: str = ""  # "raised": a titration's first step; "named": a starting amount; "": neither
 
 
 def claim_of(statement: Statement, doc: Document) -> Claim:
@@ -70,7 +71,7 @@ def claim_of(statement: Statement, doc: Document) -> Claim:
         unit, serving, day = "min", raw, None
     return Claim(statement.substance, topic, statement.purpose, statement.form, unit, m.bound, serving, day,
                  doc.path, doc.span(m.start, m.end), m.start, m.end, doc.text[m.start : m.end], direction,
-                 statement.population)
+                 statement.population, statement.starting)
 
 
 def _shown_topic(claim: Claim) -> str:
@@ -97,7 +98,7 @@ def _window(bound: str, values: tuple[float, float], approx: bool) -> tuple[floa
 def _shape(claim: Claim) -> tuple[Any, ...]:
     """What makes two statements distinct yardsticks: the same value under another purpose, form,
     reader, bound, serving or day is remembered apart."""
-    return (claim.purpose, claim.form, claim.population, claim.bound, claim.serving, claim.day)
+    return (claim.purpose, claim.form, claim.population, claim.bound, claim.serving, claim.day, claim.starting)
 
 
 def _compatible(a: str | None, b: str | None) -> bool:
@@ -177,7 +178,7 @@ class ConsistencyCheck:
             return None
         # a child's dose is compared only with children's doses; when to take something is
         # rarely a matter of age, so timing compares across readers
-        if self.measure == "dose" and a.population != b.population:
+        if self.measure == "dose" and not same_people(a.population, b.population):
             return None
         caps = a.bound == b.bound and a.bound in ("max", "min")
         if caps and b.topic != "course":  # two different maxima of a dose state a limit, not a dose
@@ -198,6 +199,8 @@ class ConsistencyCheck:
         la, ha = _signed(a.direction, _window(bound_a, va, True))
         lb, hb = _signed(b.direction, _window(bound_b, vb, True))
         if hb < _lower(la) or ha < _lower(lb):
+            if (hb < la and _titrated(b, a)) or (ha < lb and _titrated(a, b)):
+                return None  # "start with 1 mg, then go up" below "take 3 mg": where a course begins, not another dose
             return Conflict(a, "error", basis, vb, va)
         if a.direction != b.direction:
             return None  # one before the anchor, one after: windows that meet at it agree
@@ -273,6 +276,12 @@ def _readings(a: Claim, b: Claim) -> list[tuple[str, tuple[float, float], tuple[
         if b.serving[0] > a.day[1]:  # a smaller serving may be taken several times a day
             readings.append(("day", a.day, b.serving))
     return readings
+
+
+def _titrated(low: Claim, high: Claim) -> bool:
+    """Whether a lower amount is the first step of a titration towards a higher one; two
+    different starting amounts ("start with 25 mg", later "begin with 10 mg") still disagree."""
+    return low.starting == "raised" and not high.starting
 
 
 def _lower(value: float) -> float:

@@ -55,6 +55,11 @@ _LEXICON_FIELDS: dict[str, Field] = {
     "reference": Field(list, default=[], items=str),
     "step_before": Field(list, default=[], items=str),
     "adjustments": Field(list, default=[], items=str),
+    "starting_before": Field(list, default=[], items=str),
+    "starting_after": Field(list, default=[], items=str),
+    "raised_after": Field(list, default=[], items=str),
+    "vehicles": Field(list, default=[], items=str),
+    "limit_before": Field(list, default=[], items=str),
     "daily_before": Field(list, default=[], items=str),
     "split_before": Field(list, default=[], items=str),
     "product_nouns": Field(list, default=[], items=str),
@@ -100,6 +105,9 @@ _NOT_FOR = compile_pattern(r"\b(?:not|never|no|avoid\w*|unless|except|out of (?:
 _NOT_FOR_REACH = 45
 # After a population, what keeps the dose from it: "children under 12 should not take it".
 _KEPT_FROM = compile_pattern(r"[^.;:!?]{0,30}?\b(?:should(?:n['\u2019]t| not| never| avoid)|must(?:n['\u2019]t| not| never)|(?:do|does|did)(?:n['\u2019]t| not)|can(?:['\u2019]t|not)|never|avoid)\b", re.IGNORECASE)
+# the ages right after a population's words: "Children 4-8 years", "Adults (65+)", "teens aged 13 to 17"
+_AGES_AFTER = compile_pattern(r"\G[\s(:,]{0,3}(?:(?:aged?|ages)\s+)?\d{1,2}(?:\s*(?:-|–|to)\s*\d{1,2}|\s*\+|\s+(?:and|or)\s+(?:over|up|older|under|younger))?(?!\s*(?:kg|lbs?|pounds|mg|g|mcg|ml)\b)", regex.IGNORECASE)
+_AGE_DIGITS = compile_pattern(r"\d+")
 _POPULATION_REACH = 40  # characters around an amount in which the people it is for are named
 _ROW_REACH = 2000  # characters into a line beyond which it is read as prose, not as a table row or list item
 # A table introduced as a trial's arms: "Participants were randomly assigned to one of three groups:".
@@ -140,6 +148,11 @@ class Lexicon:
     populations: tuple[tuple[str, regex.Pattern[str]], ...] = ()
     # a change made when a condition is met: "If you feel groggy, cut to half a gummy"
     adjustment: regex.Pattern[str] = _NOTHING
+    starting_before: regex.Pattern[str] = _NOTHING  # "start with" right before an amount: where a course begins
+    starting_after: regex.Pattern[str] = _NOTHING  # "to start", "for the first week" right after an amount
+    raised_after: regex.Pattern[str] = _NOTHING  # "then go up", "increase slowly" after a starting amount
+    vehicle: regex.Pattern[str] = _NOTHING  # "250 ml warm milk": an amount of what a dose is taken in
+    limit_before: regex.Pattern[str] = _NOTHING  # "the upper limit is", "ceiling:" right before an amount
 
     def purpose_of(self, text: str) -> str | None:
         """The purpose a free-text label names (a knowledge-base dose's `purpose`), if any."""
@@ -202,6 +215,17 @@ def load_lexicon(path: Path) -> Lexicon:
         _usual_doses(data["usual_doses"], set(named), source),
         table("populations"),
         _adjustment(data["adjustments"], source),
+        # no number between the cue and the amount: "start at 5 g because 2 g does nothing" starts at 5 g only
+        compile_terms([rf"(?<![\w-])(?:{t})(?![\w])[^.;:,)\d]{{0,25}}$" for t in data["starting_before"]], where="starting_before",
+                      source=source, whole_words=False) if data["starting_before"] else _NOTHING,
+        compile_terms([r"\G[^.;:()\d]{0,25}?" + t for t in data["starting_after"]], where="starting_after", source=source,
+                      whole_words=False) if data["starting_after"] else _NOTHING,
+        compile_terms(data["raised_after"], where="raised_after", source=source) if data["raised_after"] else _NOTHING,
+        compile_terms([r"\G\s*(?:of\s+)?" + t + r"(?![\w-])" for t in data["vehicles"]], where="vehicles", source=source,
+                      whole_words=False) if data["vehicles"] else _NOTHING,
+        # a label's colon may sit between: "Daily caffeine ceiling: 400 mg"
+        compile_terms([rf"(?<![\w-])(?:{t})(?![\w])[^.;,()]{{0,25}}$" for t in data["limit_before"]], where="limit_before",
+                      source=source, whole_words=False) if data["limit_before"] else _NOTHING,
     )
 
 
@@ -288,6 +312,9 @@ class Statement:
     rejected: bool  # advised against: "don't take 10 mg", "four hours before bed is too early"
     role: str = "advice"  # advice | label ("each gummy contains 25 mg") | reference (an RDA) | step ("increase to 100 mg") | pack ("a 180 g tub")
     population: str | None = None  # who it is for ("children"); None: the general (adult) reader
+    # "named": called where a course begins ("start with 200 mg"); "raised": named so and raised
+    # after ("start with 1 mg, then go up"), the first step of a titration; "": neither
+    starting: str = ""
 
     @property
     def start(self) -> int:
@@ -366,16 +393,19 @@ class _Extractor:
         """An amount in brackets right after another one says it again in other units ("half a
         gummy (0.5 mg)", "37.5 mg (one and a half tablets)"): it is what the first one is. So is
         each amount of a label's list ("Each gummy contains 2.5 mg melatonin, 50 mg magnesium
-        and 500 mg glycine")."""
+        and 500 mg glycine"), and the serving a total is split into ("20 g a day, split into four
+        doses of 5 g")."""
         prose = self.doc.prose
         for i in range(1, len(doses)):
             first, again = doses[i - 1], doses[i]
             if first is None or again is None:
                 continue
             between = (quantities[i - 1].end, quantities[i].start)
-            if (_BRACKETED.fullmatch(prose, *between)
+            if (_BRACKETED.fullmatch(prose, *between) or search(self.lexicon.split_before, prose, *between) is not None
                     or first.role == "label" and again.role == "advice" and _LISTED.fullmatch(prose, *between)):
-                doses[i] = replace(again, role=first.role, study=first.study, rejected=first.rejected)
+                # "split into four doses of 5 g" after a loading amount is that loading, served
+                doses[i] = replace(again, role=first.role, study=first.study, rejected=first.rejected,
+                                   starting=first.starting or again.starting)
         return doses
 
     def _dosed_rows(self, quantities: list[Quantity]) -> set[int]:
@@ -482,7 +512,7 @@ class _Extractor:
     def _main_purpose(self, found: list[Statement | None]) -> str | None:
         """The purpose the draft names in the most statement sentences and headings."""
         named = {(self._sentence(s.start)[0], s.purpose) for s in found if s is not None and s.purpose is not None}
-        counts = Counter(purpose for _start, purpose in sorted(named, key=lambda item: item[0]))
+        counts = Counter(purpose for _start, purpose in sorted(named))  # sorted whole: a set's order varies by run
         for heading in self.headings:
             prose = self.doc.prose[heading.start : heading.end]
             counts.update(label for label, pattern in self.lexicon.purposes if pattern.search(prose))
@@ -526,7 +556,23 @@ class _Extractor:
         rejected = measure.bound != "max" and (search(self.lexicon.rejected_before, self.doc.prose, start, measure.start) is not None
                     or search(self.lexicon.rejected_after, self.doc.prose, measure.end, end) is not None)
         return Statement(measure, substance, purpose, form, basis, study, rejected, self._role(measure, start, end, text),
-                         self._population(start, end, measure.start))
+                         self._population(start, end, measure.start), self._starting(measure, start, end))
+
+    def _starting(self, measure: Union[Quantity, Timing], start: int, end: int) -> str:
+        """Whether an amount is named as where a course starts ("start with half a gummy", "1 mg
+        to begin with"): "raised" when it is raised after, in its sentence or the next ("then go
+        up to 5 mg", "increase slowly"), the first step of a titration; "named" when it is not,
+        the advice itself ("start with 200 mg before bed"); "" for any other amount."""
+        if not isinstance(measure, Quantity):
+            return ""
+        prose = self.doc.prose
+        if (search(self.lexicon.starting_before, prose, start, measure.start) is None
+                and search(self.lexicon.starting_after, prose, measure.end, end) is None):
+            return ""
+        sentence = self.doc.sentence_at(measure.start)
+        following = self.doc.next_sentence(sentence) if sentence is not None else None
+        reach = following.end if following is not None else end
+        return "raised" if search(self.lexicon.raised_after, prose, measure.end, max(end, reach)) is not None else "named"
 
     def _population(self, start: int, end: int, at: int) -> str | None:
         """Who the amount at `at` is for: the population named nearest it in its sentence, else in
@@ -564,8 +610,9 @@ class _Extractor:
             # "each gummy contains 25 mg", "50 mg per gummy", a "CBD per mL" column, a price list
             # line ("Deep Relief Balm - 1000 mg CBD / 2 oz - $55")
             return "label"
-        if measure.bound not in ("max", "min") and search(self.lexicon.reference, text) is not None:
-            return "reference"  # "the recommended dietary allowance is 400 mg a day"
+        if measure.bound not in ("max", "min") and (search(self.lexicon.reference, text) is not None
+                                                     or search(self.lexicon.limit_before, prose, start, measure.start) is not None):
+            return "reference"  # "the recommended dietary allowance is 400 mg a day", "the upper limit is 4,000 IU"
         if search(self.lexicon.step_before, prose, start, measure.start) is not None:
             return "step"  # "then increase to 100 mg": where a titration goes, not a second dose
         if self.lexicon.adjustment.search(prose, start, measure.start) is not None:
@@ -673,8 +720,9 @@ class _Extractor:
         after = next((m for m in inside if m.start >= q_end), None)
         if after is not None and gap is not None and gap.end() >= after.start:
             return after.substance  # "300 mg of magnesium"
-        if self._measures_something_else(q_end):
-            return None  # "20 to 40 g of protein": an amount of another thing, not of the substance
+        if self._measures_something_else(q_end) or search(self.lexicon.vehicle, self.doc.prose, q_end) is not None:
+            # "20 to 40 g of protein", "1 cup whole milk": an amount of another thing, not of the substance
+            return None
         before = [m for m in inside if m.end <= q_start]
         if before:
             return before[-1].substance
@@ -710,8 +758,11 @@ class _Extractor:
         """The label whose words sit nearest the amount (at `at`) in its sentence (prose[start:end]),
         else in the section heading; with `kept_from`, people the sentence keeps the dose from
         ("not for children", "children under 12 should not take it") do not count."""
-        best: tuple[int, str] | None = None
+        best: tuple[int, int, str] | None = None
         for label, pattern in table:
+            # people are told apart by age band too ("children 4-8" are not "children 9-12"), but
+            # the general reader stays one ("adults 18 and over" is everyone the draft addresses)
+            ages = kept_from and label != table[0][0]
             # in the prose itself, not a slice: the cached whole-text matches are reused; most
             # labels are absent from a sentence, and a search says so without a generator
             if search(pattern, self.doc.prose, start, end) is None:
@@ -720,11 +771,12 @@ class _Extractor:
                 if kept_from and (_NOT_FOR.search(self.doc.prose, max(start, m.start() - _NOT_FOR_REACH), m.start())
                                   or _KEPT_FROM.match(self.doc.prose, m.end(), end)):
                     continue
-                distance = abs(m.start() - at)
-                if best is None or distance < best[0]:
-                    best = (distance, label)
+                # nearest first; at one place the longer words ("adults 65 and over", not "adults")
+                key = (abs(m.start() - at), -len(m.group(0)))
+                if best is None or key < best[:2]:
+                    best = (*key, _with_ages(label, m, self.doc.prose) if ages else label)
         if best is not None:
-            return best[1]
+            return best[2]
         if heading_from is None:
             return None
         index = bisect_right(self.heading_starts, heading_from) - 1
@@ -734,6 +786,31 @@ class _Extractor:
         # search the document itself (not a slice), so the cached whole-text matches are reused
         found = (label for label, pattern in table if search(pattern, self.doc.prose, heading.start, heading.end))
         return next(found, None)
+
+
+AGE_BAND = " aged "  # between a population's label and its ages: "children aged 4-8"
+
+
+def same_people(a: str | None, b: str | None) -> bool:
+    """Whether two statements' populations are one group: the same label, and the same ages
+    when both name ages ("children" is "children aged 4-8"; "children aged 9-12" is not)."""
+    if a == b:
+        return True
+    if a is None or b is None:
+        return False
+    label_a, _, band_a = a.partition(AGE_BAND)
+    label_b, _, band_b = b.partition(AGE_BAND)
+    return label_a == label_b and (not band_a or not band_b)
+
+
+def _with_ages(label: str, m: regex.Match[str], text: str) -> str:
+    """A population label with the ages its words name ("under 12") or that follow them
+    ("Children 4-8 years", "adults 65 and over"); the bare label when they name none."""
+    band = _AGE_DIGITS.findall(m.group(0))
+    if not band:
+        after = _AGES_AFTER.match(text, m.end())
+        band = _AGE_DIGITS.findall(after.group(0)) if after is not None else []
+    return f"{label}{AGE_BAND}{'-'.join(band)}" if band else label
 
 
 def _line_start(text: str, offset: int) -> int | None:

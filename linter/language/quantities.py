@@ -13,7 +13,7 @@ from typing import Iterable, Iterator, NamedTuple
 import regex
 
 from linter.language.numbers import ARTICLE, NUMBER, parse_number
-from linter.language.units import DOSE_TRIGGER, DOSE_UNIT, dose_unit
+from linter.language.units import DOSE_TRIGGER, DOSE_UNIT, Unit, dose_unit
 from linter.patterns import compile_pattern
 
 # Bound words before a number. "Threshold" words ("over 10 mg", "less than 1 mg") usually describe
@@ -30,7 +30,7 @@ _SEP = r"\s*(?:-|–|—|to|or|and|through)\s*"
 # process, a tenth of a pre-commit run's start-up.
 _PATTERN = compile_pattern(
     rf"(?<![\w.,/$£€-])(?:(?P<prefix>{BOUND})\s*)?"
-    rf"(?:(?P<n1>{NUMBER})\s*(?P<u1>{DOSE_UNIT})?(?:{_SEP}(?P<n2>{NUMBER}))?|(?P<article>{ARTICLE}))"
+    rf"(?:(?P<n1>{NUMBER})\s*(?P<u1>{DOSE_UNIT})?(?:{_SEP}(?P<n2>{NUMBER}))?|(?P<article>{ARTICLE})(?=\s))"
     rf"\s*(?:of\s+)?(?P<unit>{DOSE_UNIT})",
     regex.IGNORECASE,
 )
@@ -42,6 +42,8 @@ _MAX_RE = re.compile(rf"^(?:{_MAX})$", re.IGNORECASE)
 _MIN_RE = re.compile(rf"^(?:{_MIN})$", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 # A count above these is a pack size ("a bottle of 60 capsules"), not a serving.
+# "1.6 g of protein per kg of body weight": the rate is per kg though the substance comes first.
+_PER_KG_AFTER = re.compile(r"\s+of\s+[\w-]+(?:\s+[\w-]+)?\s+(?:per|a|/)\s+(?:kg|kilos?|kilograms?)\b", re.IGNORECASE)
 _MAX_COUNT: dict[str, float] = {"capsule": 12, "tablet": 12, "gummy": 12, "scoop": 6, "drop": 100}
 APPROX_TOLERANCE = 0.1
 
@@ -145,6 +147,8 @@ def _quantity(prose: str, m: re.Match[str], floor: int) -> Quantity | None:
         unit, second, end = low_unit, None, m.end("u1")
     else:
         end = m.end()
+        if not unit.dimension.endswith("/kg") and _PER_KG_AFTER.match(prose, end):
+            unit = Unit(unit.name + "/kg", unit.dimension + "/kg", unit.factor)
     low = first * low_unit.factor
     high = second * unit.factor if second is not None else low
     low, high = min(low, high), max(low, high)
