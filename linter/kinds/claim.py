@@ -86,7 +86,7 @@ _REFUTES = compile_pattern(
     r"|(?:not (?:true|so|quite|really)|false|wrong|untrue|nope|sadly,? no|myth)\s*[.:;,!\u2014-])",
     regex.IGNORECASE)
 # A table column whose cells say what a product is for: "Best for", "Benefits", "Helps with".
-_BENEFIT_HEADER = compile_pattern(r"\b(?:best for|good for|great for|ideal for|helps? with|benefits?|key benefits?|used for|use it for|what it does|why (?:we (?:like|love) it|take it))\b", regex.IGNORECASE)
+_BENEFIT_HEADER = compile_pattern(r"\b(?:best for|good for|great for|ideal for|helps? with|benefits?|key benefits?|used for|use it for|what it does|why (?:[\w-]+ )?(?:likes?|loves?|uses?|takes?|chooses?|picks?) (?:it|them)|why take it)\b", regex.IGNORECASE)
 # A pseudo-cleft cue ("What actually worked for me was"): what it credits comes after it.
 _CLEFT_END = compile_pattern(r"\b(?:was|is|has been|turned out to be)$", regex.IGNORECASE)
 # A consequence drawn after a comma ("..., so you can ..."): what comes before is its reason.
