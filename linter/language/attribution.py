@@ -108,6 +108,7 @@ _KEPT_FROM = compile_pattern(r"[^.;:!?]{0,30}?\b(?:should(?:n['\u2019]t| not| ne
 # the ages right after a population's words: "Children 4-8 years", "Adults (65+)", "teens aged 13 to 17"
 _AGES_AFTER = compile_pattern(r"\G[\s(:,]{0,3}(?:(?:aged?|ages)\s+)?\d{1,2}(?:\s*(?:-|–|to)\s*\d{1,2}|\s*\+|\s+(?:and|or)\s+(?:over|up|older|under|younger))?(?!\s*(?:kg|lbs?|pounds|mg|g|mcg|ml)\b)", regex.IGNORECASE)
 _AGE_DIGITS = compile_pattern(r"\d+")
+_VEHICLE_REACH = 60  # characters after an amount in which the drink it measures is named ("250 ml warm oat milk")
 _POPULATION_REACH = 40  # characters around an amount in which the people it is for are named
 _ROW_REACH = 2000  # characters into a line beyond which it is read as prose, not as a table row or list item
 # A table introduced as a trial's arms: "Participants were randomly assigned to one of three groups:".
@@ -720,7 +721,8 @@ class _Extractor:
         after = next((m for m in inside if m.start >= q_end), None)
         if after is not None and gap is not None and gap.end() >= after.start:
             return after.substance  # "300 mg of magnesium"
-        if self._measures_something_else(q_end) or search(self.lexicon.vehicle, self.doc.prose, q_end) is not None:
+        # bounded: a \G pattern searched to the end of the draft would be tried at every offset
+        if self._measures_something_else(q_end) or search(self.lexicon.vehicle, self.doc.prose, q_end, q_end + _VEHICLE_REACH) is not None:
             # "20 to 40 g of protein", "1 cup whole milk": an amount of another thing, not of the substance
             return None
         before = [m for m in inside if m.end <= q_start]
