@@ -216,17 +216,16 @@ def load_lexicon(path: Path) -> Lexicon:
         _usual_doses(data["usual_doses"], set(named), source),
         table("populations"),
         _adjustment(data["adjustments"], source),
-        # no number between the cue and the amount: "start at 5 g because 2 g does nothing" starts at 5 g only
-        compile_terms([rf"(?<![\w-])(?:{t})(?![\w])[^.;:,)\d]{{0,25}}$" for t in data["starting_before"]], where="starting_before",
-                      source=source, whole_words=False) if data["starting_before"] else _NOTHING,
+        # no number between the cue and the amount ("start at 5 g because 2 g does nothing" starts at
+        # 5 g only), but a bracket may open: "Start with half a gummy (0.5 mg)"
+        _before(data["starting_before"], "starting_before", source, 25, breaks=r".;:,)\d"),
         compile_terms([r"\G[^.;:()\d]{0,25}?" + t for t in data["starting_after"]], where="starting_after", source=source,
                       whole_words=False) if data["starting_after"] else _NOTHING,
         compile_terms(data["raised_after"], where="raised_after", source=source) if data["raised_after"] else _NOTHING,
         compile_terms([r"\G\s*(?:of\s+)?" + t + r"(?![\w-])" for t in data["vehicles"]], where="vehicles", source=source,
                       whole_words=False) if data["vehicles"] else _NOTHING,
         # a label's colon may sit between: "Daily caffeine ceiling: 400 mg"
-        compile_terms([rf"(?<![\w-])(?:{t})(?![\w])[^.;,()]{{0,25}}$" for t in data["limit_before"]], where="limit_before",
-                      source=source, whole_words=False) if data["limit_before"] else _NOTHING,
+        _before(data["limit_before"], "limit_before", source, 25, breaks=".;,()"),
     )
 
 
@@ -285,12 +284,13 @@ def _daypart_hours(data: Mapping[str, Any], source: str) -> dict[str, tuple[floa
     return result
 
 
-def _before(terms: list[str], where: str, source: str, gap: int) -> regex.Pattern[str]:
-    """Terms that must end at most `gap` characters (within a clause) before an amount."""
+def _before(terms: list[str], where: str, source: str, gap: int, breaks: str = ".;:,()") -> regex.Pattern[str]:
+    """Terms that must end at most `gap` characters before an amount, with none of `breaks` (the
+    characters that end a clause) between them."""
     if not terms:
         return _NOTHING
     # A plain pattern, not a word-indexed lexicon: `$` must mean the end of the searched slice.
-    tail = rf"[^.;:,()]{{0,{gap}}}$" if gap else r"\s*$"
+    tail = rf"[^{breaks}]{{0,{gap}}}$" if gap else r"\s*$"
     return compile_terms([rf"(?<![\w-])(?:{t})(?![\w]){tail}" for t in terms], where=where, source=source, whole_words=False)
 
 
