@@ -77,13 +77,27 @@ def test_times_of_day_contradict_each_other_and_bedtime_offsets() -> None:
     assert [(f.excerpt, f.line, f.column) for f in found] == [
         ("first thing in the morning", 3, 21), ("with your evening meal", 7, 18)]
     assert found[0].data["anchor"] == "day"
-    assert found[0].data["value"] == [300.0, 660.0] and found[0].data["conflicts"] == [[1080.0, 1560.0]]
+    assert found[0].data["value"] == [300.0, 660.0] and found[0].data["conflicts"] == [[1200.0, 1500.0]]
     assert [r.message for r in found[1].related] == ["first stated here as with breakfast"]
+
+
+def test_dinner_is_not_bedtime_but_an_offset_from_bed_can_meet_it() -> None:
+    assert findings(RULE, "Take magnesium with dinner.\n\nTake magnesium two hours before bed.") == []
+    found = findings(RULE, "Take magnesium with dinner.\n\nTake magnesium right as your head hits the pillow.")
+    assert [(f.excerpt, f.line, f.column) for f in found] == [("right as your head hits the pillow", 3, 16)]
+    assert found[0].data["value"] == [1245.0, 1560.0] and found[0].data["conflicts"] == [[1020.0, 1230.0]]
+
+
+def test_items_of_a_symbol_drawn_list_are_told_apart() -> None:
+    text = ("Take your magnesium with breakfast.\n\n"
+            "\u2728 Magnesium 300 mg, 30 minutes before bed\n\u2728 Tart cherry, 240 mL with dinner\n")
+    assert [(f.excerpt, f.line) for f in findings(RULE, text)] == [("30 minutes before bed", 3)]
 
 
 @pytest.mark.parametrize(
     "text",
     [
+        "Take magnesium at night, right before bed. Take magnesium in the evening.",
         "Take ashwagandha with breakfast. Or split it: 300 mg of ashwagandha in the morning and 300 mg at night.",
         "Take melatonin an hour before bed. Melatonin can leave you groggy in the morning.",
         "Take melatonin an hour before bed. Can I take melatonin in the morning instead?",

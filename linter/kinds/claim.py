@@ -25,7 +25,7 @@ from linter.knowledge import Knowledge, overlap_test
 from linter.language.evidence import Evidence, reference_blocks
 from linter.language.lexicon import compile_terms, either_apostrophe, find_all, search, term_source
 from linter.language.polarity import Polarity, is_question
-from linter.language.tables import header_cell, table_headers
+from linter.language.tables import header_cell, row_cells, table_headers
 from linter.locations import builtin_rules_dir
 from linter.patterns import compile_pattern
 from linter.schema import Field, read_yaml, validate
@@ -87,6 +87,9 @@ _REFUTES = compile_pattern(
     regex.IGNORECASE)
 # A table column whose cells say what a product is for: "Best for", "Benefits", "Helps with".
 _BENEFIT_HEADER = compile_pattern(r"\b(?:best for|good for|great for|ideal for|helps? with|benefits?|key benefits?|used for|use it for|what it does|why (?:[\w-]+ )?(?:likes?|loves?|uses?|takes?|chooses?|picks?) (?:it|them)|why take it)\b", regex.IGNORECASE)
+# A comparison's row that names a risk ("| Habit-forming? |"), and a cell that rules it out ("| No |").
+_RISK_LABEL = compile_pattern(r"(?:habit[- ]forming|addictive|dependence|risk of dependence|side[- ]effects|withdrawal|hangover|next-day grogginess|grogginess)", regex.IGNORECASE)
+_DENIAL_CELL = compile_pattern(r"(?:no|none|zero|never|not at all|nope)\b[.!]?", regex.IGNORECASE)
 # A pseudo-cleft cue ("What actually worked for me was"): what it credits comes after it.
 _CLEFT_END = compile_pattern(r"\b(?:was|is|has been|turned out to be)$", regex.IGNORECASE)
 # A consequence drawn after a comma ("..., so you can ..."): what comes before is its reason.
@@ -169,7 +172,7 @@ _PRODUCT_NAME = compile_pattern(
 # a label line's "Product: Steady, KSM-66 Ashwagandha Capsules".
 _PRODUCT_INTRODUCED = compile_pattern(
     r"(?<![\w'\u2019.-])((?:[A-Z][a-z]*[A-Z]?[\w'\u2019]*)(?:[ -](?:[A-Z][\w'\u2019]*|&|of)){0,3})"
-    r"(?:,\s+(?:a|an|my|our|the|this)\s|,\s+(?=[A-Z0-9])|\s+\(|\s+(?:contains?|packs?|combines?|blends?|delivers?|is\s+(?:a|an|made|our|my))\s"
+    r"(?:,\s+(?:a|an|my|our|the|this)\s|,\s+(?=[A-Z0-9])|\s+\(|\s+(?:contains?|packs?|combines?|blends?|delivers?|is\s+(?:a|an|made|our|my|the))\s"
     r"|\s+(?:sachets?|gumm(?:y|ies)|capsules?|tablets?|softgels?|drops|scoops?|servings?|chews?|sprays?|shots?)\s+(?:contains?|has|provides?|packs?|delivers?)\s)"
 )
 # Every word capitalised: a product's name ("Lullwave Night Gummies"), not "Our gummies".
@@ -190,7 +193,8 @@ _CHAIN_DEPTH = 3
 _NOT_A_NAME = frozenset(
     """the this that these those each every our my your their his her its a an it they we you i
     take try both most many some all one in on for with if when but and so then also after
-    before during while since because or as at by from to dr prof mr mrs ms""".split()
+    before during while since because or as at by from to dr prof mr mrs ms
+    buy get shop add order grab save choose pick meet discover introducing""".split()
 )
 # A lead-in ("**Reishi.**", "- Magnesium glycinate.") names a topic in a few words; a sentence says more.
 _LEAD_IN_WORDS = 4
@@ -629,6 +633,9 @@ class _Scan:
         products: dict[str, str] = {}
         for index, block in enumerate(doc.blocks):
             if block.kind != "heading":
+                bold = self._bold_product(block.start, ordered, starts)
+                if bold is not None:
+                    products.setdefault(*bold)
                 continue
             name = _PRODUCT_NAME.fullmatch(prose, block.start, block.end)
             if name is None or name.group(1) in products:
@@ -644,6 +651,23 @@ class _Scan:
             if substance is not None:
                 products[name.group(1)] = substance
         return products
+
+    def _bold_product(self, start: int, ordered: list[tuple[int, int, int, str]], starts: list[int]) -> tuple[str, str] | None:
+        """(product, substance) for a block that opens with a bold name holding a substance's
+        name, as a shop's line item does ("**Quiet Mind L-Theanine 200** (60 capsules)")."""
+        text = self.doc.text
+        if not text.startswith(_BOLD, start):
+            return None
+        close = text.find(text[start:start + 2], start + 2)
+        if close < 0 or "\n" in text[start:close]:
+            return None
+        inside = bisect_left(starts, start + 2)
+        if inside >= len(starts) or starts[inside] >= close:
+            return None
+        before = self._name_before(start + 2, starts[inside])
+        if before is None or not _CAPITALISED_NAME.fullmatch(before):
+            return None
+        return before, ordered[inside][3]
 
     def _introduced_products(self, ordered: list[tuple[int, int, int, str]], starts: list[int]) -> dict[str, str]:
         """Product name -> substance, for names the prose introduces by what they hold; `starts`
@@ -785,10 +809,13 @@ class _Scan:
             if first is not None:
                 yield first.index
 
-    def _benefit_column_cells(self) -> frozenset[int]:
-        """The table cells whose column header promises a use: "Best for", "Benefits", "Helps with"."""
+    def _benefit_column_cells(self) -> dict[int, tuple[int, int] | None]:
+        """The table cells that promise a use, each with where its product is named: under a
+        column headed "Best for", "Benefits", "Helps with" (None: the row's first cell names
+        it), or in a row so labelled, under a header cell that names the product (a comparison
+        turned on its side: "| | Valerian Night | Hush GABA |" over "| Best for | ... | ... |")."""
         doc = self.doc
-        text, found = doc.text, set()
+        text, found = doc.text, {}
         headers = table_headers(doc)
         for block, part in enumerate(doc.blocks):
             if part.kind != "table_cell":
@@ -796,9 +823,16 @@ class _Scan:
             row = text.rfind("\n", 0, part.start) + 1
             header = headers.of_row(row)
             cell = header_cell(text, row, part.start, header) if header is not None and header[0] != row else None
-            if cell is not None and _BENEFIT_HEADER.search(text, *cell) is not None:
-                found.add(block)
-        return frozenset(found)
+            if cell is None:
+                continue
+            if _BENEFIT_HEADER.search(text, *cell) is not None:
+                found[block] = None
+                continue
+            label = row_cells(text, row, part.start)
+            if len(label) > 1 and (_BENEFIT_HEADER.fullmatch(text, *_stripped(text, label[0])) is not None
+                                   or _RISK_LABEL.fullmatch(text, *_stripped(text, label[0])) is not None):
+                found[block] = cell
+        return found
 
     # --- one sentence ---------------------------------------------------------------------
 
@@ -933,6 +967,17 @@ class _Scan:
             return []
         return [Subject(sentence.start, sentence.start, self.mentions[lo].name)]
 
+    def _column_subject(self, block: int) -> list[Subject]:
+        """The substance or product named in the header cell over a cell of a benefit row."""
+        cell = self._benefit_column.get(block)
+        if cell is None:
+            return []
+        lo = bisect_left(self.mention_starts, cell[0])
+        if lo == len(self.mentions) or self.mentions[lo].start >= cell[1]:
+            return []
+        start = self.doc.blocks[block].start
+        return [Subject(start, start, self.mentions[lo].name)]
+
     def _item_subject(self, sentence: Sentence) -> list[Subject]:
         """A list item that opens with a benefit verb in the third person ("- Quiets a racing
         mind", "- Could help you unwind"; an imperative "- Ease into bed" is a tip) speaks of
@@ -955,12 +1000,19 @@ class _Scan:
         if kind not in ("list_item", "table_cell") or self._first_sentence(block) != sentence:
             return None
         if kind == "table_cell":
-            row = self._row_subject(sentence)
+            row = self._column_subject(block) if self._benefit_column.get(block) else self._row_subject(sentence)
             lead = (row[0].name, "efficacy") if row and block in self._benefit_column else None
         else:
             lead = self._list_lead_in(self.run_start[block] - 1) or self._ticked(sentence)
         if lead is None:
             return None
+        if kind == "table_cell" and self._benefit_column.get(block):
+            text = self.doc.text
+            label = row_cells(text, text.rfind("\n", 0, sentence.start) + 1, sentence.start)[0]
+            if _RISK_LABEL.fullmatch(text, *_stripped(text, label)) is not None:
+                # "| Habit-forming? | No |": a risk ruled out, a safety promise
+                denial = _DENIAL_CELL.fullmatch(self.prose, sentence.start, sentence.end)
+                return self._hit("absolute", sentence, Subject(sentence.start, sentence.start, lead[0]), denial, None) if denial else None
         following = self.doc.next_sentence(sentence)
         if following is not None and following.block == block and self._subjects(following):
             return None  # "- **Calmer joints.** This juice soothes arthritis.": the item says it itself
@@ -1602,6 +1654,16 @@ class _Scan:
 def _same_topic(a: str, b: str) -> bool:
     """Whether two mentions name the same substance ("curcumin" and "curcumin supplement")."""
     return a in b or b in a
+
+
+def _stripped(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """`span` without the white space and emphasis marks around its words."""
+    start, end = span
+    while start < end and text[start] in " \t*_":
+        start += 1
+    while end > start and text[end - 1] in " \t*_:?":
+        end -= 1
+    return start, end
 
 
 def _whole_word_uses(text: str, word: str) -> Iterator[int]:

@@ -91,7 +91,11 @@ _COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seve
 _SPLIT_COUNT = compile_pattern(r"\b(two|three|four|[2-4])\b", re.IGNORECASE)
 _PRICE = compile_pattern(r"[$£€]\s?\d")
 # What follows the size of a pack: "180 g tub", "500 mL bottle", "(magnesium chloride, 250 g, worth £9)".
-_PACK = compile_pattern(r"\s*(?:tubs?|jars?|pouch(?:es)?|tins?|bags?|boxes|bottles?|packs?|refills?|canisters?)\b|,\s*(?:worth|RRP)\b", re.IGNORECASE)
+# the size of what holds it: "a 180 g tub", "a 10 mL roller bottle", "a 60 mL glass spray bottle", "1 oz (30 mL) bottle"
+_PACK = compile_pattern(
+    r"\s*(?:\([^()]{1,20}\)\s*)?(?:(?:glass|amber|plastic|spray|roller|roll-on|dropper|pump|travel|mini|refill|squeeze)\s+){0,2}"
+    r"(?:tubs?|jars?|pouch(?:es)?|tins?|bags?|boxes|bottles?|packs?|refills?|canisters?|vials?|tubes?)\b|,\s*(?:worth|RRP)\b",
+    re.IGNORECASE)
 # A table that steps a dose down or up: "a typical taper looks like this:", "## Titration".
 _TAPER = compile_pattern(r"\b(?:taper(?:s|ed|ing)?|wean(?:s|ed|ing)?(?: off)?|titrat(?:e|es|ed|ing|ion)|step(?:ping)? (?:down|up)|build(?:ing)? up)\b", re.IGNORECASE)
 # The head of a label's facts panel: the lines under it, to a blank line, list the product's content.
@@ -429,14 +433,15 @@ class _Extractor:
             by_sentence.setdefault(self._sentence(t.start), []).append(t)
         found: list[Timing] = []
         for sentence, parts in by_sentence.items():
-            if len({(t.low, t.high) for t in parts}) > 1:
+            if _apart(parts):
                 # "in the morning, never at night", "at bedtime rather than in the morning": the
                 # time of day advised against is not a second one
                 parts = [t for t in parts if not self._advised_against(sentence[0], t.start)] or parts
-            if len({(t.low, t.high) for t in parts}) > 1 or is_question(prose, *sentence):
+            if _apart(parts) or is_question(prose, *sentence):
                 continue  # "Can I take it in the morning instead?" asks; it advises nothing
             advice = [t for t in parts if (t.start, t.end) in offsets or self._taken(t, dosed) or self._in_dosed_row(t, dosed_rows)]
-            found += advice[:1]  # "in the evening, about an hour before bed" is one time of day
+            # "at night, right before bed" is one time of day, said most exactly by its narrowest words
+            found += sorted(advice, key=lambda t: t.high - t.low)[:1]
         return found
 
     def _taken(self, t: Timing, dosed: set[tuple[int, int]]) -> bool:
@@ -824,6 +829,11 @@ def _line_start(text: str, offset: int) -> int | None:
     if found >= 0:
         return found + 1
     return 0 if floor == 0 else None
+
+
+def _apart(parts: list[Timing]) -> bool:
+    """Whether a sentence names times of day that do not overlap ("in the morning and at night")."""
+    return max(t.low for t in parts) > min(t.high for t in parts)
 
 
 def _tail(phrase: str) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+import regex
+
 # A candidate end: terminal punctuation, closing quotes or brackets, then white space or the end.
 _CANDIDATE = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s|$)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
@@ -22,13 +24,15 @@ _MAYBE_TERMINAL = frozenset("etc".split())
 
 # A line that opens with a quotation mark after a line that ends a thought: a new quote (a
 # customer's line under another's signature: '- Jenna R., verified buyer\n"One gummy and ...').
-_QUOTE_LINE = re.compile(r"(?<![,:;(\-\u2013\u2014])[ \t]*\n[ \t]*(?=[\"\u201c])")
+# A line that opens with a symbol is an item of a list drawn with it ("✨ Glycine 10 g", "• 300 mg
+# with dinner"), even with no full stop on the line before.
+_NEW_LINE = regex.compile(r"(?<![,:;(\-\u2013\u2014])[ \t]*\n[ \t]*(?=[\"\u201c]|\p{So}|[\u2022\u2023\u25aa\u25e6\u2192\u27a4])")
 
 
 def split_sentences(prose: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Yield (start, end) offsets of the sentences in prose[start:end], trimmed of white space."""
     begin = start
-    for m in _QUOTE_LINE.finditer(prose, start, end):
+    for m in _NEW_LINE.finditer(prose, start, end):
         yield from _split(prose, begin, m.start())
         begin = m.end()
     yield from _split(prose, begin, end)

@@ -107,7 +107,7 @@ class TimingGrammar:
     def times_of_day(self, prose: str, timings: Sequence[Timing]) -> list[Timing]:
         """The time-of-day window of every phrase naming one, and of every offset from an anchor
         that has one ("an hour before bed" is in the evening), in order."""
-        found = [Timing(DAY, "", *self.daypart_windows[self.anchor_dayparts[t.anchor]], "exact", t.start, t.end)
+        found = [Timing(DAY, "", *self._moved(self.daypart_windows[self.anchor_dayparts[t.anchor]], t), "exact", t.start, t.end)
                  for t in timings if t.anchor in self.anchor_dayparts]
         if self.daypart_pattern is not None:
             for m in find_all(self.daypart_pattern, prose):
@@ -116,6 +116,15 @@ class TimingGrammar:
         found.sort(key=lambda t: t.start)
         # a phrase inside an offset already counted ("... right before bed") is not a second one
         return [t for i, t in enumerate(found) if i == 0 or t.start >= found[i - 1].end or t.end > found[i - 1].end]
+
+    @staticmethod
+    def _moved(window: tuple[float, float], offset: Timing) -> tuple[float, float]:
+        """The time of day an offset from an anchor falls in: "two hours before bed" is bedtime's
+        window two hours earlier, so it can meet "with dinner" where "right at bedtime" cannot."""
+        low, high = window
+        if offset.direction == "after":
+            return low + offset.low, high + offset.high
+        return low - offset.high, high - offset.low
 
     def find(self, prose: str) -> Iterator[Timing]:
         """Every timing statement in `prose`, in order (the pattern runs only near a time unit or anchor)."""
