@@ -5,7 +5,7 @@ Every statement becomes a window in minutes: "30 to 60 minutes before bed" is be
 of at most 20160. Durations with no anchor ("7 hours of sleep", "8 weeks") are not advice and are
 never returned. A time of day ("in the morning", "with dinner") is a window of minutes after
 midnight under the anchor "day", and so is every offset from an anchor that belongs to a time of
-day ("an hour before bed" is in the evening).
+day, moved by the offset ("an hour before bed" is bedtime's window an hour earlier).
 """
 
 from __future__ import annotations
@@ -106,7 +106,7 @@ class TimingGrammar:
 
     def times_of_day(self, prose: str, timings: Sequence[Timing]) -> list[Timing]:
         """The time-of-day window of every phrase naming one, and of every offset from an anchor
-        that has one ("an hour before bed" is in the evening), in order."""
+        that has one ("an hour before bed": bedtime's window an hour earlier), in order."""
         found = [Timing(DAY, "", *self._moved(self.daypart_windows[self.anchor_dayparts[t.anchor]], t), "exact", t.start, t.end)
                  for t in timings if t.anchor in self.anchor_dayparts]
         if self.daypart_pattern is not None:
