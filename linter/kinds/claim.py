@@ -87,6 +87,14 @@ _REFUTES = compile_pattern(
     regex.IGNORECASE)
 # A table column whose cells say what a product is for: "Best for", "Benefits", "Helps with".
 _BENEFIT_HEADER = compile_pattern(r"\b(?:best for|good for|great for|ideal for|helps? with|benefits?|key benefits?|used for|use it for|what it does|why (?:[\w-]+ )?(?:likes?|loves?|uses?|takes?|chooses?|picks?) (?:it|them)|why take it)\b", regex.IGNORECASE)
+class _BenefitCell(NamedTuple):
+    """A table cell that promises a use: the header cell naming its product (None: its row's
+    first cell names it), and whether its row names a risk, which a denial rules out."""
+
+    header: tuple[int, int] | None
+    risk: bool
+
+
 # A comparison's row that names a risk ("| Habit-forming? |"), and a cell that rules it out ("| No |").
 _RISK_LABEL = compile_pattern(r"(?:habit[- ]forming|addictive|dependence|risk of dependence|side[- ]effects|withdrawal|hangover|next-day grogginess|grogginess)", regex.IGNORECASE)
 _DENIAL_CELL = compile_pattern(r"(?:no|none|zero|never|not at all|nope)\b[.!]?", regex.IGNORECASE)
@@ -809,11 +817,12 @@ class _Scan:
             if first is not None:
                 yield first.index
 
-    def _benefit_column_cells(self) -> dict[int, tuple[int, int] | None]:
+    def _benefit_column_cells(self) -> dict[int, _BenefitCell]:
         """The table cells that promise a use, each with where its product is named: under a
-        column headed "Best for", "Benefits", "Helps with" (None: the row's first cell names
-        it), or in a row so labelled, under a header cell that names the product (a comparison
-        turned on its side: "| | Valerian Night | Hush GABA |" over "| Best for | ... | ... |")."""
+        column headed "Best for", "Benefits", "Helps with" (its row's first cell names it), or
+        in a row so labelled or labelled with a risk, under a header cell that names the product
+        (a comparison turned on its side: "| | Valerian Night | Hush GABA |" over "| Best for |
+        ... | ... |")."""
         doc = self.doc
         text, found = doc.text, {}
         headers = table_headers(doc)
@@ -826,12 +835,16 @@ class _Scan:
             if cell is None:
                 continue
             if _BENEFIT_HEADER.search(text, *cell) is not None:
-                found[block] = None
+                found[block] = _BenefitCell(None, False)
                 continue
-            label = row_cells(text, row, part.start)
-            if len(label) > 1 and (_BENEFIT_HEADER.fullmatch(text, *_stripped(text, label[0])) is not None
-                                   or _RISK_LABEL.fullmatch(text, *_stripped(text, label[0])) is not None):
-                found[block] = cell
+            cells = row_cells(text, row, part.start)
+            if len(cells) < 2:
+                continue
+            label = _stripped(text, cells[0])
+            if _BENEFIT_HEADER.fullmatch(text, *label) is not None:
+                found[block] = _BenefitCell(cell, False)
+            elif _RISK_LABEL.fullmatch(text, *label) is not None:
+                found[block] = _BenefitCell(cell, True)
         return found
 
     # --- one sentence ---------------------------------------------------------------------
@@ -967,11 +980,8 @@ class _Scan:
             return []
         return [Subject(sentence.start, sentence.start, self.mentions[lo].name)]
 
-    def _column_subject(self, block: int) -> list[Subject]:
-        """The substance or product named in the header cell over a cell of a benefit row."""
-        cell = self._benefit_column.get(block)
-        if cell is None:
-            return []
+    def _column_subject(self, block: int, cell: tuple[int, int]) -> list[Subject]:
+        """The substance or product named in `cell`, the header cell over a cell of a benefit row."""
         lo = bisect_left(self.mention_starts, cell[0])
         if lo == len(self.mentions) or self.mentions[lo].start >= cell[1]:
             return []
@@ -999,20 +1009,20 @@ class _Scan:
         kind = self.doc.blocks[block].kind
         if kind not in ("list_item", "table_cell") or self._first_sentence(block) != sentence:
             return None
+        cell = self._benefit_column.get(block)
         if kind == "table_cell":
-            row = self._column_subject(block) if self._benefit_column.get(block) else self._row_subject(sentence)
-            lead = (row[0].name, "efficacy") if row and block in self._benefit_column else None
+            if cell is None:
+                return None
+            row = self._column_subject(block, cell.header) if cell.header else self._row_subject(sentence)
+            lead = (row[0].name, "efficacy") if row else None
         else:
             lead = self._list_lead_in(self.run_start[block] - 1) or self._ticked(sentence)
         if lead is None:
             return None
-        if kind == "table_cell" and self._benefit_column.get(block):
-            text = self.doc.text
-            label = row_cells(text, text.rfind("\n", 0, sentence.start) + 1, sentence.start)[0]
-            if _RISK_LABEL.fullmatch(text, *_stripped(text, label)) is not None:
-                # "| Habit-forming? | No |": a risk ruled out, a safety promise
-                denial = _DENIAL_CELL.fullmatch(self.prose, sentence.start, sentence.end)
-                return self._hit("absolute", sentence, Subject(sentence.start, sentence.start, lead[0]), denial, None) if denial else None
+        if cell is not None and cell.risk:
+            # "| Habit-forming? | No |": a risk ruled out, a safety promise
+            denial = _DENIAL_CELL.fullmatch(self.prose, sentence.start, sentence.end)
+            return self._hit("absolute", sentence, Subject(sentence.start, sentence.start, lead[0]), denial, None) if denial else None
         following = self.doc.next_sentence(sentence)
         if following is not None and following.block == block and self._subjects(following):
             return None  # "- **Calmer joints.** This juice soothes arthritis.": the item says it itself
