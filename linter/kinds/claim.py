@@ -58,6 +58,7 @@ LEXICON_FIELDS: dict[str, Field] = {
     "absolutes": _TERMS,
     "vague_evidence": _TERMS,
     "testimonials": _TERMS,
+    "personal_results": Field(list, default=[], items=str, help="a person's own result that needs no outcome word"),
     "animal_evidence": _TERMS,
     "human_targets": _TERMS,
     "hedges": _TERMS,
@@ -130,6 +131,9 @@ _HARM_REACH = 40
 _CONDITION = compile_pattern(r"\b(?:if|unless|whether|when|while|although|though|because|since|who)\b[^,;:.!?]*,", regex.IGNORECASE)
 _NEGATED_QUOTE = compile_pattern(r"\b(?:not|never|no)\s*[\"\u201c\u201d]", regex.IGNORECASE)
 # A pronoun that points back at a product ("since I switched to these").
+_CLOSING_QUOTE = compile_pattern(r"[\"\u201d]")
+# How far after a quotation its signature may start.
+_SIGNATURE_REACH = 8
 _POINTS_BACK = compile_pattern(r"\b(?:it|they|them|these|those)\b", regex.IGNORECASE)
 # A consequence drawn from an animal finding ("..., so it will work for you", "suggesting it can").
 _CONSEQUENCE = r"so|thus|therefore|suggesting|meaning|which (?:means|suggests)"
@@ -185,6 +189,12 @@ _PRODUCT_INTRODUCED = compile_pattern(
 )
 # Every word capitalised: a product's name ("Lullwave Night Gummies"), not "Our gummies".
 _CAPITALISED_NAME = compile_pattern(r"[A-Z][\w'\u2019]*(?:[ -][A-Z][\w'\u2019]*)+")
+# The capitalised words that open a substance named by its form: "Hush" of "Hush chews".
+_CAPITALISED_HEAD = compile_pattern(r"(?<![\w'\u2019])[A-Z][\w'\u2019]*(?: [A-Z][\w'\u2019]*)*(?= [a-z])")
+# A name going on as a web address: "hush.co/q", "driftwell.com".
+_IN_ADDRESS = compile_pattern(r"\.[a-z]{2,}\b")
+# A one-word no that answers the question before it, then goes on.
+_ANSWERED_NO = compile_pattern(r"(?<=\?(?:\*\*|__)?\s{0,3})(?:no|never|nope|not at all|not ever)\s*[,.!:;\u2014\u2013-]", regex.IGNORECASE)
 # Titles that make the name after them a person's.
 _TITLES = r"\b(?:Dr|Prof|Professor|Doctor|Mr|Mrs|Ms|Mx|Sir|Dame|Nurse|Coach|Chef)"
 # How far after the introduction the substance it holds must be named.
@@ -223,6 +233,9 @@ _TICK_MARKS = "[\u2714\u2713\u2705\u2611]"
 _TICK_CHAR = compile_pattern(_TICK_MARKS)
 _TICK = compile_pattern(rf"[ \t]*(?:\*\*|__)?{_TICK_MARKS}\ufe0f?(?:\*\*|__)?[ \t]*")
 _BOLD = ("**", "__")
+# A selling point's label before its benefit verb: "CALM WITHOUT DROWSINESS: Takes the edge off",
+# "**Deep rest:** Helps you stay asleep".
+_SELLING_LABEL = compile_pattern(r"[ \t]*(?:[A-Z][A-Z0-9'\u2019&/ -]{2,40}|(?:\*\*|__)[^*_\n]{1,60}(?:\*\*|__))\s*[:\u2014\u2013-]\s+")
 # A modal before a list item's benefit verb ("- Could help you unwind").
 _MODAL = compile_pattern(r"(?:may|might|could|can)\s+(?:also\s+|even\s+|really\s+)?", regex.IGNORECASE)
 # Between a benefit and the subject a call to action or a story credits with it: " and wake up
@@ -284,7 +297,7 @@ _TELLER = compile_pattern(r"\b(?:I|I['\u2019](?:m|ve|d)|my|me|we|our|us|she|he|h
 # A bad outcome that went away, told before it ("no more cramps", "barely any soreness") or
 # after it ("the fog was gone", "my stiffness is about half what it was", "doesn't ache anymore").
 _RELIEF_BEFORE = compile_pattern(
-    r"\b(?:no more|no longer(?: \w+)?|fewer|barely(?: any| ever)?(?: \w+)?|hardly(?: any| ever)?(?: \w+)?|rarely(?: \w+)?|zero|"
+    r"\b(?:no more|no longer(?: \w+)?|fewer|(?:far |much |way |a lot |a bit )?less|barely(?: any| ever)?(?: \w+)?|hardly(?: any| ever)?(?: \w+)?|rarely(?: \w+)?|zero|"
     r"not (?:a single|one)|(?:have|has)(?:n['\u2019]t| not) (?:had|felt|noticed)(?: (?:a|any|one|a single))?)\s+(?:[\w-]+\s+){0,2}$",
     regex.IGNORECASE)
 _RELIEF_AFTER = compile_pattern(
@@ -349,6 +362,7 @@ class Lexicons(NamedTuple):
     absolutes: regex.Pattern[str]
     vague: regex.Pattern[str]
     testimonials: regex.Pattern[str]
+    results: regex.Pattern[str]
     animal: regex.Pattern[str]
     human: regex.Pattern[str]
     frames: regex.Pattern[str]
@@ -618,6 +632,12 @@ class _Scan:
             written = self.prose[start:-neg_end]
             if rank == 1 and " " in written and _CAPITALISED_NAME.fullmatch(written):
                 products.setdefault(written, name)
+            elif rank == 1 and " " in written:
+                # "Hush chews": the name before the form's noun names the product ("Hush Mag
+                # Melts ease tight muscles")
+                head = _CAPITALISED_HEAD.search(written)
+                if head is not None and head.end() == written.rfind(" ") and head.group(0).lower() not in _NOT_A_NAME and self._used_as_name(head.group(0)) and not self._is_person(head.group(0)):
+                    products.setdefault(head.group(0), name)
         if not products:
             return []
         # A round-up calls "Lullagrove Midnight Plum" just "Lullagrove" in its prose: a shorter
@@ -689,6 +709,8 @@ class _Scan:
             name = " ".join(words).rstrip(" -&")
             if not name or name in products or name.lower().endswith(" of"):
                 continue
+            if m.group(0)[len(m.group(1)):].startswith(",") and self._has_outcome(m.start(1), m.end(1)):
+                continue  # a list of what it is for ("Sleep Support, Muscle Recovery, ..."), not a name
             first = bisect_left(starts, m.start(1))
             if first < len(starts) and starts[first] < m.end(1):
                 # the name holds a substance's own name, a mention already; the words before it
@@ -747,6 +769,8 @@ class _Scan:
             written = self.prose[start:start + len(name)]
             if written == upper != name:
                 continue  # a shouted heading ("GROUNDWORK STEADY") says nothing either way
+            if _IN_ADDRESS.match(self.prose, start + len(name)) or self.prose[start - 1:start] in ("@", "/", "#"):
+                continue  # a web address, handle or hashtag ("hush.co/q", "@hush") is lower-case by habit
             if written != name:
                 return False
             before = self.prose[max(0, start - 2):start]
@@ -784,7 +808,7 @@ class _Scan:
         doc, lex, found = self.doc, self.lex, set()
         for lexicon in (lex.increase, lex.decrease, lex.neutral, lex.association, lex.disease_verbs,
                         lex.standalone, lex.drug_substitutes, lex.absolutes, lex.vague, lex.testimonials,
-                        lex.animal):
+                        lex.results, lex.animal):
             for m in find_all(lexicon, self.prose):
                 sentence = doc.sentence_at(m.start())
                 if sentence is not None:
@@ -900,11 +924,20 @@ class _Scan:
         An empty span at the clause's start."""
         heirs: list[Subject] = []
         for c_start, c_end in clauses[1:]:
-            if self.prose[c_start - 1:c_start] != ";" or any(c_start <= s.start < c_end for s in subjects):
+            if not self._inherits(c_start) or any(c_start <= s.start < c_end for s in subjects):
                 continue
             if subjects and subjects[0].start < c_start:
                 heirs.append(Subject(c_start, c_start, subjects[0].name))
         return sorted([*subjects, *heirs]) if heirs else subjects
+
+    def _inherits(self, c_start: int) -> bool:
+        """Whether a clause carries on the topic of the one before: after a semicolon, or after a
+        dash in a heading, where a shop's title lists what its product is for ("Magnesium
+        Glycinate 400mg - Sleep Support, Stress Relief - 120 Capsules")."""
+        before = self.prose[c_start - 2:c_start]
+        if before.endswith(";"):
+            return True
+        return before[:1] in "-\u2013\u2014|" and self.doc.blocks[self.doc.block_index(c_start)].kind == "heading"
 
     def _framed(self, subjects: list[Subject], clauses: list[tuple[int, int]]) -> regex.Match[str] | None:
         """The frame ("sellers claim", "ask your doctor whether") that governs the sentence's
@@ -950,12 +983,15 @@ class _Scan:
         before, or else of the one the title names, or else (see _about_the_product) of the
         one named last anywhere."""
         lex = self.lex
-        for pattern in (lex.drug_substitutes, lex.vague, lex.testimonials, lex.absolutes, lex.animal):
+        for pattern in (lex.drug_substitutes, lex.vague, lex.testimonials, lex.results, lex.absolutes, lex.animal):
             cue = search(pattern, self.prose, sentence.start, sentence.end)
             if cue is not None:
                 if pattern is lex.testimonials and _CLEFT_END.search(cue.group(0)) is not None:
                     return []  # "what helped me was ..." names what helped after the cue, or nothing
-                name = self._antecedent(cue.start(), sentence.block, title=True)
+                # a life that changed is no substance's doing unless a review signs it or the
+                # sentence points back ("I no longer dread going to bed" closes an essay about a
+                # sleep course, after the wine it gave up)
+                name = None if pattern is lex.results else self._antecedent(cue.start(), sentence.block, title=True)
                 if name is None and self._about_the_product(pattern, sentence, cue):
                     name = self._last_mention(cue.start())
                 # an empty span at the cue: the cue's own words stay free to name the outcome
@@ -993,9 +1029,14 @@ class _Scan:
         mind", "- Could help you unwind"; an imperative "- Ease into bed" is a tip) speaks of
         what the list describes: what its lead-in or section names, or else the substance named
         last. An empty span at the item's start."""
-        if self.doc.blocks[sentence.block].kind != "list_item" or self._first_sentence(sentence.block) != sentence:
-            return []
-        if not self._opens_with_benefit(sentence.start):
+        kind = self.doc.blocks[sentence.block].kind
+        if kind in ("list_item", "table_cell"):
+            if self._first_sentence(sentence.block) != sentence:
+                return []
+        elif kind == "heading" or self.prose[sentence.start - 1:sentence.start] not in ("\n", ""):
+            return []  # a label's or a carton's line ("Relieves occasional sleeplessness*") opens a line
+        label = _SELLING_LABEL.match(self.prose, sentence.start, sentence.end)
+        if not self._opens_with_benefit(label.end() if label is not None else sentence.start):
             return []
         name = self._antecedent(sentence.start, sentence.block, title=True) or self._last_mention(sentence.start)
         return [Subject(sentence.start, sentence.start, name)] if name is not None else []
@@ -1153,10 +1194,25 @@ class _Scan:
         lex = self.lex
         if cue is lex.drug_substitutes or cue is lex.absolutes:
             return True
-        if cue is not lex.testimonials:
+        if cue is not lex.testimonials and cue is not lex.results:
             return False
         signed = _SIGNS_QUOTE.search(self.prose, max(0, found.start() - 6), found.start()) is not None
+        if cue is lex.results:
+            signed = self._signed(sentence)
         return signed or _POINTS_BACK.search(self.prose, sentence.start, sentence.end) is not None
+
+    def _signed(self, sentence: Sentence) -> bool:
+        """Whether a quotation in or right after `sentence` is signed as a review ('..." (Amazon
+        reviewer, 5 stars)', '..." - Renee M.'): the splitter may leave the signature apart."""
+        prose = self.prose
+        block_end = self.doc.blocks[sentence.block].end
+        # the quotation may go on for a sentence or two ('"... ended. Unreal." (Marisol)')
+        close = _CLOSING_QUOTE.search(prose, max(sentence.start, sentence.end - 2), block_end)
+        stop = min(block_end, (close.end() if close is not None else sentence.end) + _SIGNATURE_REACH)
+        for cue in find_all(self.lex.testimonials, prose, sentence.start, stop):
+            if _SIGNS_QUOTE.search(prose, max(0, cue.start() - 6), cue.start()) is not None:
+                return True
+        return False
 
     def _last_mention(self, offset: int) -> str | None:
         """The substance named last before `offset`, anywhere in the draft."""
@@ -1426,15 +1482,34 @@ class _Scan:
             testimonial = None  # "the morning routine she swears by": sworn by is what comes before her
         # a story of harm ("it gave me an upset stomach") vouches for nothing
         if testimonial is not None and not self._negated_cue(testimonial, clauses) and (
-            (has_outcome and (claim is not None or self._has_benefit(start, end, subjects))) or self._story_continues(sentence)
+            (has_outcome and (claim is not None or self._has_benefit(start, end, subjects)))
+            or self._story_continues(sentence, signature=_SIGNATURE.match(testimonial.group(0)) is not None)
         ) and _FAILURE.search(prose, start if _SIGNATURE.match(testimonial.group(0)) else testimonial.end(), end) is None:
             return self._hit("testimonial", sentence, _nearest(subjects, testimonial.start()), testimonial, claim)
+        result = search(lex.results, prose, start, end)
+        if result is not None and self._better_for_it(result, clauses, end):
+            # a pronoun after the result is what it is about ("I no longer lie there panicking
+            # about it"), not what brought it
+            credited = [s for s in subjects if s.start <= result.start() or _POINTS_BACK.fullmatch(prose, s.start, s.end) is None]
+            if credited:
+                return self._hit("testimonial", sentence, _nearest(credited, result.start()), result, claim)
         if claim is None or self._disowned(claim.end, end):
             return None
         mine = _FIRST_PERSON.search(prose, claim.predicate[0], claim.end) or _MY_EXPERIENCE.search(prose, start, claim.subject.start)
         if mine is not None:  # "it lifts my mood", "it helps me sleep": the writer's experience as proof
             return self._hit("testimonial", sentence, claim.subject, None, claim, data_cue=mine.group(0))
         return self._hit("hedged" if claim.hedge else "efficacy", sentence, claim.subject, None, claim)
+
+    def _better_for_it(self, result: regex.Match[str], clauses: list[tuple[int, int]], end: int) -> bool:
+        """Whether a person's own result is a benefit: not denied, not a failure ("now it
+        does nothing"), and no harm named after it that is not over ("and now I get headaches")."""
+        prose = self.prose
+        if self._negated_cue(result, clauses) or _FAILURE.search(prose, result.start(), end) is not None:
+            return False
+        for m in find_all(self.lex.bad, prose, result.end(), end):
+            if not self._over(max(result.start(), m.start() - _DENIED_REACH), m.start()):
+                return False
+        return True
 
     def _animal(self, sentence: Sentence, cue: regex.Match[str], subjects: list[Subject], clauses: list[tuple[int, int]]) -> ClaimHit | None:
         """Animal or lab evidence: flag the human benefit it is stretched to, here or next."""
@@ -1541,7 +1616,7 @@ class _Scan:
         hi = bisect_left(self.mention_starts, sentence.end)
         return self.mentions[lo:hi]
 
-    def _story_continues(self, sentence: Sentence) -> bool:
+    def _story_continues(self, sentence: Sentence, signature: bool = False) -> bool:
         """A testimonial without an outcome of its own ("customers love them") whose paragraph
         states the benefit in the sentence before or after, and which negates nothing itself.
         A quotation's signature ends its story: its outcome may be two sentences back."""
@@ -1551,7 +1626,8 @@ class _Scan:
         if _QUOTED.search(self.prose, max(0, sentence.start - 3), sentence.start + 3) is not None:
             reach.append(sentence.index - 2)
         for index in reach:
-            if 0 <= index < len(self.doc.sentences):
+            # a signature under a quotation flagged already adds nothing ('"... works for me." - Karen M.')
+            if 0 <= index < len(self.doc.sentences) and not (signature and index in self.taken):
                 other = self.doc.sentences[index]
                 if other.block != sentence.block or is_question(self.prose, other.start, other.end):
                     continue  # a question asked is no benefit told
@@ -1597,6 +1673,10 @@ class _Scan:
         # negation is not the consequence's
         for m in find_all(_REASON_ENDS, self.prose, window, cue.start()):
             window = m.end()
+        # "**Habit-forming?** Never, it's 100% non-habit-forming": the no answers the question
+        answer = _ANSWERED_NO.search(self.prose, window, cue.start())
+        if answer is not None:
+            window = answer.end()
 
         protected = [(cue.start(), cue.end())] if exclude_self else []
         return self.a.polarity.negation(self.prose, window, cue.end() if exclude_self else cue.start(), protected) is not None
@@ -1792,6 +1872,7 @@ def _compile(data: Mapping[str, Any], source: str) -> Lexicons:
         absolutes=terms("absolutes", data["absolutes"]),
         vague=terms("vague_evidence", data["vague_evidence"]),
         testimonials=terms("testimonials", data["testimonials"]),
+        results=terms("personal_results", data["personal_results"] or ["(?!x)x"]),
         animal=terms("animal_evidence", data["animal_evidence"]),
         human=terms("human_targets", data["human_targets"]),
         frames=terms("frames", data["frames"]),
