@@ -130,10 +130,10 @@ _HARM_REACH = 40
 # inside it is its own.
 _CONDITION = compile_pattern(r"\b(?:if|unless|whether|when|while|although|though|because|since|who)\b[^,;:.!?]*,", regex.IGNORECASE)
 _NEGATED_QUOTE = compile_pattern(r"\b(?:not|never|no)\s*[\"\u201c\u201d]", regex.IGNORECASE)
-# A pronoun that points back at a product ("since I switched to these").
 _CLOSING_QUOTE = compile_pattern(r"[\"\u201d]")
 # How far after a quotation its signature may start.
 _SIGNATURE_REACH = 8
+# A pronoun that points back at a product ("since I switched to these").
 _POINTS_BACK = compile_pattern(r"\b(?:it|they|them|these|those)\b", regex.IGNORECASE)
 # A consequence drawn from an animal finding ("..., so it will work for you", "suggesting it can").
 _CONSEQUENCE = r"so|thus|therefore|suggesting|meaning|which (?:means|suggests)"
@@ -636,8 +636,9 @@ class _Scan:
                 # "Hush chews": the name before the form's noun names the product ("Hush Mag
                 # Melts ease tight muscles")
                 head = _CAPITALISED_HEAD.search(written)
-                if head is not None and head.end() == written.rfind(" ") and head.group(0).lower() not in _NOT_A_NAME and self._used_as_name(head.group(0)) and not self._is_person(head.group(0)):
-                    products.setdefault(head.group(0), name)
+                short = head.group(0) if head is not None and head.end() == written.rfind(" ") else None
+                if short and short.lower() not in _NOT_A_NAME and self._used_as_name(short) and not self._is_person(short):
+                    products.setdefault(short, name)
         if not products:
             return []
         # A round-up calls "Lullagrove Midnight Plum" just "Lullagrove" in its prose: a shorter
@@ -937,7 +938,7 @@ class _Scan:
         before = self.prose[c_start - 2:c_start]
         if before.endswith(";"):
             return True
-        return before[:1] in "-\u2013\u2014|" and self.doc.blocks[self.doc.block_index(c_start)].kind == "heading"
+        return before[:1] in ("-", "\u2013", "\u2014") and self.doc.blocks[self.doc.block_index(c_start)].kind == "heading"
 
     def _framed(self, subjects: list[Subject], clauses: list[tuple[int, int]]) -> regex.Match[str] | None:
         """The frame ("sellers claim", "ask your doctor whether") that governs the sentence's
@@ -1189,16 +1190,17 @@ class _Scan:
         """Whether a cue with no substance nearby speaks of the one the draft named last, however
         far back: a drug comparison or a safety promise does ("NightForge is non-habit-forming"),
         and so does a testimonial that points back with a pronoun ("my anxiety is gone since I
-        switched to these") or signs a quotation (a review: '..." (Marion, 5 stars)'); an
-        evidence cue does not."""
+        switched to these") or signs a quotation (a review: '..." (Marion, 5 stars)'), and a
+        person's result told in a signed quotation; an evidence cue does not."""
         lex = self.lex
         if cue is lex.drug_substitutes or cue is lex.absolutes:
             return True
         if cue is not lex.testimonials and cue is not lex.results:
             return False
-        signed = _SIGNS_QUOTE.search(self.prose, max(0, found.start() - 6), found.start()) is not None
         if cue is lex.results:
-            signed = self._signed(sentence)
+            signed = self._signed(sentence)  # a result told inside the quotation, signed after it
+        else:
+            signed = _SIGNS_QUOTE.search(self.prose, max(0, found.start() - 6), found.start()) is not None
         return signed or _POINTS_BACK.search(self.prose, sentence.start, sentence.end) is not None
 
     def _signed(self, sentence: Sentence) -> bool:
