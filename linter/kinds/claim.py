@@ -116,6 +116,7 @@ _QUOTES = ('"', "\u201c", "\u201d")
 _QUOTED = compile_pattern("[" + "".join(_QUOTES) + "]")
 # A quotation closing right before a cue: the cue signs it ('..." (Marion, 5 stars)', '," writes Dan').
 _SIGNS_QUOTE = compile_pattern(r"[\"\u201d\u2019][*_]{0,2}\s{0,3}$")
+_SIGNS_QUOTE_REACH = 6  # the quotation mark, bold or italic marks and spaces before the cue
 # A trouble caused, not relieved: what a story names after these is a side effect.
 _HARM_DONE = compile_pattern(
     r"\b(?:caus(?:e|es|ed|ing)|gave|give|gives|giving|(?:leave|leaves|left|leaving) (?:me|you|him|her|them|us|people) with|trigger(?:s|ed)?|"
@@ -1197,10 +1198,8 @@ class _Scan:
             return True
         if cue is not lex.testimonials and cue is not lex.results:
             return False
-        if cue is lex.results:
-            signed = self._signed(sentence)  # a result told inside the quotation, signed after it
-        else:
-            signed = _SIGNS_QUOTE.search(self.prose, max(0, found.start() - 6), found.start()) is not None
+        # a result is told inside the quotation, signed after it; a testimonial cue may be the signature
+        signed = self._signed(sentence) if cue is lex.results else self._signs_quotation(found.start())
         return signed or _POINTS_BACK.search(self.prose, sentence.start, sentence.end) is not None
 
     def _signed(self, sentence: Sentence) -> bool:
@@ -1211,10 +1210,12 @@ class _Scan:
         # the quotation may go on for a sentence or two ('"... ended. Unreal." (Marisol)')
         close = _CLOSING_QUOTE.search(prose, max(sentence.start, sentence.end - 2), block_end)
         stop = min(block_end, (close.end() if close is not None else sentence.end) + _SIGNATURE_REACH)
-        for cue in find_all(self.lex.testimonials, prose, sentence.start, stop):
-            if _SIGNS_QUOTE.search(prose, max(0, cue.start() - 6), cue.start()) is not None:
-                return True
-        return False
+        return any(self._signs_quotation(cue.start()) for cue in find_all(self.lex.testimonials, prose, sentence.start, stop))
+
+    def _signs_quotation(self, offset: int) -> bool:
+        """Whether a testimonial cue at `offset` comes right after a closing quotation mark,
+        signing it ('..." (Marion, 5 stars)', '," writes Dan')."""
+        return _SIGNS_QUOTE.search(self.prose, max(0, offset - _SIGNS_QUOTE_REACH), offset) is not None
 
     def _last_mention(self, offset: int) -> str | None:
         """The substance named last before `offset`, anywhere in the draft."""
@@ -1483,10 +1484,11 @@ class _Scan:
                 _RELATIVE_GAP.fullmatch(prose, s.end, testimonial.start()) for s in subjects if s.end <= testimonial.start()):
             testimonial = None  # "the morning routine she swears by": sworn by is what comes before her
         # a story of harm ("it gave me an upset stomach") vouches for nothing
+        signature = testimonial is not None and _SIGNATURE.match(testimonial.group(0)) is not None
         if testimonial is not None and not self._negated_cue(testimonial, clauses) and (
             (has_outcome and (claim is not None or self._has_benefit(start, end, subjects)))
-            or self._story_continues(sentence, signature=_SIGNATURE.match(testimonial.group(0)) is not None)
-        ) and _FAILURE.search(prose, start if _SIGNATURE.match(testimonial.group(0)) else testimonial.end(), end) is None:
+            or self._story_continues(sentence, signature=signature)
+        ) and _FAILURE.search(prose, start if signature else testimonial.end(), end) is None:
             return self._hit("testimonial", sentence, _nearest(subjects, testimonial.start()), testimonial, claim)
         result = search(lex.results, prose, start, end)
         if result is not None and self._better_for_it(result, clauses, end):

@@ -90,8 +90,8 @@ _COUNT = compile_pattern(r"(?<![\w.,-])(one|two|three|four|five|six|seven|eight|
 _COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _SPLIT_COUNT = compile_pattern(r"\b(two|three|four|[2-4])\b", re.IGNORECASE)
 _PRICE = compile_pattern(r"[$£€]\s?\d")
-# What follows the size of a pack: "180 g tub", "500 mL bottle", "(magnesium chloride, 250 g, worth £9)".
-# the size of what holds it: "a 180 g tub", "a 10 mL roller bottle", "a 60 mL glass spray bottle", "1 oz (30 mL) bottle"
+# What follows the size of a pack: "180 g tub", "a 10 mL roller bottle", "a 60 mL glass spray bottle",
+# "1 oz (30 mL) bottle", "(magnesium chloride, 250 g, worth £9)".
 _PACK = compile_pattern(
     r"\s*(?:\([^()]{1,20}\)\s*)?(?:(?:glass|amber|plastic|spray|roller|roll-on|dropper|pump|travel|mini|refill|squeeze)\s+){0,2}"
     r"(?:tubs?|jars?|pouch(?:es)?|tins?|bags?|boxes|bottles?|packs?|refills?|canisters?|vials?|tubes?)\b|,\s*(?:worth|RRP)\b",

@@ -41,9 +41,9 @@ _APPROX_RE = re.compile(rf"^(?:{_APPROX})$", re.IGNORECASE)
 _MAX_RE = re.compile(rf"^(?:{_MAX})$", re.IGNORECASE)
 _MIN_RE = re.compile(rf"^(?:{_MIN})$", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
-# A count above these is a pack size ("a bottle of 60 capsules"), not a serving.
 # "1.6 g of protein per kg of body weight": the rate is per kg though the substance comes first.
 _PER_KG_AFTER = re.compile(r"\s+of\s+[\w-]+(?:\s+[\w-]+)?\s+(?:per|a|/)\s+(?:kg|kilos?|kilograms?)\b", re.IGNORECASE)
+# A count above these is a pack size ("a bottle of 60 capsules"), not a serving.
 _MAX_COUNT: dict[str, float] = {"capsule": 12, "tablet": 12, "gummy": 12, "scoop": 6, "drop": 100}
 APPROX_TOLERANCE = 0.1
 
