@@ -37,6 +37,24 @@ def test_sentences_survive_abbreviations_and_decimals(text: str, expected: list[
     assert sentence_texts(parse_text(text)) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a short line the next word would have fitted on was broken by hand: it ends a unit
+        ("Dusk Drops, 30 ml\n$21.50 | 4.3 stars\nCould help you unwind after a long shift.",
+         ["Dusk Drops, 30 ml", "$21.50 | 4.3 stars", "Could help you unwind after a long shift."]),
+        # wrapping broke these lines: the next word would not have fitted
+        ("Magnesium glycinate is gentle on the stomach and\nMost people take it with dinner.",
+         ["Magnesium glycinate is gentle on the stomach and Most people take it with dinner."]),
+        ("Take one capsule\nwith food.", ["Take one capsule with food."]),
+        ("Ingredients:\nMagnesium 200 mg, glycine 1 g, taken together every evening.",
+         ["Ingredients: Magnesium 200 mg, glycine 1 g, taken together every evening."]),
+    ],
+)
+def test_a_line_broken_by_hand_ends_a_sentence(text: str, expected: list[str]) -> None:
+    assert sentence_texts(parse_text(text)) == expected
+
+
 def test_markdown_blocks_and_list_items_without_final_period() -> None:
     doc = parse_text("# Sleep aids\n\nIntro text here.\n\n- take 3 mg\n- avoid alcohol\n\n> quoted claim\n")
     assert block_texts(doc) == [

@@ -88,6 +88,9 @@ _REFUTES = compile_pattern(
     regex.IGNORECASE)
 # A table column whose cells say what a product is for: "Best for", "Benefits", "Helps with".
 _BENEFIT_HEADER = compile_pattern(r"\b(?:best for|good for|great for|ideal for|helps? with|benefits?|key benefits?|used for|use it for|what it does|why (?:[\w-]+ )?(?:likes?|loves?|uses?|takes?|chooses?|picks?) (?:it|them)|why take it)\b", regex.IGNORECASE)
+# A row label that says what the product does, though as a column header it could head side
+# effects: "| Effect | ... |", "| Purpose | ... |".
+_EFFECT_LABEL = compile_pattern(r"(?:main |key |primary |intended )?(?:effects?|purpose|goals?|feel|feels like|what it(?:['\u2019]s| is) for)", regex.IGNORECASE)
 class _BenefitCell(NamedTuple):
     """A table cell that promises a use: the header cell naming its product (None: its row's
     first cell names it), and whether its row names a risk, which a denial rules out."""
@@ -188,6 +191,26 @@ _PRODUCT_INTRODUCED = compile_pattern(
     r"(?:,\s+(?:a|an|my|our|the|this)\s|,\s+(?=[A-Z0-9])|\s+\(|\s+(?:contains?|packs?|combines?|blends?|delivers?|is\s+(?:a|an|made|our|my|the))\s"
     r"|\s+(?:sachets?|gumm(?:y|ies)|capsules?|tablets?|softgels?|drops|scoops?|servings?|chews?|sprays?|shots?)\s+(?:contains?|has|provides?|packs?|delivers?)\s)"
 )
+# A name its owner marks as a trade mark: "Drift\u2122", "Somnia Calm\u00ae", "Hush(TM)".
+_MARKED_NAME = compile_pattern(
+    r"(?<![\w'\u2019-])((?:[A-Z][\w'\u2019]*)(?:[ -](?:[A-Z0-9][\w'\u2019]*|&|\+))*)\s?(?:\u2122|\u00ae|\((?:TM|R)\))"
+)
+# A heading of one word that may name a product ("## Drift", "## 2. NightCap: for light sleepers").
+_ONE_WORD_NAME = compile_pattern(
+    r"\s*(?:(?:#|No\.\s*)?\d{1,2}[.):]?\s+)?([A-Z][\w'\u2019]+)[\u2122\u00ae]?"
+    r"(?:\s*(?::|\|| [\u2013\u2014-] |\()[^\n]*)?\s*"
+)
+# A table's header cell that names a product: "Rise (morning)", "Hush Nightly\u2122".
+_NAME_CELL = compile_pattern(r"\s*(?:\*\*|__)?([A-Z][\w'\u2019]*(?: [A-Z][\w'\u2019]*){0,3})[\u2122\u00ae]?(?:\*\*|__)?(?:\s*\([^()\n]{0,30}\))?\s*")
+# A capital inside a word, as invented names have: "NightCap", "ZenBear".
+_INNER_CAPITAL = compile_pattern(r"[a-z][A-Z]")
+# What a shop's section says of the thing it sells: a price, a pack, a cart, a panel of what it holds.
+_SELLS = compile_pattern(
+    r"[$\u00a3\u20ac]\s?\d|\b\d+\s*(?:-?count|ct|gumm(?:y|ies)|capsules?|caps|softgels?|tablets?|chews|servings?|sachets?|stick packs?|lozenges?|ml|fl\.? ?oz)\b"
+    r"|\b(?:add to (?:cart|bag|basket)|buy now|shop now|subscribe (?:&|and) save|free shipping|in stock|sold out|supplement facts)\b|\bingredients?\s*:",
+    regex.IGNORECASE,
+)
+_SECTION_REACH = 6  # blocks under a heading read for what the section sells
 # Every word capitalised: a product's name ("Lullwave Night Gummies"), not "Our gummies".
 _CAPITALISED_NAME = compile_pattern(r"[A-Z][\w'\u2019]*(?:[ -][A-Z][\w'\u2019]*)+")
 # The capitalised words that open a substance named by its form: "Hush" of "Hush chews".
@@ -627,6 +650,9 @@ class _Scan:
         products = self._heading_products(ordered, starts)
         for name, substance in self._introduced_products(ordered, starts).items():
             products.setdefault(name, substance)
+        for found in (self._column_products(ordered, starts), self._one_word_products(starts), self._marked_products()):
+            for name, itself in found.items():
+                products.setdefault(name, itself)
         # A product the lexicon knows by its noun ("Lullwave Night Gummies") is a name too, so
         # its short form ("Lullwave helps you ...") can count below.
         for start, neg_end, rank, name in ordered:
@@ -680,7 +706,87 @@ class _Scan:
             substance = self._section_substance(index, ordered, starts)
             if substance is not None:
                 products[name.group(1)] = substance
+            elif self._sells(index) and not self._has_outcome(name.start(1), name.end(1)):
+                products[name.group(1)] = name.group(1)  # a product known by its name alone
         return products
+
+    def _one_word_products(self, starts: list[int]) -> dict[str, str]:
+        """Products named by one word in a heading over a section that sells them ("## Drift"
+        over a price and a pack size), when the word is an invented one ("NightCap") or the
+        draft never writes it in lower case; each stands for itself. `starts`: the offsets of
+        the draft's mentions."""
+        doc, prose = self.doc, self.prose
+        products: dict[str, str] = {}
+        for index, block in enumerate(doc.blocks):
+            if block.kind != "heading":
+                continue
+            name = _ONE_WORD_NAME.fullmatch(prose, block.start, block.end)
+            if name is None or name.group(1) in products or name.group(1).lower() in _NOT_A_NAME:
+                continue
+            word = name.group(1)
+            inside = bisect_left(starts, name.start(1))
+            if inside < len(starts) and starts[inside] < name.end(1):
+                continue  # a substance's own name
+            if not self._sells(index) or self._has_outcome(name.start(1), name.end(1)):
+                continue
+            if (_INNER_CAPITAL.search(word) or self._never_lower(word)) and not self._is_person(word):
+                products[word] = word
+        return products
+
+    def _column_products(self, ordered: list[tuple[int, int, int, str]], starts: list[int]) -> dict[str, str]:
+        """Product name -> substance, for a comparison table's header cells ("| | Rise (morning) |
+        Rest (evening) |") over a column whose cells name a substance; a one-word name counts
+        when the draft never writes it in lower case. `starts` are the offsets of `ordered`."""
+        doc, text = self.doc, self.doc.text
+        products: dict[str, str] = {}
+        headers = table_headers(doc)
+        for block in doc.blocks:
+            if block.kind != "table_cell":
+                continue
+            inside = bisect_left(starts, block.start)
+            if inside >= len(starts) or starts[inside] >= block.end:
+                continue
+            row = text.rfind("\n", 0, block.start) + 1
+            header = headers.of_row(row)
+            cell = header_cell(text, row, block.start, header) if header is not None and header[0] != row else None
+            name = _NAME_CELL.fullmatch(text, *cell) if cell is not None else None
+            if name is None or name.group(1) in products or name.group(1).split(" ")[0].lower() in _NOT_A_NAME:
+                continue
+            written = name.group(1)
+            if self.doc.prose[name.start(1):name.end(1)] != written:
+                continue  # a table's text is the prose's; a mismatch means it is not
+            first = bisect_left(starts, name.start(1))
+            if first < len(starts) and starts[first] < name.end(1):
+                continue  # the header names the substance itself
+            if self._has_outcome(name.start(1), name.end(1)) or self._is_person(written):
+                continue
+            if " " in written or self._never_lower(written):
+                products[written] = ordered[inside][3]
+        return products
+
+    def _marked_products(self) -> dict[str, str]:
+        """Names marked as trade marks anywhere in the draft ("Drift\u2122 helps you ..."); each
+        stands for itself."""
+        products: dict[str, str] = {}
+        for m in _MARKED_NAME.finditer(self.prose):
+            words = m.group(1).split(" ")
+            while words and words[0].lower() in _NOT_A_NAME:
+                words.pop(0)
+            name = " ".join(words).rstrip(" -&+")
+            if name and not self._has_outcome(m.start(1), m.end(1)):
+                products.setdefault(name, name)
+        return products
+
+    def _sells(self, heading: int) -> bool:
+        """Whether the blocks under a heading (up to the next heading) sell something: a price, a
+        pack size, a cart, an ingredient panel."""
+        blocks = self.doc.blocks
+        for block in blocks[heading + 1:heading + 1 + _SECTION_REACH]:
+            if block.kind == "heading":
+                return False
+            if _SELLS.search(self.doc.text, block.start, block.end) is not None:
+                return True
+        return False
 
     def _bold_product(self, start: int, ordered: list[tuple[int, int, int, str]], starts: list[int]) -> tuple[str, str] | None:
         """(product, substance) for a block that opens with a bold name holding a substance's
@@ -766,6 +872,19 @@ class _Scan:
 
     def _written_as_name(self, name: str) -> bool:
         inside = False
+        for start, written in self._writings(name):
+            if written != name:
+                return False
+            before = self.prose[max(0, start - 2):start]
+            inside = inside or (len(before) == 2 and before[1] == " " and (before[0].isalnum() or before[0] == ","))
+        return inside
+
+    def _never_lower(self, name: str) -> bool:
+        """Whether the draft writes `name` only as a name (capitalised), wherever it stands."""
+        return all(written == name for _start, written in self._writings(name))
+
+    def _writings(self, name: str) -> Iterator[tuple[int, str]]:
+        """Each use of `name` in any case, as written, that can tell a name from a word."""
         upper = name.upper()
         for start in self._uses_in_any_case(name):
             written = self.prose[start:start + len(name)]
@@ -773,11 +892,7 @@ class _Scan:
                 continue  # a shouted heading ("GROUNDWORK STEADY") says nothing either way
             if _IN_ADDRESS.match(self.prose, start + len(name)) or self.prose[start - 1:start] in ("@", "/", "#"):
                 continue  # a web address, handle or hashtag ("hush.co/q", "@hush") is lower-case by habit
-            if written != name:
-                return False
-            before = self.prose[max(0, start - 2):start]
-            inside = inside or (len(before) == 2 and before[1] == " " and (before[0].isalnum() or before[0] == ","))
-        return inside
+            yield start, written
 
     def _uses_in_any_case(self, name: str) -> Iterator[int]:
         """Offsets of `name` as a whole word in the prose, in any case: a plain substring search
@@ -867,7 +982,7 @@ class _Scan:
             if len(cells) < 2:
                 continue
             label = _stripped(text, cells[0])
-            if _BENEFIT_HEADER.fullmatch(text, *label) is not None:
+            if _BENEFIT_HEADER.fullmatch(text, *label) is not None or _EFFECT_LABEL.fullmatch(text, *label) is not None:
                 found[block] = _BenefitCell(cell, False)
             elif _RISK_LABEL.fullmatch(text, *label) is not None:
                 found[block] = _BenefitCell(cell, True)

@@ -32,13 +32,38 @@ _NEW_LINE = regex.compile(
 )
 
 
+# A line break that no wrapping made ends a unit, though no full stop does: a listing's price line
+# before its blurb ("$16.99 | 4.1 stars\nCould help you unwind"), a title before its text. Wrapping
+# breaks a line only where the next word would not fit, and the block's widest line shows the
+# width it had room for. A line that ends in a joining mark, or a next line in lower case, runs on.
+_RUNS_ON = frozenset(",;:(-\u2013\u2014&/+")
+
+
 def split_sentences(prose: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Yield (start, end) offsets of the sentences in prose[start:end], trimmed of white space."""
     begin = start
-    for m in _NEW_LINE.finditer(prose, start, end):
-        yield from _split(prose, begin, m.start())
-        begin = m.end()
+    for at, after in _line_breaks(prose, start, end):
+        yield from _split(prose, begin, at)
+        begin = after
     yield from _split(prose, begin, end)
+
+
+def _line_breaks(prose: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Line breaks inside prose[start:end] that end a sentence though no full stop does (see
+    _NEW_LINE and _RUNS_ON): (start, end) of each break's white space."""
+    breaks = {m.start(): m.end() for m in _NEW_LINE.finditer(prose, start, end)}
+    if "\n" in prose[start:end]:
+        lines = prose[start:end].split("\n")
+        widest = max(len(line.strip()) for line in lines)
+        offset = start
+        for line, following in zip(lines, lines[1:]):
+            offset += len(line) + 1
+            text, next_text = line.strip(), following.lstrip()
+            next_word = next_text.split(" ", 1)[0]
+            if (text and next_text and len(text) + 1 + len(next_word) <= widest
+                    and text[-1] not in _RUNS_ON and not next_text[0].islower()):
+                breaks.setdefault(offset - 1 - (len(line) - len(line.rstrip())), offset + len(following) - len(next_text))
+    return iter(sorted(breaks.items()))
 
 
 def _split(prose: str, start: int, end: int) -> Iterator[tuple[int, int]]:
