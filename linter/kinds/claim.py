@@ -90,7 +90,7 @@ _REFUTES = compile_pattern(
 _BENEFIT_HEADER = compile_pattern(r"\b(?:best for|good for|great for|ideal for|helps? with|benefits?|key benefits?|used for|use it for|what it does|why (?:[\w-]+ )?(?:likes?|loves?|uses?|takes?|chooses?|picks?) (?:it|them)|why take it)\b", regex.IGNORECASE)
 # A row label that says what the product does, though as a column header it could head side
 # effects: "| Effect | ... |", "| Purpose | ... |".
-_EFFECT_LABEL = compile_pattern(r"(?:main |key |primary |intended )?(?:effects?|purpose|goals?|feel|feels like|what it(?:['\u2019]s| is) for)", regex.IGNORECASE)
+_EFFECT_LABEL = compile_pattern(r"(?:main |key |primary |intended )?(?:effects?|feel|feels like)", regex.IGNORECASE)
 class _BenefitCell(NamedTuple):
     """A table cell that promises a use: the header cell naming its product (None: its row's
     first cell names it), and whether its row names a risk, which a denial rules out."""
@@ -123,6 +123,7 @@ _SIGNS_QUOTE_REACH = 6  # the quotation mark, bold or italic marks and spaces be
 # A trouble caused, not relieved: what a story names after these is a side effect.
 _HARM_DONE = compile_pattern(
     r"\b(?:caus(?:e|es|ed|ing)|gave|give|gives|giving|(?:leave|leaves|left|leaving) (?:me|you|him|her|them|us|people) with|trigger(?:s|ed)?|"
+    r"(?:woke|wake|wakes|waking) up with|"
     r"ma(?:de|kes?) (?:me|you|him|her|them|us|people) (?:feel )?(?:a (?:little|bit) |oddly |really |very |so |super |kind of |slightly )?)\b"
     # more of a bad thing, right before it: "reported more morning grogginess", "worse cramps"
     r"|\b(?:more|worse|increased|extra|new)\s+(?:[\w-]+\s+)?$", regex.IGNORECASE
@@ -202,6 +203,10 @@ _ONE_WORD_NAME = compile_pattern(
 )
 # A table's header cell that names a product: "Rise (morning)", "Hush Nightly\u2122".
 _NAME_CELL = compile_pattern(r"\s*(?:\*\*|__)?([A-Z][\w'\u2019]*(?: [A-Z][\w'\u2019]*){0,3})[\u2122\u00ae]?(?:\*\*|__)?(?:\s*\([^()\n]{0,30}\))?\s*")
+# Capitalised words right before a shouted label's form noun: "FIELD DAY " of "FIELD DAY RECOVERY POWDER".
+_SHOUTED_BEFORE = compile_pattern(r"(?:(?<![\w'\u2019])[A-Z][A-Z0-9'\u2019&-]*[ \t]+)+$")
+# The words that lead a heading up to the name it gives ("Why Velvet Hour", "Meet Drift").
+_LEAD_WORDS = compile_pattern(r"(?:Why|Meet|About|Introducing|Discover|Try|Shop|How) (?:(?:the|our|your) )?(?=[A-Z])")
 # A capital inside a word, as invented names have: "NightCap", "ZenBear".
 _INNER_CAPITAL = compile_pattern(r"[a-z][A-Z]")
 # What a shop's section says of the thing it sells: a price, a pack, a cart, a panel of what it holds.
@@ -217,6 +222,8 @@ _CAPITALISED_NAME = compile_pattern(r"[A-Z][\w'\u2019]*(?:[ -][A-Z][\w'\u2019]*)
 _CAPITALISED_HEAD = compile_pattern(r"(?<![\w'\u2019])[A-Z][\w'\u2019]*(?: [A-Z][\w'\u2019]*)*(?= [a-z])")
 # A name going on as a web address: "hush.co/q", "driftwell.com".
 _IN_ADDRESS = compile_pattern(r"\.[a-z]{2,}\b")
+# Absences listed before a promise that is one more: "No grogginess, no dependency, ".
+_ABSENCES = compile_pattern(r"(?:\bno [\w-]+(?: [\w-]+)?,\s+)+(?:and\s+)?$", regex.IGNORECASE)
 # A one-word no that answers the question before it, then goes on.
 _ANSWERED_NO = compile_pattern(r"(?<=\?(?:\*\*|__)?\s{0,3})(?:no|never|nope|not at all|not ever)\s*[,.!:;\u2014\u2013-]", regex.IGNORECASE)
 # Titles that make the name after them a person's.
@@ -236,7 +243,7 @@ _NOT_A_NAME = frozenset(
     """the this that these those each every our my your their his her its a an it they we you i
     take try both most many some all one in on for with if when but and so then also after
     before during while since because or as at by from to dr prof mr mrs ms
-    buy get shop add order grab save choose pick meet discover introducing""".split()
+    buy get shop add order grab save choose pick meet discover introducing why how about""".split()
 )
 # A lead-in ("**Reishi.**", "- Magnesium glycinate.") names a topic in a few words; a sentence says more.
 _LEAD_IN_WORDS = 4
@@ -250,7 +257,7 @@ _QUESTION_LABEL = compile_pattern(
 # An answer's label opening a line of a Q&A block: "A: No.", "**Answer:**".
 _ANSWER_LABEL = compile_pattern(r"\n[ \t>]*(?:\*\*|__)?(?:A|Answer)\s*[:.)\u2014-]", regex.IGNORECASE)
 # stopping a substance, just before its name or pronoun: "Cutting it out", "coming off kratom"
-_GIVEN_UP = compile_pattern(r"\b(?:cutting|stopping|quitting|dropping|ditching|skipping|giving up|getting off|coming off|weaning (?:\w+ )?off|tapering off)(?: (?:out|back on|down on))?(?: (?:the|my|your|all|that))? ?$", regex.IGNORECASE)
+_GIVEN_UP = compile_pattern(r"\b(?:cutting|cut out|stopping|stopped|quitting|quit|dropping|dropped|ditching|ditched|skipping|giving up|gave up|getting off|got off|coming off|came off|weaning (?:\w+ )?off|weaned (?:\w+ )?off|tapering off|tapered off)(?: (?:out|back on|down on))?(?: (?:the|my|your|all|that))? ?$", regex.IGNORECASE)
 _GIVEN_UP_REACH = 30
 # a selling point's tick: "✔ Deeper sleep", "✅ Calms the mind", "**✓** Wakes you refreshed"
 _TICK_MARKS = "[\u2714\u2713\u2705\u2611]"
@@ -359,6 +366,13 @@ _EVIDENCE_DENIED = compile_pattern(
     r"\bthe (?:evidence|data|research|science|proof)\b[^.;]{0,50}?\b(?:is|are|remains?) (?:\w+ )?(?:thin|weak|lacking|limited|poor|scant|sparse|mixed|shaky|flimsy)\b",
     regex.IGNORECASE)
 _EVIDENCE_DISOWNED = compile_pattern(_EVIDENCE_ABSENT, regex.IGNORECASE)
+# A teller who doubts that the result was the substance's doing: "No idea if it's connected",
+# "it could just be a coincidence".
+_RESULT_DOUBTED = compile_pattern(
+    r"\bno idea (?:if|whether) (?:it['\u2019]s|it is|that['\u2019]s|that is|they['\u2019]re|it was|the two are) (?:\w+ )?(?:connected|related|linked|the reason|why)\b"
+    r"|\b(?:could|might|may) (?:just |also |well )?(?:be|have been) (?:a |pure |total )?coincidence\b"
+    r"|\b(?:could|might|may) (?:just |also |well )?(?:be|have been) (?:the )?placebo\b",
+    regex.IGNORECASE)
 # A denial right before an outcome: ", not more recovery".
 _NOT_BEFORE = compile_pattern(r"\bnot\s+(?!(?:just|only|merely|simply)\b)(?:\w+\s+)?$", regex.IGNORECASE)
 # The writer's own experience: a benefit to "me" / "my mood" is a testimonial, not a finding.
@@ -520,8 +534,8 @@ class _Scan:
             if sentence is None or sentence.block in self.skip or is_question(prose, sentence.start, sentence.end):
                 continue
             name, after = self._taken(intake, sentence)
-            if name is None:
-                continue
+            if name is None or self._harm_told(sentence):
+                continue  # a story of harm: what ended later ended when the intake did
             spans = [(after, sentence.end, sentence)]
             for index in range(sentence.index + 1, min(sentence.index + 1 + _RESULT_SENTENCES, len(doc.sentences))):
                 later = doc.sentences[index]
@@ -657,9 +671,16 @@ class _Scan:
         # its short form ("Lullwave helps you ...") can count below.
         for start, neg_end, rank, name in ordered:
             written = self.prose[start:-neg_end]
-            if rank == 1 and " " in written and _CAPITALISED_NAME.fullmatch(written):
+            if rank != 1 or " " not in written:
+                continue
+            if written.isupper():
+                # a shouted label ("FIELD DAY RECOVERY POWDER") names a product the prose writes
+                # as "Field Day"
+                for short in self._shouted_names(start, written):
+                    products.setdefault(short, name)
+            if _CAPITALISED_NAME.fullmatch(written):
                 products.setdefault(written, name)
-            elif rank == 1 and " " in written:
+            else:
                 # "Hush chews": the name before the form's noun names the product ("Hush Mag
                 # Melts ease tight muscles")
                 head = _CAPITALISED_HEAD.search(written)
@@ -681,6 +702,20 @@ class _Scan:
         uses = regex.compile(r"(?<![\w-])(?:" + "|".join(map(regex.escape, names)) + r")(?![\w-])")
         return [(use.start(), -use.end(), 2, products[use.group(0)]) for use in uses.finditer(self.prose)]
 
+    def _shouted_names(self, start: int, written: str) -> Iterator[str]:
+        """Names in a shouted product label that ends with `written` at `start` ("FIELD DAY
+        RECOVERY POWDER"), as the prose writes them: "Field Day", "Zenberry"."""
+        line_start = self.prose.rfind("\n", 0, start) + 1
+        before = _SHOUTED_BEFORE.search(self.prose, line_start, start)
+        words = ((before.group(0) if before is not None else "") + written).split()[:-1]
+        for size in range(1, len(words) + 1):
+            short = " ".join(words[:size])
+            if short.lower() in _NOT_A_NAME or short.split()[0].lower() in _NOT_A_NAME:
+                continue
+            for form in (short.title(), short):
+                if self._used_as_name(form) and not self._is_person(form):
+                    yield form
+
     def _heading_products(self, ordered: list[tuple[int, int, int, str]], starts: list[int]) -> dict[str, str]:
         """Product name -> substance, for headings that name a product over a section that lists
         a substance, or that name the substance after the product ("Somnivale Deep Rest CBN");
@@ -695,6 +730,16 @@ class _Scan:
                 continue
             name = _PRODUCT_NAME.fullmatch(prose, block.start, block.end)
             if name is None or name.group(1) in products:
+                continue
+            lead = _LEAD_WORDS.match(name.group(1))
+            if lead is not None:
+                # "## Why Velvet Hour", "## Meet Drift Gummies": the name follows
+                rest = name.group(1)[lead.end():]
+                if " " not in rest and not self._used_as_name(rest):
+                    continue
+                section = self._section_substance(index, ordered, starts)
+                if section is not None:
+                    products.setdefault(rest, section)
                 continue
             inside = bisect_left(starts, name.start(1))
             if inside < len(starts) and starts[inside] < name.end(1):
@@ -1602,14 +1647,16 @@ class _Scan:
         signature = testimonial is not None and _SIGNATURE.match(testimonial.group(0)) is not None
         if testimonial is not None and not self._negated_cue(testimonial, clauses) and (
             (has_outcome and (claim is not None or self._has_benefit(start, end, subjects)))
-            or self._story_continues(sentence, signature=signature)
-        ) and _FAILURE.search(prose, start if signature else testimonial.end(), end) is None:
+            or self._story_continues(sentence, signature=signature) and not self._harm_told(sentence)
+        ) and _FAILURE.search(prose, start if signature else testimonial.end(), end) is None and not self._doubted(sentence, testimonial.end()):
             return self._hit("testimonial", sentence, _nearest(subjects, testimonial.start()), testimonial, claim)
         result = search(lex.results, prose, start, end)
-        if result is not None and self._better_for_it(result, clauses, end):
+        if result is not None and self._better_for_it(result, clauses, end) and not self._doubted(sentence, result.end()):
             # a pronoun after the result is what it is about ("I no longer lie there panicking
-            # about it"), not what brought it
-            credited = [s for s in subjects if s.start <= result.start() or _POINTS_BACK.fullmatch(prose, s.start, s.end) is None]
+            # about it"), not what brought it, unless it is what the teller took ("the same week
+            # I added it")
+            credited = [s for s in subjects if s.start <= result.start() or _POINTS_BACK.fullmatch(prose, s.start, s.end) is None
+                        or self._taken_at(s.start)]
             if credited:
                 return self._hit("testimonial", sentence, _nearest(credited, result.start()), result, claim)
         if claim is None or self._disowned(claim.end, end):
@@ -1618,6 +1665,25 @@ class _Scan:
         if mine is not None:  # "it lifts my mood", "it helps me sleep": the writer's experience as proof
             return self._hit("testimonial", sentence, claim.subject, None, claim, data_cue=mine.group(0))
         return self._hit("hedged" if claim.hedge else "efficacy", sentence, claim.subject, None, claim)
+
+    def _harm_told(self, sentence: Sentence) -> bool:
+        """Whether a sentence tells of a harm done ("Woke up with a dull headache every morning
+        I took these")."""
+        prose = self.prose
+        return any(_HARM_DONE.search(prose, max(sentence.start, m.start() - _HARM_REACH), m.start()) is not None
+                   for m in find_all(self.lex.bad, prose, sentence.start, sentence.end))
+
+    def _doubted(self, sentence: Sentence, after: int) -> bool:
+        """Whether the teller doubts a result told before `after`, there or in the next sentence
+        of the same block ("... he's stopped waking up crying. No idea if it's connected")."""
+        nxt = self.doc.next_sentence(sentence)
+        end = nxt.end if nxt is not None and nxt.block == sentence.block else sentence.end
+        return _RESULT_DOUBTED.search(self.prose, after, end) is not None
+
+    def _taken_at(self, offset: int) -> bool:
+        """Whether the word at `offset` is the object of a person's intake ("I added it")."""
+        before = self.prose[max(0, offset - _INTAKE_REACH):offset]
+        return any(m.end() < len(before) and not before[m.end():].strip() for m in _INTAKE.finditer(before))
 
     def _better_for_it(self, result: regex.Match[str], clauses: list[tuple[int, int]], end: int) -> bool:
         """Whether a person's own result is a benefit: not denied, not a failure ("now it
@@ -1796,6 +1862,10 @@ class _Scan:
         answer = _ANSWERED_NO.search(self.prose, window, cue.start())
         if answer is not None:
             window = answer.end()
+        # "No grogginess, no dependency, no side effects": a list of absences, each its own promise
+        absences = _ABSENCES.search(self.prose, window, cue.start())
+        if absences is not None:
+            window = absences.end()
 
         protected = [(cue.start(), cue.end())] if exclude_self else []
         return self.a.polarity.negation(self.prose, window, cue.end() if exclude_self else cue.start(), protected) is not None

@@ -26,9 +26,11 @@ _MAYBE_TERMINAL = frozenset("etc".split())
 # customer's line under another's signature: '- Jenna R., verified buyer\n"One gummy and ...').
 # A line that opens with a symbol is an item of a list drawn with it ("✨ Glycine 10 g", "• 300 mg
 # with dinner"), even with no full stop on the line before; so is a line that opens with a short
-# label, as an email's or a carton's lines do ("Subject: ...", "Preview text: ...", "Directions: ...").
+# label, as an email's or a carton's lines do ("Subject: ...", "Preview text: ...", "Directions: ..."),
+# or with a chat log's time stamp ("[Mon 07:50] bex: ...", "[07/05 19:45] Tom B: ...").
 _NEW_LINE = regex.compile(
-    r"(?<![,:;(\-\u2013\u2014])[ \t]*\n[ \t]*(?=[\"\u201c]|\p{So}|[\u2022\u2023\u25aa\u25e6\u2192\u27a4]|\p{Lu}[\w'\u2019-]*(?: [\w'\u2019-]+){0,2}:[ \t])"
+    r"(?<![,:;(\-\u2013\u2014])[ \t]*\n[ \t]*(?=[\"\u201c]|\p{So}|[\u2022\u2023\u25aa\u25e6\u2192\u27a4]|\p{Lu}[\w'\u2019-]*(?: [\w'\u2019-]+){0,2}:[ \t]"
+    r"|\[(?:\w{2,9},? )?\d{1,2}[:/.]\d{1,2}[^\]\n]{0,16}\])"
 )
 
 
