@@ -89,7 +89,7 @@ _REFUTES = compile_pattern(
 # A table column whose cells say what a product is for: "Best for", "Benefits", "Helps with".
 _BENEFIT_HEADER = compile_pattern(r"\b(?:best for|good for|great for|ideal for|helps? with|benefits?|key benefits?|used for|use it for|what it does|why (?:[\w-]+ )?(?:likes?|loves?|uses?|takes?|chooses?|picks?) (?:it|them)|why take it)\b", regex.IGNORECASE)
 # A row label that says what the product does, though as a column header it could head side
-# effects: "| Effect | ... |", "| Purpose | ... |".
+# effects: "| Effect | ... |", "| Feels like | ... |".
 _EFFECT_LABEL = compile_pattern(r"(?:main |key |primary |intended )?(?:effects?|feel|feels like)", regex.IGNORECASE)
 class _BenefitCell(NamedTuple):
     """A table cell that promises a use: the header cell naming its product (None: its row's
@@ -782,7 +782,7 @@ class _Scan:
         """Product name -> substance, for a comparison table's header cells ("| | Rise (morning) |
         Rest (evening) |") over a column whose cells name a substance; a one-word name counts
         when the draft never writes it in lower case. `starts` are the offsets of `ordered`."""
-        doc, text = self.doc, self.doc.text
+        doc, text, prose = self.doc, self.doc.text, self.prose
         products: dict[str, str] = {}
         headers = table_headers(doc)
         for block in doc.blocks:
@@ -798,7 +798,7 @@ class _Scan:
             if name is None or name.group(1) in products or name.group(1).split(" ")[0].lower() in _NOT_A_NAME:
                 continue
             written = name.group(1)
-            if self.doc.prose[name.start(1):name.end(1)] != written:
+            if prose[name.start(1):name.end(1)] != written:
                 continue  # a table's text is the prose's; a mismatch means it is not
             first = bisect_left(starts, name.start(1))
             if first < len(starts) and starts[first] < name.end(1):
@@ -1647,8 +1647,9 @@ class _Scan:
         signature = testimonial is not None and _SIGNATURE.match(testimonial.group(0)) is not None
         if testimonial is not None and not self._negated_cue(testimonial, clauses) and (
             (has_outcome and (claim is not None or self._has_benefit(start, end, subjects)))
-            or self._story_continues(sentence, signature=signature) and not self._harm_told(sentence)
-        ) and _FAILURE.search(prose, start if signature else testimonial.end(), end) is None and not self._doubted(sentence, testimonial.end()):
+            or (self._story_continues(sentence, signature=signature) and not self._harm_told(sentence))
+        ) and (_FAILURE.search(prose, start if signature else testimonial.end(), end) is None
+               and not self._doubted(sentence, testimonial.end())):
             return self._hit("testimonial", sentence, _nearest(subjects, testimonial.start()), testimonial, claim)
         result = search(lex.results, prose, start, end)
         if result is not None and self._better_for_it(result, clauses, end) and not self._doubted(sentence, result.end()):

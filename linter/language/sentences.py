@@ -57,14 +57,16 @@ def _line_breaks(prose: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     if "\n" in prose[start:end]:
         lines = prose[start:end].split("\n")
         widest = max(len(line.strip()) for line in lines)
-        offset = start
+        next_line = start
         for line, following in zip(lines, lines[1:]):
-            offset += len(line) + 1
+            next_line += len(line) + 1
             text, next_text = line.strip(), following.lstrip()
             next_word = next_text.split(" ", 1)[0]
             if (text and next_text and len(text) + 1 + len(next_word) <= widest
                     and text[-1] not in _RUNS_ON and not next_text[0].islower()):
-                breaks.setdefault(offset - 1 - (len(line) - len(line.rstrip())), offset + len(following) - len(next_text))
+                text_end = next_line - 1 - (len(line) - len(line.rstrip()))  # before the line's trailing blanks
+                next_start = next_line + len(following) - len(next_text)
+                breaks.setdefault(text_end, next_start)
     return iter(sorted(breaks.items()))
 
 
