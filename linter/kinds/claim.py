@@ -25,7 +25,7 @@ from linter.knowledge import Knowledge, overlap_test
 from linter.language.evidence import Evidence, reference_blocks
 from linter.language.lexicon import compile_terms, either_apostrophe, find_all, search, term_source
 from linter.language.polarity import Polarity, is_question
-from linter.language.tables import header_cell, row_cells, table_headers
+from linter.language.tables import row_cells, table_headers
 from linter.locations import builtin_rules_dir
 from linter.patterns import compile_pattern
 from linter.schema import Field, read_yaml, validate
@@ -91,6 +91,8 @@ _BENEFIT_HEADER = compile_pattern(r"\b(?:best for|good for|great for|ideal for|h
 # A row label that says what the product does, though as a column header it could head side
 # effects: "| Effect | ... |", "| Feels like | ... |".
 _EFFECT_LABEL = compile_pattern(r"(?:main |key |primary |intended )?(?:effects?|feel|feels like)", regex.IGNORECASE)
+
+
 class _BenefitCell(NamedTuple):
     """A table cell that promises a use: the header cell naming its product (None: its row's
     first cell names it), and whether its row names a risk, which a denial rules out."""
@@ -177,12 +179,13 @@ _OBJECT_PRONOUN = compile_pattern(r"\s+(?:it|them)\b(?!\s+(?:to|is|are|was|were)
 _ADVERB_GAP = compile_pattern(r"\s*(?:\w+ly\s+|just\s+|soon\s+)?", regex.IGNORECASE)
 # A named list used inside a lexicon entry: "{{drugs}}".
 _PLACEHOLDER = compile_pattern(r"\{\{(\w+)\}\}")
+# A round-up's number before a heading's name and its subtitle after ("## 1. ...: Best Overall").
+_HEADING_NUMBER = r"\s*(?:(?:#|No\.\s*)?\d{1,2}[.):]?\s+)?"
+_HEADING_SUBTITLE = r"(?:\s*(?::|\|| [\u2013\u2014-] |\()[^\n]*)?\s*"
 # A heading that is a product's name: two to four capitalised words ("Moonlit Meadow"), perhaps
 # numbered and subtitled as in a round-up ("## 1. Lullagrove Midnight Plum: Best Overall").
 _PRODUCT_NAME = compile_pattern(
-    r"\s*(?:(?:#|No\.\s*)?\d{1,2}[.):]?\s+)?"
-    r"((?:[A-Z][\w'\u2019]+|&)(?:[ -](?:[A-Z][\w'\u2019]+|&|[Oo]f|[Tt]he|\+)){1,3})"
-    r"(?:\s*(?::|\|| [\u2013\u2014-] |\()[^\n]*)?\s*"
+    _HEADING_NUMBER + r"((?:[A-Z][\w'\u2019]+|&)(?:[ -](?:[A-Z][\w'\u2019]+|&|[Oo]f|[Tt]he|\+)){1,3})" + _HEADING_SUBTITLE
 )
 # A product introduced in the prose by what it holds: "Moonmilk Dust, a reishi and ashwagandha
 # cocoa", "Velvet Owl is a tincture of lemon balm", "Each Night Stack sachet contains 400 mg",
@@ -197,10 +200,7 @@ _MARKED_NAME = compile_pattern(
     r"(?<![\w'\u2019-])((?:[A-Z][\w'\u2019]*)(?:[ -](?:[A-Z0-9][\w'\u2019]*|&|\+))*)\s?(?:\u2122|\u00ae|\((?:TM|R)\))"
 )
 # A heading of one word that may name a product ("## Drift", "## 2. NightCap: for light sleepers").
-_ONE_WORD_NAME = compile_pattern(
-    r"\s*(?:(?:#|No\.\s*)?\d{1,2}[.):]?\s+)?([A-Z][\w'\u2019]+)[\u2122\u00ae]?"
-    r"(?:\s*(?::|\|| [\u2013\u2014-] |\()[^\n]*)?\s*"
-)
+_ONE_WORD_NAME = compile_pattern(_HEADING_NUMBER + r"([A-Z][\w'\u2019]+)[\u2122\u00ae]?" + _HEADING_SUBTITLE)
 # A table's header cell that names a product: "Rise (morning)", "Hush Nightly\u2122".
 _NAME_CELL = compile_pattern(r"\s*(?:\*\*|__)?([A-Z][\w'\u2019]*(?: [A-Z][\w'\u2019]*){0,3})[\u2122\u00ae]?(?:\*\*|__)?(?:\s*\([^()\n]{0,30}\))?\s*")
 # Capitalised words right before a shouted label's form noun: "FIELD DAY " of "FIELD DAY RECOVERY POWDER".
@@ -579,7 +579,7 @@ class _Scan:
             if teller is None and not later:
                 continue
             for m in find_all(lex.bad, prose, c_start, c_end):
-                if _HARM_DONE.search(prose, max(c_start, m.start() - _HARM_REACH), m.start()) is not None:
+                if self._harm_done(m, c_start):
                     continue
                 # "have all but stopped": the turn splits the clause, not the result
                 if (_RELIEF_BEFORE.search(prose, max(c_start, m.start() - _BEFORE_REACH), m.start()) is not None
@@ -710,7 +710,7 @@ class _Scan:
         words = ((before.group(0) if before is not None else "") + written).split()[:-1]
         for size in range(1, len(words) + 1):
             short = " ".join(words[:size])
-            if short.lower() in _NOT_A_NAME or short.split()[0].lower() in _NOT_A_NAME:
+            if short.split()[0].lower() in _NOT_A_NAME:
                 continue
             for form in (short.title(), short):
                 if self._used_as_name(form) and not self._is_person(form):
@@ -741,8 +741,8 @@ class _Scan:
                 if section is not None:
                     products.setdefault(rest, section)
                 continue
-            inside = bisect_left(starts, name.start(1))
-            if inside < len(starts) and starts[inside] < name.end(1):
+            inside = _first_within(starts, name.start(1), name.end(1))
+            if inside is not None:
                 # it names a substance itself: the words before that name the product
                 before = self._name_before(name.start(1), starts[inside])
                 if before is not None:
@@ -769,8 +769,7 @@ class _Scan:
             if name is None or name.group(1) in products or name.group(1).lower() in _NOT_A_NAME:
                 continue
             word = name.group(1)
-            inside = bisect_left(starts, name.start(1))
-            if inside < len(starts) and starts[inside] < name.end(1):
+            if _first_within(starts, name.start(1), name.end(1)) is not None:
                 continue  # a substance's own name
             if not self._sells(index) or self._has_outcome(name.start(1), name.end(1)):
                 continue
@@ -788,20 +787,17 @@ class _Scan:
         for block in doc.blocks:
             if block.kind != "table_cell":
                 continue
-            inside = bisect_left(starts, block.start)
-            if inside >= len(starts) or starts[inside] >= block.end:
+            inside = _first_within(starts, block.start, block.end)
+            if inside is None:
                 continue
-            row = text.rfind("\n", 0, block.start) + 1
-            header = headers.of_row(row)
-            cell = header_cell(text, row, block.start, header) if header is not None and header[0] != row else None
+            cell = headers.cell_over(block.start)
             name = _NAME_CELL.fullmatch(text, *cell) if cell is not None else None
             if name is None or name.group(1) in products or name.group(1).split(" ")[0].lower() in _NOT_A_NAME:
                 continue
             written = name.group(1)
             if prose[name.start(1):name.end(1)] != written:
                 continue  # a table's text is the prose's; a mismatch means it is not
-            first = bisect_left(starts, name.start(1))
-            if first < len(starts) and starts[first] < name.end(1):
+            if _first_within(starts, name.start(1), name.end(1)) is not None:
                 continue  # the header names the substance itself
             if self._has_outcome(name.start(1), name.end(1)) or self._is_person(written):
                 continue
@@ -814,10 +810,7 @@ class _Scan:
         stands for itself."""
         products: dict[str, str] = {}
         for m in _MARKED_NAME.finditer(self.prose):
-            words = m.group(1).split(" ")
-            while words and words[0].lower() in _NOT_A_NAME:
-                words.pop(0)
-            name = " ".join(words).rstrip(" -&+")
+            name = _without_lead_words(m.group(1)).rstrip(" -&+")
             if name and not self._has_outcome(m.start(1), m.end(1)):
                 products.setdefault(name, name)
         return products
@@ -842,8 +835,8 @@ class _Scan:
         close = text.find(text[start:start + 2], start + 2)
         if close < 0 or "\n" in text[start:close]:
             return None
-        inside = bisect_left(starts, start + 2)
-        if inside >= len(starts) or starts[inside] >= close:
+        inside = _first_within(starts, start + 2, close)
+        if inside is None:
             return None
         before = self._name_before(start + 2, starts[inside])
         if before is None or not _CAPITALISED_NAME.fullmatch(before):
@@ -856,16 +849,13 @@ class _Scan:
         prose = self.prose
         products: dict[str, str] = {}
         for m in _PRODUCT_INTRODUCED.finditer(prose):
-            words = m.group(1).split(" ")
-            while words and words[0].lower() in _NOT_A_NAME:
-                words.pop(0)
-            name = " ".join(words).rstrip(" -&")
+            name = _without_lead_words(m.group(1)).rstrip(" -&")
             if not name or name in products or name.lower().endswith(" of"):
                 continue
             if m.group(0)[len(m.group(1)):].startswith(",") and self._has_outcome(m.start(1), m.end(1)):
                 continue  # a list of what it is for ("Sleep Support, Muscle Recovery, ..."), not a name
-            first = bisect_left(starts, m.start(1))
-            if first < len(starts) and starts[first] < m.end(1):
+            first = _first_within(starts, m.start(1), m.end(1))
+            if first is not None:
                 # the name holds a substance's own name, a mention already; the words before it
                 # name the product ("Rebuild Collagen Peptides (unflavoured)")
                 before = self._name_before(m.start(1), starts[first])
@@ -1015,11 +1005,10 @@ class _Scan:
         for block, part in enumerate(doc.blocks):
             if part.kind != "table_cell":
                 continue
-            row = text.rfind("\n", 0, part.start) + 1
-            header = headers.of_row(row)
-            cell = header_cell(text, row, part.start, header) if header is not None and header[0] != row else None
+            cell = headers.cell_over(part.start)
             if cell is None:
                 continue
+            row = text.rfind("\n", 0, part.start) + 1
             if _BENEFIT_HEADER.search(text, *cell) is not None:
                 found[block] = _BenefitCell(None, False)
                 continue
@@ -1670,9 +1659,12 @@ class _Scan:
     def _harm_told(self, sentence: Sentence) -> bool:
         """Whether a sentence tells of a harm done ("Woke up with a dull headache every morning
         I took these")."""
-        prose = self.prose
-        return any(_HARM_DONE.search(prose, max(sentence.start, m.start() - _HARM_REACH), m.start()) is not None
-                   for m in find_all(self.lex.bad, prose, sentence.start, sentence.end))
+        return any(self._harm_done(m, sentence.start) for m in find_all(self.lex.bad, self.prose, sentence.start, sentence.end))
+
+    def _harm_done(self, bad: regex.Match[str], floor: int) -> bool:
+        """Whether a bad outcome is told as a harm done, not relieved ("gave me a headache"),
+        reading back no further than `floor`."""
+        return _HARM_DONE.search(self.prose, max(floor, bad.start() - _HARM_REACH), bad.start()) is not None
 
     def _doubted(self, sentence: Sentence, after: int) -> bool:
         """Whether the teller doubts a result told before `after`, there or in the next sentence
@@ -1832,7 +1824,7 @@ class _Scan:
             return True
         prose = self.prose
         for m in find_all(lex.bad, prose, start, end):
-            if _inside_subject(m, subjects) or _HARM_DONE.search(prose, max(start, m.start() - _HARM_REACH), m.start()):
+            if _inside_subject(m, subjects) or self._harm_done(m, start):
                 continue
             if _BAD_STATE.match(m.group()) and not self._over(max(start, m.start() - _DENIED_REACH), m.start()):
                 continue
@@ -1934,6 +1926,20 @@ class _Scan:
 def _same_topic(a: str, b: str) -> bool:
     """Whether two mentions name the same substance ("curcumin" and "curcumin supplement")."""
     return a in b or b in a
+
+
+def _first_within(starts: list[int], start: int, end: int) -> int | None:
+    """The index of the first offset in sorted `starts` inside [start, end), or None."""
+    index = bisect_left(starts, start)
+    return index if index < len(starts) and starts[index] < end else None
+
+
+def _without_lead_words(name: str) -> str:
+    """`name` without the words that open a phrase but never a name ("Try Drift" -> "Drift")."""
+    words = name.split(" ")
+    while words and words[0].lower() in _NOT_A_NAME:
+        words.pop(0)
+    return " ".join(words)
 
 
 def _stripped(text: str, span: tuple[int, int]) -> tuple[int, int]:

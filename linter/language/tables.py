@@ -46,6 +46,15 @@ class TableHeaders:
             self._rows[line_start] = header_row(self.text, line_start)
         return self._rows[line_start]
 
+    def cell_over(self, offset: int) -> tuple[int, int] | None:
+        """The span of the header cell over the body cell holding `offset`; None outside a
+        table, on its header row, or past the header's last cell."""
+        row = self.text.rfind("\n", 0, offset) + 1
+        header = self.of_row(row)
+        if header is None or header[0] == row:
+            return None
+        return header_cell(self.text, row, offset, header)
+
 
 def table_headers(doc: Document) -> TableHeaders:
     """The draft's TableHeaders, one per document whichever rule kind asks first."""
