@@ -50,6 +50,12 @@ def test_sentences_survive_abbreviations_and_decimals(text: str, expected: list[
         # a chat log's lines each open with a time stamp
         ("[Mon 07:45] pete: tried rhodiola last season and I climbed way harder than before\n[Mon 07:50] bex: same here",
          ["[Mon 07:45] pete: tried rhodiola last season and I climbed way harder than before", "[Mon 07:50] bex: same here"]),
+        # a chat log in lower case: each line opens with its writer's name
+        ("lena: has anyone tried kava for work stress\ntheo: yes, one shell and my shoulders drop\nmaya: lol",
+         ["lena: has anyone tried kava for work stress", "theo: yes, one shell and my shoulders drop", "maya: lol"]),
+        # one wrapped line that opens with a word and a colon is no log
+        ("The gummies come in two strengths and the label lists the\nreasons: sleep and stress, for adults only",
+         ["The gummies come in two strengths and the label lists the reasons: sleep and stress, for adults only"]),
         ("Ingredients:\nMagnesium 200 mg, glycine 1 g, taken together every evening.",
          ["Ingredients: Magnesium 200 mg, glycine 1 g, taken together every evening."]),
     ],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 import linter.language.lexicon as lexicon_module
 from linter.language.lexicon import PatternTimeout, compile_terms, find_all
 from linter.ruleset import builtin_rules_dir
-from linter.language.wordindex import DIGIT_KEY, INDEX_MIN_LENGTH, Lexicon, first_words, lookback_key, word_pairs
+from linter.language.wordindex import DIGIT_KEY, INDEX_MIN_LENGTH, Lexicon, first_words, lookback_key, word_pairs, word_starts
 
 TERMS = [
     "improves?",
@@ -134,3 +135,14 @@ def test_only_a_publishers_lexicon_carries_a_time_limit(tmp_path: Path, monkeypa
     assert isinstance(runaway, Lexicon) and runaway.timeout == 0.2
     with pytest.raises(PatternTimeout):
         list(find_all(runaway, "word" * 40 + " x"))
+
+
+def test_word_starts_reads_a_long_text_from_its_index() -> None:
+    text = "Hush helps. " + "filler words here. " * 200 + "hush-hush, Hushly and HUSH."
+    expected = [m.start() for m in re.finditer(r"\w+", text) if m.group().lower() == "hush"]
+    assert word_starts(text, "hush") == expected
+    assert len(expected) == 4  # "Hush", both halves of "hush-hush", "HUSH"; not "Hushly"
+
+
+def test_word_starts_leaves_a_short_text_to_a_plain_search() -> None:
+    assert word_starts("Hush helps.", "hush") is None

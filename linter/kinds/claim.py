@@ -26,6 +26,7 @@ from linter.language.evidence import Evidence, reference_blocks
 from linter.language.lexicon import compile_terms, either_apostrophe, find_all, search, term_source
 from linter.language.polarity import Polarity, is_question
 from linter.language.tables import row_cells, table_headers
+from linter.language.wordindex import word_starts
 from linter.locations import builtin_rules_dir
 from linter.patterns import compile_pattern
 from linter.schema import Field, read_yaml, validate
@@ -84,7 +85,9 @@ _REFUTES = compile_pattern(
     r"[\s>*_]*(?:(?:unfortunately|sadly|alas|in reality|in truth|in fact|actually|well|but),?\s+)?"
     r"(?:(?:it|this|that|they|he|she)\s+(?:isn't|isn’t|is not|doesn't|doesn’t|does not|aren't|aren’t|are not|don't|don’t|do not|won't|won’t|will not|can't|can’t|cannot)\s*[.:;,!\u2014-]"
     r"|(?:that's|that’s|this is|that is|it's|it’s)\s+(?:not (?:true|so|the case|how it works)|false|a myth|wrong|untrue|an? (?:overstatement|exaggeration|stretch))\b"
-    r"|(?:not (?:true|so|quite|really)|false|wrong|untrue|nope|sadly,? no|myth)\s*[.:;,!\u2014-])",
+    r"|(?:not (?:true|so|quite|really)|false|wrong|untrue|nope|sadly,? no|myth)\s*[.:;,!\u2014-]"
+    # or asks whether it holds: "I've heard valerian is a natural sleeping pill. Is that true?"
+    r"|(?:is|was) (?:that|this|it|any of that|any of this) (?:really |actually )?(?:true|right|correct|accurate|legit|so)\s*\?|true\s*\?|really\s*\?)",
     regex.IGNORECASE)
 # A table column whose cells say what a product is for: "Best for", "Benefits", "Helps with".
 _BENEFIT_HEADER = compile_pattern(r"\b(?:best for|good for|great for|ideal for|helps? with|benefits?|key benefits?|used for|use it for|what it does|why (?:[\w-]+ )?(?:likes?|loves?|uses?|takes?|chooses?|picks?) (?:it|them)|why take it)\b", regex.IGNORECASE)
@@ -153,6 +156,10 @@ _PLURAL_PRONOUN = compile_pattern(r"they|these", regex.IGNORECASE)
 # A consequence drawn for people from an animal result told without a benefit verb: the plain
 # consequences, not "which tells us a lot about mice", and "imagine what it can do for you".
 _BRIDGE = compile_pattern(rf"\b(?:{_CONSEQUENCE}|imagine|(?:do|does|work|works|help|helps) the same)\b", regex.IGNORECASE)
+# an animal result the writer acts on: "..., so it stays in the stack", "which is why I take it"
+_ACTED_ON = compile_pattern(
+    r"\b(?:so|which is why|that['\u2019]s why)\b[^.;!?]{0,30}?\b(?:stays?|keeps?|keeping|take|takes|taking|added|adding|buy|bought|made the cut)\b",
+    regex.IGNORECASE)
 # the animal result promised to readers outright: "office workers can expect a similar effect"
 _SAME_EFFECT = compile_pattern(r"\b(?:expect|see|get|enjoy|feel|notice) (?:a |the )?(?:similar|same|comparable|like) (?:[\w-]+ )?(?:effects?|benefits?|results?)\b", regex.IGNORECASE)
 # A footnote or reference definition is a citation, not a claim.
@@ -199,6 +206,20 @@ _PRODUCT_INTRODUCED = compile_pattern(
 _MARKED_NAME = compile_pattern(
     r"(?<![\w'\u2019-])((?:[A-Z][\w'\u2019]*)(?:[ -](?:[A-Z0-9][\w'\u2019]*|&|\+))*)\s?(?:\u2122|\u00ae|\((?:TM|R)\))"
 )
+# A product a lower-case brand introduces by its form, at a sentence's start: "hush is a chewable
+# wind-down made with l-theanine", "tideline is a warm, barely-flavored powder". Ordinary prose
+# never opens a sentence in lower case, so only such a brand's copy can match.
+_LOWER_INTRODUCED = compile_pattern(
+    r"([a-z][a-z0-9'\u2019]*[a-z0-9]) is (?:a|an|our|your) (?:[\w'\u2019-]+,? ){0,5}?"
+    r"(?:chewable [\w-]+|(?:gumm(?:y|ies)|capsules?|caps|tablets?|softgels?|powders?|tinctures?|sprays?|mists?|blends?|"
+    r"supplements?|formulas?|stacks?|lozenges?|chews?|sachets?|shots?|drinks?|tonics?|elixirs?|balms?|roll-ons?|cocoa|latte)"
+    # the form ends the phrase ("a walking supplement store" is no supplement)
+    r"(?=\s*(?:[,.;:!?)\u2013\u2014]|$)|\s(?:made|with|of|for|that|which|you|from|containing|packed|in|to|and|by|built|designed|formulated|powered)\b))"
+)
+# A line that a chat log opens with its writer's name: "theo: " is a person, not a product.
+_SPEAKER_LINE = r"(?m)^[ \t>*_]*{name}[*_]*:"
+# What may come before a sentence's first word: markup, or a label and its colon ("for anyone new here: ").
+_SENTENCE_LEAD = compile_pattern(r"[\s*_>#-]*(?:[^:.!?\n]{1,40}:\s+)?")
 # A heading of one word that may name a product ("## Drift", "## 2. NightCap: for light sleepers").
 _ONE_WORD_NAME = compile_pattern(_HEADING_NUMBER + r"([A-Z][\w'\u2019]+)[\u2122\u00ae]?" + _HEADING_SUBTITLE)
 # A table's header cell that names a product: "Rise (morning)", "Hush Nightly\u2122".
@@ -222,6 +243,9 @@ _CAPITALISED_NAME = compile_pattern(r"[A-Z][\w'\u2019]*(?:[ -][A-Z][\w'\u2019]*)
 _CAPITALISED_HEAD = compile_pattern(r"(?<![\w'\u2019])[A-Z][\w'\u2019]*(?: [A-Z][\w'\u2019]*)*(?= [a-z])")
 # A name going on as a web address: "hush.co/q", "driftwell.com".
 _IN_ADDRESS = compile_pattern(r"\.[a-z]{2,}\b")
+_DIGIT = compile_pattern(r"\d")
+# The first word of a name, the key to its uses in the draft's word index.
+_FIRST_WORD = compile_pattern(r"\w+")
 # Absences listed before a promise that is one more: "No grogginess, no dependency, ".
 _ABSENCES = compile_pattern(r"(?:\bno [\w-]+(?: [\w-]+)?,\s+)+(?:and\s+)?$", regex.IGNORECASE)
 # A one-word no that answers the question before it, then goes on.
@@ -664,7 +688,8 @@ class _Scan:
         products = self._heading_products(ordered, starts)
         for name, substance in self._introduced_products(ordered, starts).items():
             products.setdefault(name, substance)
-        for found in (self._column_products(ordered, starts), self._one_word_products(starts), self._marked_products()):
+        for found in (self._column_products(ordered, starts), self._one_word_products(starts), self._marked_products(),
+                      self._lower_case_products(ordered, starts)):
             for name, itself in found.items():
                 products.setdefault(name, itself)
         # A product the lexicon knows by its noun ("Lullwave Night Gummies") is a name too, so
@@ -815,6 +840,27 @@ class _Scan:
                 products.setdefault(name, name)
         return products
 
+    def _lower_case_products(self, ordered: list[tuple[int, int, int, str]], starts: list[int]) -> dict[str, str]:
+        """Product name -> substance, for a lower-case brand's name introduced by its form at a
+        sentence's start ("hush is a chewable wind-down made with l-theanine"): the substance
+        named after it in that sentence, or the name itself. `starts`: the offsets of `ordered`."""
+        doc, prose = self.doc, self.prose
+        products: dict[str, str] = {}
+        for m in _LOWER_INTRODUCED.finditer(prose):
+            name = m.group(1)
+            if name in products or name in _NOT_A_NAME or len(name) < 3:
+                continue
+            sentence = doc.sentence_at(m.start())
+            if sentence is None or _SENTENCE_LEAD.fullmatch(prose, sentence.start, m.start()) is None:
+                continue
+            if _first_within(starts, m.start(1), m.end(1)) is not None or self._has_outcome(m.start(1), m.end(1)):
+                continue  # a substance's own name, or an outcome ("sleep is a ...")
+            if regex.search(_SPEAKER_LINE.format(name=regex.escape(name)), prose) is not None:
+                continue
+            after = _first_within(starts, m.end(), sentence.end)
+            products[name] = ordered[after][3] if after is not None else name
+        return products
+
     def _sells(self, heading: int) -> bool:
         """Whether the blocks under a heading (up to the next heading) sell something: a price, a
         pack size, a cart, an ingredient panel."""
@@ -890,7 +936,7 @@ class _Scan:
 
     def _named_as_person(self, name: str) -> bool:
         prose = self.prose
-        for start in _whole_word_uses(prose, name):
+        for start in self._word_uses(prose, name):
             before = prose[max(0, start - _PERSON_CONTEXT):start]
             if _TITLED.search(before) or _SPOKEN_BY.search(before) or _SPEAKS.match(prose, start + len(name)):
                 return True
@@ -937,9 +983,19 @@ class _Scan:
             self._lowered = self.prose.lower()
         lowered = name.lower()
         if len(self._lowered) == len(self.prose) and len(lowered) == len(name):
-            return _whole_word_uses(self._lowered, lowered)
+            return self._word_uses(self._lowered, lowered)
         pattern = r"(?<![\w-])" + regex.escape(name) + r"(?![\w-])"  # lower-casing moved offsets
         return (use.start() for use in regex.finditer(pattern, self.prose, regex.IGNORECASE))
+
+    def _word_uses(self, text: str, name: str) -> Iterator[int]:
+        """Offsets of `name` as a whole word in `text`, the prose or its lower-cased copy: a long
+        draft's uses come from its word index, where each use starts a word (one search of the
+        text per name is slow for an archive that names hundreds of products)."""
+        first = _FIRST_WORD.match(name)
+        candidates = word_starts(self.prose, first.group(0).lower()) if first is not None else None
+        if candidates is None:
+            return _whole_word_uses(text, name)
+        return _whole_word_uses(text, name, candidates)
 
     def _section_substance(self, heading: int, ordered: list[tuple[int, int, int, str]], starts: list[int]) -> str | None:
         """The first substance named in the blocks under a heading (up to the next heading, at
@@ -1239,7 +1295,7 @@ class _Scan:
 
     def _refuted_next(self, sentence: Sentence) -> bool:
         """A claim the next sentence denies at once ('... never need Ambien again." / Unfortunately,
-        it isn't: ...'; 'Not true.'): reported to be refuted, not made."""
+        it isn't: ...'; 'Not true.') or asks about ('Is that true?'): reported, not made."""
         nxt = self.doc.next_sentence(sentence)
         return nxt is not None and nxt.block - sentence.block <= 1 and _REFUTES.match(self.prose, nxt.start, nxt.end) is not None
 
@@ -1379,8 +1435,9 @@ class _Scan:
         own cue already marks a claim). A pronoun after a lead-in that names no substance
         ("**Exercise.** It ...") speaks of that topic: None."""
         lead = self._lead_in(block)
-        if lead is not None and lead.end <= offset and not self._mentions_in(lead) and not self._states_benefit(lead):
-            return None
+        if (lead is not None and lead.end <= offset and not self._mentions_in(lead) and not self._states_benefit(lead)
+                and not _DIGIT.search(self.prose, lead.start, lead.end)):
+            return None  # (a diary's date, "**oct 11, night 10.**", is no topic)
         name = self._named_near(offset, block)
         if name is None and depth < _CHAIN_DEPTH and block > 0 and self.doc.blocks[block - 1].kind != "heading":
             name = self._carried(block - 1, depth + 1)
@@ -1696,6 +1753,11 @@ class _Scan:
             return self._hit("animal-evidence", sentence, claim.subject, cue, claim, cited_ok=False)
         if self._carried_to_people(sentence, cue, subjects):
             return self._hit("animal-evidence", sentence, _nearest(subjects, cue.start()), cue, None, cited_ok=False)
+        if _ACTED_ON.search(self.prose, cue.end(), sentence.end) is not None:
+            # "X cut soreness in rats, so it stays in the stack": the animal result, acted on
+            acted = next((c for c in self._claims(subjects, clauses) if not c.negated and c.end <= cue.start()), None)
+            if acted is not None:
+                return self._hit("animal-evidence", sentence, acted.subject, cue, acted, cited_ok=False)
         nxt = self.doc.next_sentence(sentence)
         if nxt is None or nxt.block != sentence.block or is_question(self.prose, nxt.start, nxt.end):
             return None
@@ -1952,14 +2014,19 @@ def _stripped(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return start, end
 
 
-def _whole_word_uses(text: str, word: str) -> Iterator[int]:
-    """Offsets where `word` stands in `text` as a whole word, not glued to a letter, digit or hyphen."""
-    at = text.find(word)
-    while at >= 0:
+def _whole_word_uses(text: str, word: str, candidates: list[int] | None = None) -> Iterator[int]:
+    """Offsets where `word` stands in `text` as a whole word, not glued to a letter, digit or
+    hyphen; only at `candidates` when given (where the text's words start)."""
+    if candidates is None:
+        candidates = []
+        at = text.find(word)
+        while at >= 0:
+            candidates.append(at)
+            at = text.find(word, at + 1)
+    for at in candidates:
         end = at + len(word)
-        if (at == 0 or not _glued(text[at - 1])) and (end == len(text) or not _glued(text[end])):
+        if text.startswith(word, at) and (at == 0 or not _glued(text[at - 1])) and (end == len(text) or not _glued(text[end])):
             yield at
-        at = text.find(word, at + 1)
 
 
 def _third_person(verb: str) -> bool:

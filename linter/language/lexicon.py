@@ -19,7 +19,7 @@ _SPACE = compile_pattern(r"(?<!\\) +")
 # "5 ?%": an optional space (may be absent, or a run of white space)
 _OPTIONAL_SPACE = compile_pattern(r"(?<!\\) +\?")
 # Entries match whole words: not glued to a letter, digit or hyphen on either side.
-_WORD_BOUNDARIES = (r"(?<![\w-])", r"(?![\w])")
+WORD_BOUNDARIES = (r"(?<![\w-])", r"(?![\w])")
 
 
 class PatternTimeout(Exception):
@@ -85,7 +85,7 @@ def compile_terms(
     try:
         if whole_words:
             builtin = _is_builtin(source)
-            return Lexicon(fragments, _WORD_BOUNDARIES, flags, validate=not builtin,
+            return Lexicon(fragments, WORD_BOUNDARIES, flags, validate=not builtin,
                            timeout=None if builtin else PATTERN_TIMEOUT)
         return compile_pattern("|".join(f"(?:{p})" for p in fragments), flags)
     except regex.error:

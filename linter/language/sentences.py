@@ -33,6 +33,11 @@ _NEW_LINE = regex.compile(
     r"|\[(?:\w{2,9},? )?\d{1,2}[:/.]\d{1,2}[^\]\n]{0,16}\])"
 )
 
+# A chat log's lines in lower case, each opening with its writer's name ("theo: yes", "@kai_runs:
+# same"): a break before such a line ends a unit when the block has two or more of them, as a log
+# does (a wrapped line may open with a word and a colon once, not line after line).
+_CHAT_LINE = regex.compile(r"(?<![,:;(\-\u2013\u2014])[ \t]*\n[ \t]*(?=[\p{Ll}@][\w.'\u2019-]{0,24}:[ \t])")
+
 
 # A line break that no wrapping made ends a unit, though no full stop does: a listing's price line
 # before its blurb ("$16.99 | 4.1 stars\nCould help you unwind"), a title before its text. Wrapping
@@ -54,6 +59,9 @@ def _line_breaks(prose: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Line breaks inside prose[start:end] that end a sentence though no full stop does (see
     _NEW_LINE and _RUNS_ON): (start, end) of each break's white space."""
     breaks = {m.start(): m.end() for m in _NEW_LINE.finditer(prose, start, end)}
+    chat = [(m.start(), m.end()) for m in _CHAT_LINE.finditer(prose, start, end)]
+    if len(chat) >= 2:
+        breaks.update(chat)
     if "\n" in prose[start:end]:
         lines = prose[start:end].split("\n")
         widest = max(len(line.strip()) for line in lines)

@@ -16,10 +16,11 @@ from typing import Iterator, Mapping, NamedTuple, Sequence
 
 import regex
 
-from linter.language.lexicon import find_all, term_source
+from linter.language.lexicon import PATTERN_TIMEOUT, WORD_BOUNDARIES, find_all, term_source
 from linter.language.numbers import ARTICLE, NUMBER, parse_number
 from linter.language.quantities import bounded_interval, classify_bound, windows
 from linter.language.units import TIME_TRIGGER, TIME_UNIT, time_unit
+from linter.language.wordindex import Lexicon
 from linter.patterns import compile_pattern
 
 NEAR_WINDOW = (0.0, 15.0)  # "at bedtime", "right before bed": within a quarter of an hour
@@ -99,8 +100,12 @@ class TimingGrammar:
     near: frozenset[str]  # anchors that "at" / "right before" can point to (bedtime)
     pattern: regex.Pattern[str]
     near_trigger: regex.Pattern[str]  # the words of the near anchors ("bed", "bedtime")
-    dayparts: tuple[str, ...] = ()  # time-of-day id of each `d{i}` group
-    daypart_pattern: regex.Pattern[str] | None = None
+    dayparts: tuple[str, ...] = ()  # time-of-day ids, in lexicon order
+    # every time-of-day phrase, read through the draft's word index (a plain scan of an archive
+    # costs more than the rest of the timing reader), and each id's own phrases to tell which
+    # id a match is (the first id whose phrases match there, as in one alternation)
+    daypart_lexicon: Lexicon | None = None
+    daypart_patterns: tuple[regex.Pattern[str], ...] = ()
     daypart_windows: Mapping[str, tuple[float, float]] = field(default_factory=dict)  # time of day -> minutes after midnight
     anchor_dayparts: Mapping[str, str] = field(default_factory=dict)  # anchor -> the time of day its offsets fall in
 
@@ -109,9 +114,9 @@ class TimingGrammar:
         that has one ("an hour before bed": bedtime's window an hour earlier), in order."""
         found = [Timing(DAY, "", *self._moved(self.daypart_windows[self.anchor_dayparts[t.anchor]], t), "exact", t.start, t.end)
                  for t in timings if t.anchor in self.anchor_dayparts]
-        if self.daypart_pattern is not None:
-            for m in find_all(self.daypart_pattern, prose):
-                part = next(name for i, name in enumerate(self.dayparts) if m.group(f"d{i}") is not None)
+        if self.daypart_lexicon is not None:
+            for m in find_all(self.daypart_lexicon, prose):
+                part = next(name for name, own in zip(self.dayparts, self.daypart_patterns) if own.match(prose, m.start()))
                 found.append(Timing(DAY, "", *self.daypart_windows[part], "exact", m.start(), m.end()))
         found.sort(key=lambda t: t.start)
         # a phrase inside an offset already counted ("... right before bed") is not a second one
@@ -240,9 +245,12 @@ def build_grammar(
     trigger = compile_pattern(rf"(?<![\w-])(?:{'|'.join([*near_terms, _NEAR_AFTER, 'post'])})(?![\w])", regex.IGNORECASE)
     day_terms = dayparts or {}
     parts = tuple(day_terms)
-    daypart_pattern = None
+    daypart_lexicon = None
+    own_patterns: tuple[regex.Pattern[str], ...] = ()
     if parts:
-        alternatives = "|".join(f"(?P<d{i}>{'|'.join(term_source(t) for t in day_terms[name])})" for i, name in enumerate(parts))
-        daypart_pattern = compile_pattern(rf"(?<![\w-])(?:{alternatives})(?![\w])", regex.IGNORECASE)
+        sources = [[term_source(t) for t in day_terms[name]] for name in parts]
+        daypart_lexicon = Lexicon([s for own in sources for s in own], WORD_BOUNDARIES, regex.IGNORECASE, timeout=PATTERN_TIMEOUT)
+        before, after = WORD_BOUNDARIES
+        own_patterns = tuple(compile_pattern(before + "(?:" + "|".join(own) + ")" + after, regex.IGNORECASE) for own in sources)
     minutes = {name: (low * 60.0, high * 60.0) for name, (low, high) in (hours or {}).items()}
-    return TimingGrammar(names, frozenset(near), pattern, trigger, parts, daypart_pattern, minutes, dict(anchor_dayparts or {}))
+    return TimingGrammar(names, frozenset(near), pattern, trigger, parts, daypart_lexicon, own_patterns, minutes, dict(anchor_dayparts or {}))

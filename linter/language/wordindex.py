@@ -341,6 +341,18 @@ def _cache_for(text: str) -> _PerText:
     return entry
 
 
+def word_starts(text: str, word: str) -> list[int] | None:
+    """Offsets of the word `word` (lower-case, one run of word characters) in a long text, read
+    from the text's word index; None for a short text, which a plain search reads as fast."""
+    if len(text) < INDEX_MIN_LENGTH:
+        return None
+    cache = _cache_for(text)
+    if cache.index is None:
+        cache.index = WordIndex(text)
+    index = cache.index
+    return [index.starts[i] for i in index.positions.get(word, ())]
+
+
 def expect_searches(text: str) -> None:
     """Say that `text` (a draft's prose) will be searched by many lexicons: index it on its first
     search, rather than after a first plain scan (this counts as the first)."""
@@ -388,6 +400,8 @@ class Lexicon:
         self._entry_patterns: dict[tuple[str, ...], regex.Pattern[str]] = {}
         self._lookback_pattern: regex.Pattern[str] | None = None
         self._following: dict[str, frozenset[str] | None] = {}
+        self._last_text: str | None = None  # the text indexed last, and its matches
+        self._last_found: tuple[list[regex.Match[str]], list[int]] | None = None
 
     def _next_words(self, word: str) -> frozenset[str] | None:
         """The words that may follow `word` in a match of its entries, or None when the entries
@@ -463,6 +477,8 @@ class Lexicon:
         """The match at every offset where the lexicon matches a long text (overlapping ones
         included, so a search may start anywhere), with their start offsets; cached per text.
         None for a text not worth indexing (short, or searched only once so far)."""
+        if text is self._last_text:
+            return self._last_found  # the rule kinds ask about one draft's prose hundreds of thousands of times
         if len(text) < INDEX_MIN_LENGTH:
             return None
         cache = _cache_for(text)
@@ -472,6 +488,8 @@ class Lexicon:
                 return None  # a slice searched once is not worth indexing; the draft is searched often
             matches = self._scan(cache)
             found = cache.matches[id(self)] = (matches, [m.start() for m in matches])
+        # holding the text keeps its identity from passing to a new string
+        self._last_text, self._last_found = text, found
         return found
 
     def _scan(self, cache: _PerText) -> list[regex.Match[str]]:
