@@ -63,7 +63,8 @@ def test_quantity(text: str, expected: tuple[str, float, float, str, str]) -> No
 @pytest.mark.parametrize(
     "text",
     ["In 2019, a study followed adults over 65 and children under 12.", "65% of 120 participants improved [3].",
-     "A bottle of 60 capsules costs $20.", "Blood glucose of 100 mg/dL is normal.", "1. Sleep 7 hours a night."],
+     "A bottle of 60 capsules costs $20.", "Blood glucose of 100 mg/dL is normal.", "1. Sleep 7 hours a night.",
+     "If you are a grams person, read the label twice."],
 )
 def test_numbers_that_are_not_doses(text: str) -> None:
     assert list(find_quantities(text)) == []

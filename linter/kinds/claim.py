@@ -210,12 +210,16 @@ _MARKED_NAME = compile_pattern(
 # wind-down made with l-theanine", "tideline is a warm, barely-flavored powder". Ordinary prose
 # never opens a sentence in lower case, so only such a brand's copy can match.
 _LOWER_INTRODUCED = compile_pattern(
-    r"([a-z][a-z0-9'\u2019]*[a-z0-9]) is (?:a|an|our|your) (?:[\w'\u2019-]+,? ){0,5}?"
+    r" is (?:a|an|our|your) (?:[\w'\u2019-]+,? ){0,5}?"
     r"(?:chewable [\w-]+|(?:gumm(?:y|ies)|capsules?|caps|tablets?|softgels?|powders?|tinctures?|sprays?|mists?|blends?|"
     r"supplements?|formulas?|stacks?|lozenges?|chews?|sachets?|shots?|drinks?|tonics?|elixirs?|balms?|roll-ons?|cocoa|latte)"
     # the form ends the phrase ("a walking supplement store" is no supplement)
     r"(?=\s*(?:[,.;:!?)\u2013\u2014]|$)|\s(?:made|with|of|for|that|which|you|from|containing|packed|in|to|and|by|built|designed|formulated|powered)\b))"
 )
+# The lower-case name before an introduction (the pattern above starts at its " is ", which a
+# scan finds fast; a pattern starting at any lower-case letter would try every word of the draft).
+_LOWER_NAME_BEFORE = compile_pattern(r"(?<![\w'\u2019-])[a-z][a-z0-9'\u2019]*[a-z0-9]\Z")
+_NAME_REACH = 40
 # A line that a chat log opens with its writer's name: "theo: " is a person, not a product.
 _SPEAKER_LINE = r"(?m)^[ \t>*_]*{name}[*_]*:"
 # What may come before a sentence's first word: markup, or a label and its colon ("for anyone new here: ").
@@ -847,13 +851,14 @@ class _Scan:
         doc, prose = self.doc, self.prose
         products: dict[str, str] = {}
         for m in _LOWER_INTRODUCED.finditer(prose):
-            name = m.group(1)
-            if name in products or name in _NOT_A_NAME or len(name) < 3:
+            found = _LOWER_NAME_BEFORE.search(prose, max(0, m.start() - _NAME_REACH), m.start())
+            name = found.group(0) if found is not None else ""
+            if not name or name in products or name in _NOT_A_NAME or len(name) < 3:
                 continue
-            sentence = doc.sentence_at(m.start())
-            if sentence is None or _SENTENCE_LEAD.fullmatch(prose, sentence.start, m.start()) is None:
+            sentence = doc.sentence_at(found.start())
+            if sentence is None or _SENTENCE_LEAD.fullmatch(prose, sentence.start, found.start()) is None:
                 continue
-            if _first_within(starts, m.start(1), m.end(1)) is not None or self._has_outcome(m.start(1), m.end(1)):
+            if _first_within(starts, found.start(), found.end()) is not None or self._has_outcome(found.start(), found.end()):
                 continue  # a substance's own name, or an outcome ("sleep is a ...")
             if regex.search(_SPEAKER_LINE.format(name=regex.escape(name)), prose) is not None:
                 continue

@@ -46,6 +46,8 @@ _PER_KG_AFTER = re.compile(r"\s+of\s+[\w-]+(?:\s+[\w-]+)?\s+(?:per|a|/)\s+(?:kg|
 # A count above these is a pack size ("a bottle of 60 capsules"), not a serving.
 _MAX_COUNT: dict[str, float] = {"capsule": 12, "tablet": 12, "gummy": 12, "scoop": 6, "drop": 100}
 APPROX_TOLERANCE = 0.1
+# A unit's word in the plural ("grams", "capsules"), not an abbreviation ("tbs") or "glass".
+_PLURAL_UNIT = re.compile(r"[a-z]{3,}(?<!s)s", re.IGNORECASE)
 
 
 class Quantity(NamedTuple):
@@ -133,6 +135,8 @@ def _quantity(prose: str, m: re.Match[str], floor: int) -> Quantity | None:
     if unit is None:
         return None
     if m.group("article") is not None:
+        if _PLURAL_UNIT.fullmatch(m.group("unit")):
+            return None  # "a grams person", "one capsules": no amount is written in the plural after "a"
         first = parse_number(m.group("article"))
         second = None
     else:
