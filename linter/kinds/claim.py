@@ -156,6 +156,10 @@ _PLURAL_PRONOUN = compile_pattern(r"they|these", regex.IGNORECASE)
 # A consequence drawn for people from an animal result told without a benefit verb: the plain
 # consequences, not "which tells us a lot about mice", and "imagine what it can do for you".
 _BRIDGE = compile_pattern(rf"\b(?:{_CONSEQUENCE}|imagine|(?:do|does|work|works|help|helps) the same)\b", regex.IGNORECASE)
+# What an evidence cue reports, opening with a subject of its own: "(that) a warm bath ...",
+# "(that) getting daylight ..."; `_REPORTED_REACH` characters of it must name no substance.
+_REPORTED_SUBJECT = compile_pattern(r"\s+(?:that\s+)?((?:a|an)\s|[a-z]+ing\s)")
+_REPORTED_REACH = 60
 # an animal result the writer acts on: "..., so it stays in the stack", "which is why I take it"
 _ACTED_ON = compile_pattern(
     r"\b(?:so|which is why|that['\u2019]s why)\b[^.;!?]{0,30}?\b(?:stays?|keeps?|keeping|take|takes|taking|added|adding|buy|bought|made the cut)\b",
@@ -219,7 +223,7 @@ _LOWER_INTRODUCED = compile_pattern(
 # The lower-case name before an introduction (the pattern above starts at its " is ", which a
 # scan finds fast; a pattern starting at any lower-case letter would try every word of the draft).
 _LOWER_NAME_BEFORE = compile_pattern(r"(?<![\w'\u2019-])[a-z][a-z0-9'\u2019]*[a-z0-9]\Z")
-_NAME_REACH = 40
+_NAME_REACH = 40  # characters before " is " searched for the name
 # A line that a chat log opens with its writer's name: "theo: " is a person, not a product.
 _SPEAKER_LINE = r"(?m)^[ \t>*_]*{name}[*_]*:"
 # What may come before a sentence's first word: markup, or a label and its colon ("for anyone new here: ").
@@ -247,6 +251,7 @@ _CAPITALISED_NAME = compile_pattern(r"[A-Z][\w'\u2019]*(?:[ -][A-Z][\w'\u2019]*)
 _CAPITALISED_HEAD = compile_pattern(r"(?<![\w'\u2019])[A-Z][\w'\u2019]*(?: [A-Z][\w'\u2019]*)*(?= [a-z])")
 # A name going on as a web address: "hush.co/q", "driftwell.com".
 _IN_ADDRESS = compile_pattern(r"\.[a-z]{2,}\b")
+# A digit in a lead-in makes it a date or a count ("**oct 11, night 10.**"), not a topic.
 _DIGIT = compile_pattern(r"\d")
 # The first word of a name, the key to its uses in the draft's word index.
 _FIRST_WORD = compile_pattern(r"\w+")
@@ -1203,12 +1208,27 @@ class _Scan:
                 # a life that changed is no substance's doing unless a review signs it or the
                 # sentence points back ("I no longer dread going to bed" closes an essay about a
                 # sleep course, after the wine it gave up)
+                if pattern is lex.vague and self._says_of_other(cue.end(), sentence.end):
+                    return []  # "Experts say a warm bath before bed helps too": of the bath
                 name = None if pattern is lex.results else self._antecedent(cue.start(), sentence.block, title=True)
                 if name is None and self._about_the_product(pattern, sentence, cue):
                     name = self._last_mention(cue.start())
                 # an empty span at the cue: the cue's own words stay free to name the outcome
                 return [Subject(cue.start(), cue.start(), name)] if name is not None else []
         return []
+
+    def _says_of_other(self, after: int, end: int) -> bool:
+        """Whether what an evidence cue reports opens with a subject of its own that is no
+        substance ("a warm bath", "getting up at the same time"), rather than a pronoun or a
+        substance's name."""
+        prose = self.prose
+        opening = _REPORTED_SUBJECT.match(prose, after, end)
+        if opening is None:
+            return False
+        start = opening.start(1)
+        if self.lex.anaphors.match(prose, start, end) is not None:
+            return False
+        return _first_within(self.mention_starts, start, min(end, start + _REPORTED_REACH)) is None
 
     def _row_subject(self, sentence: Sentence) -> list[Subject]:
         """A table cell that opens with no subject ("| Rhodiola | Eases fatigue |") speaks of the
