@@ -77,6 +77,8 @@ def test_overlapping_ranges_that_differ_are_a_warning() -> None:
         "Tart cherry: 240 mL of juice, or 2 capsules.",
         "Doses over 10 mg of melatonin cause grogginess. Take 1 mg.",
         "In a 2019 study, 120 participants took 10 mg of melatonin. Take 1 mg of melatonin.",
+        # a limit said again in brackets is still a limit
+        "Take 2 capsules (1 g) of magnesium with dinner. Do not take more than 4 capsules (2 g) of magnesium a day.",
     ],
 )
 def test_not_contradictions(text: str) -> None:

@@ -409,7 +409,11 @@ class _Extractor:
             if (_BRACKETED.fullmatch(prose, *between) or search(self.lexicon.split_before, prose, *between) is not None
                     or first.role == "label" and again.role == "advice" and _LISTED.fullmatch(prose, *between)):
                 # "split into four doses of 5 g" after a loading amount is that loading, served
-                doses[i] = replace(again, role=first.role, study=first.study, rejected=first.rejected,
+                # and a bound it sets holds for the restatement: "not more than eight tablets (4 g)"
+                measure = again.measure
+                if isinstance(measure, Quantity) and isinstance(first.measure, Quantity) and first.measure.bound != "exact":
+                    measure = measure._replace(bound=first.measure.bound)
+                doses[i] = replace(again, measure=measure, role=first.role, study=first.study, rejected=first.rejected,
                                    starting=first.starting or again.starting)
         return doses
 
