@@ -1773,14 +1773,15 @@ class _Scan:
 
     def _animal(self, sentence: Sentence, cue: regex.Match[str], subjects: list[Subject], clauses: list[tuple[int, int]]) -> ClaimHit | None:
         """Animal or lab evidence: flag the human benefit it is stretched to, here or next."""
-        claim = self._human_claim(self._claims(subjects, clauses), sentence.end, cue.end())
+        claims = self._claims(subjects, clauses)
+        claim = self._human_claim(claims, sentence.end, cue.end())
         if claim is not None:
             return self._hit("animal-evidence", sentence, claim.subject, cue, claim, cited_ok=False)
         if self._carried_to_people(sentence, cue, subjects):
             return self._hit("animal-evidence", sentence, _nearest(subjects, cue.start()), cue, None, cited_ok=False)
         if _ACTED_ON.search(self.prose, cue.end(), sentence.end) is not None:
             # "X cut soreness in rats, so it stays in the stack": the animal result, acted on
-            acted = next((c for c in self._claims(subjects, clauses) if not c.negated and c.end <= cue.start()), None)
+            acted = next((c for c in claims if not c.negated and c.end <= cue.start()), None)
             if acted is not None:
                 return self._hit("animal-evidence", sentence, acted.subject, cue, acted, cited_ok=False)
         nxt = self.doc.next_sentence(sentence)

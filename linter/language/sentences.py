@@ -28,15 +28,17 @@ _MAYBE_TERMINAL = frozenset("etc".split())
 # with dinner"), even with no full stop on the line before; so is a line that opens with a short
 # label, as an email's or a carton's lines do ("Subject: ...", "Preview text: ...", "Directions: ..."),
 # or with a chat log's time stamp ("[Mon 07:50] bex: ...", "[07/05 19:45] Tom B: ...").
+# A line break after a line that does not run on into the next (no comma, colon or dash at its end).
+_BREAK = r"(?<![,:;(\-\u2013\u2014])[ \t]*\n[ \t]*"
 _NEW_LINE = regex.compile(
-    r"(?<![,:;(\-\u2013\u2014])[ \t]*\n[ \t]*(?=[\"\u201c]|\p{So}|[\u2022\u2023\u25aa\u25e6\u2192\u27a4]|\p{Lu}[\w'\u2019-]*(?: [\w'\u2019-]+){0,2}:[ \t]"
+    _BREAK + r"(?=[\"\u201c]|\p{So}|[\u2022\u2023\u25aa\u25e6\u2192\u27a4]|\p{Lu}[\w'\u2019-]*(?: [\w'\u2019-]+){0,2}:[ \t]"
     r"|\[(?:\w{2,9},? )?\d{1,2}[:/.]\d{1,2}[^\]\n]{0,16}\])"
 )
 
 # A chat log's lines in lower case, each opening with its writer's name ("theo: yes", "@kai_runs:
 # same"): a break before such a line ends a unit when the block has two or more of them, as a log
 # does (a wrapped line may open with a word and a colon once, not line after line).
-_CHAT_LINE = regex.compile(r"(?<![,:;(\-\u2013\u2014])[ \t]*\n[ \t]*(?=[\p{Ll}@][\w.'\u2019-]{0,24}:[ \t])")
+_CHAT_LINE = regex.compile(_BREAK + r"(?=[\p{Ll}@][\w.'\u2019-]{0,24}:[ \t])")
 
 
 # A line break that no wrapping made ends a unit, though no full stop does: a listing's price line

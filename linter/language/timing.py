@@ -20,7 +20,7 @@ from linter.language.lexicon import PATTERN_TIMEOUT, WORD_BOUNDARIES, find_all, 
 from linter.language.numbers import ARTICLE, NUMBER, parse_number
 from linter.language.quantities import bounded_interval, classify_bound, windows
 from linter.language.units import TIME_TRIGGER, TIME_UNIT, time_unit
-from linter.language.wordindex import Lexicon
+from linter.language.wordindex import Lexicon, alternation
 from linter.patterns import compile_pattern
 
 NEAR_WINDOW = (0.0, 15.0)  # "at bedtime", "right before bed": within a quarter of an hour
@@ -250,7 +250,6 @@ def build_grammar(
     if parts:
         sources = [[term_source(t) for t in day_terms[name]] for name in parts]
         daypart_lexicon = Lexicon([s for own in sources for s in own], WORD_BOUNDARIES, regex.IGNORECASE, timeout=PATTERN_TIMEOUT)
-        before, after = WORD_BOUNDARIES
-        own_patterns = tuple(compile_pattern(before + "(?:" + "|".join(own) + ")" + after, regex.IGNORECASE) for own in sources)
+        own_patterns = tuple(compile_pattern(alternation(own, WORD_BOUNDARIES), regex.IGNORECASE) for own in sources)
     minutes = {name: (low * 60.0, high * 60.0) for name, (low, high) in (hours or {}).items()}
     return TimingGrammar(names, frozenset(near), pattern, trigger, parts, daypart_lexicon, own_patterns, minutes, dict(anchor_dayparts or {}))

@@ -341,6 +341,12 @@ def _cache_for(text: str) -> _PerText:
     return entry
 
 
+def alternation(fragments: list[str], boundary: tuple[str, str]) -> str:
+    """Regex source matching any of `fragments`, first one first, between the `boundary` lookarounds."""
+    before, after = boundary
+    return before + "(?:" + "|".join(f"(?:{f})" for f in fragments) + ")" + after
+
+
 def word_starts(text: str, word: str) -> list[int] | None:
     """Offsets of the word `word` (lower-case, one run of word characters) in a long text, read
     from the text's word index; None for a short text, which a plain search reads as fast."""
@@ -440,8 +446,7 @@ class Lexicon:
         return self._residual
 
     def _wrap(self, fragments: list[str]) -> str:
-        before, after = self._boundary
-        return before + "(?:" + "|".join(f"(?:{f})" for f in fragments) + ")" + after
+        return alternation(fragments, self._boundary)
 
     def _compile(self, fragments: list[str]) -> regex.Pattern[str]:
         return compile_pattern(self._wrap(fragments), self._flags)
