@@ -324,3 +324,26 @@ def test_a_malformed_other_substance_table_is_a_clear_error(tmp_path: Path, old:
 def test_who_a_dose_is_for(text: str, expected: list[tuple[str, int]]) -> None:
     found = findings("dosing.inconsistent-dose", text)
     assert [(f.excerpt, f.span.line) for f in found] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one sentence sets two amounts against each other: no contradiction
+    ("The 5 mg on most labels is several times the 0.5 mg of melatonin that most adults need.", []),
+    # a table row compares products column by column
+    ("| | Calm | Rest |\n|---|---|---|\n| Ashwagandha | 1 capsule | 2 capsules |", []),
+    # a later statement apart from both is still compared, with the first as the yardstick
+    ("Take 0.5 mg of melatonin, not the 5 mg most gummies hold.\n\nMost adults should take 3 mg of melatonin.",
+     [("3 mg", 3, [1])]),
+    # the same amounts in two places are a contradiction
+    ("Take 0.5 mg of melatonin.\n\nTake 3 mg of melatonin.", [("3 mg", 3, [1])]),
+])
+def test_amounts_read_together_are_not_a_contradiction(text: str, expected: list[tuple[str, int, list[int]]]) -> None:
+    found = findings(DOSE, text)
+    assert [(f.excerpt, f.span.line, [r.span.line for r in f.related]) for f in found] == expected
+
+
+def test_timing_read_together_is_not_a_contradiction() -> None:
+    text = "Take melatonin 30 minutes before bed, or two hours before bed if you want to shift your clock."
+    assert findings("timing.inconsistent-timing", text) == []
+    apart = "Take melatonin 30 minutes before bed.\n\nTake melatonin two hours before bed."
+    assert [(f.excerpt, f.span.line) for f in findings("timing.inconsistent-timing", apart)] == [("two hours before bed", 3)]

@@ -153,6 +153,18 @@ def test_links_and_reference_definitions_are_kept_as_evidence() -> None:
     assert "this study" in doc.prose and "pubmed" not in doc.prose
 
 
+@pytest.mark.parametrize("line, defined", [
+    # a numbered reference written without the colon, as plain-text leaflets write them
+    ("[1] EFSA Panel. Melatonin and sleep onset. EFSA Journal 2011;9(6):2241.", True),
+    ("[2] Smith J. Sleep study. https://doi.org/10.1/x", True),
+    # a bracketed number opening an ordinary line defines nothing
+    ("[1] Take it with food.", False),
+])
+def test_numbered_references_without_a_colon(line: str, defined: bool) -> None:
+    doc = parse_text(f"Melatonin shortens the time to fall asleep.[1]\n\n{line}\n", "label.txt", "text")
+    assert (line[1] in doc.definitions) is defined
+
+
 @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
 @pytest.mark.parametrize("fmt", ["markdown", "text", "html"])
 def test_positions_with_every_line_ending(newline: str, fmt: str) -> None:

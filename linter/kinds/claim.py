@@ -313,7 +313,7 @@ _COMPARATIVES = (r"faster|calmer|deeper|better|less|more|fewer|easier|quicker|lo
 # A clause that opens with its benefit: a comparison ("Deeper sleep with ...") or a verb of
 # letting go ("Unwind with ...", "Relax with ...").
 _BENEFIT_OPENING = compile_pattern(
-    rf"(?:{_COMPARATIVES}|restful|restorative|uninterrupted)\b|"
+    rf"(?:(?:noticeably|visibly|much|far|way|markedly|genuinely|truly)\s+)?(?:{_COMPARATIVES}|restful|restorative|uninterrupted)\b|"
     r"(?:unwind|relax|de-?stress|wind down|switch off|drift off|calm down|chill out|rest easy|breathe easy|sleep|recover|bounce back)\b",
     regex.IGNORECASE)
 # A lead-in that opens with a comparison names a benefit: "**Faster bounce-back.**", "**Less stress.**"
@@ -323,6 +323,12 @@ _COMPARATIVE_OPENING = compile_pattern(rf"[\W_]*(?:{_COMPARATIVES})\b", regex.IG
 _LIST_PROMISE = compile_pattern(
     r"\b(?:can|may|might|could|will|helps?|helped|supports?|(?:is|are) (?:known|said|thought|believed) to|"
     r"benefits? (?:of [\w' -]{1,40} )?include|do(?:es)? for (?:you|them|your \w+)|works? to)\b[^:.!?]{0,40}:[\s*_]*$",
+    regex.IGNORECASE)
+# A review's label for what a product does well, over a list of its selling points: "**Pros**",
+# "What we liked:", "Why we love it:".
+_PROS_LABEL = compile_pattern(
+    r"[\s*_#>]*(?:pros|the good|benefits|key benefits|what we lik(?:e|ed)|what (?:I|we) love(?:d)?|why (?:we|you(?:'ll)?|I) love it|"
+    r"highlights|upsides|strengths)[\s*_]*:?[\s*_]*",
     regex.IGNORECASE)
 # A yes to the question before: "Absolutely.", "Oh, totally.", "Yes - and ...", "It does!"
 _AFFIRMATIVE = compile_pattern(
@@ -1354,12 +1360,18 @@ class _Scan:
         """The subject a list's lead-in paragraph promises a benefit from, and the kind of
         claim its items make, when the paragraph ends with a colon after a benefit verb,
         a modal or a testimonial ("Ashwagandha may help:", "Reviewers say it helps them:")."""
-        if block < 0 or self.doc.blocks[block].kind != "paragraph":
+        if block < 0 or self.doc.blocks[block].kind not in ("paragraph", "heading"):
             return None
         last = bisect_left(self.sentence_starts, self.doc.blocks[block].end) - 1
         if last < 0 or self.doc.sentences[last].block != block:
             return None
         lead = self.doc.sentences[last]
+        if lead.index == self._first_sentence(block).index and _PROS_LABEL.fullmatch(self.prose, lead.start, lead.end):
+            # a review's pros belong to the product its section is about
+            name = self._antecedent(lead.start, block, title=True) or self._last_mention(lead.start)
+            return (name, "efficacy") if name is not None else None
+        if self.doc.blocks[block].kind == "heading":
+            return None
         promise = _LIST_PROMISE.search(self.prose, lead.start, lead.end)
         if promise is None:
             return None

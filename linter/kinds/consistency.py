@@ -54,6 +54,7 @@ class Claim(NamedTuple):
     direction: str = ""
     population: str | None = None  # who the statement is for; None: the general reader
     starting: str = ""  # "raised": a titration's first step; "named": a starting amount; "": neither
+    sentence: int = -1  # index of the sentence the statement is in
 
 
 def claim_of(statement: Statement, doc: Document) -> Claim:
@@ -69,9 +70,10 @@ def claim_of(statement: Statement, doc: Document) -> Claim:
     else:
         topic, direction = m.anchor, m.direction
         unit, serving, day = "min", raw, None
+    sentence = doc.sentence_at(m.start)
     return Claim(statement.substance, topic, statement.purpose, statement.form, unit, m.bound, serving, day,
                  doc.path, doc.span(m.start, m.end), m.start, m.end, doc.text[m.start : m.end], direction,
-                 statement.population, statement.starting)
+                 statement.population, statement.starting, -1 if sentence is None else sentence.index)
 
 
 def _shown_topic(claim: Claim) -> str:
@@ -157,9 +159,11 @@ class ConsistencyCheck:
                 key = (claim.substance, claim.topic)
                 earlier = seen.setdefault(key, [])
                 conflicts = [c for c in (self._conflict(e, claim) for e in earlier) if c is not None]
+                apart = [c for c in conflicts if not _read_together(c.earlier, claim)]
+                if apart:
+                    yield self._finding(claim, apart)
                 if conflicts:
-                    yield self._finding(claim, conflicts)
-                    continue  # a statement already reported is not the yardstick for later ones
+                    continue  # a statement at odds with earlier ones is not the yardstick for later ones
                 if across:
                     pending.append(claim)  # drafts are compared with other drafts only
                 else:
@@ -276,6 +280,18 @@ def _readings(a: Claim, b: Claim) -> list[tuple[str, tuple[float, float], tuple[
         if b.serving[0] > a.day[1]:  # a smaller serving may be taken several times a day
             readings.append(("day", a.day, b.serving))
     return readings
+
+
+def _read_together(a: Claim, b: Claim) -> bool:
+    """Whether two statements sit in one sentence or on one line, where a reader meets them at once.
+
+    Amounts side by side are set against each other on purpose: a conversion ("one 325 mg tablet
+    gives 65 mg of iron"), a product compared with another in a table row, a label's amount next
+    to the advised one, the steps of a taper. A contradiction is two places the reader meets apart.
+    """
+    if a.path != b.path:
+        return False
+    return a.span.line == b.span.line or (a.sentence == b.sentence and a.sentence >= 0)
 
 
 def _titrated(low: Claim, high: Claim) -> bool:

@@ -11,6 +11,12 @@ from linter.language.sentences import split_sentences
 _NOT_NEWLINE = re.compile(r"[^\r\n]")
 # A footnote or reference definition written as prose: "[1]: Smith J. Sleep. 2020."
 _DEFINITION = re.compile(r"^[ \t]{0,3}\[([^\]\r\n]{1,40})\]:[ \t]*(\S[^\r\n]*)", re.MULTILINE)
+# A numbered reference without the colon, as plain-text drafts write them: "[1] EFSA Panel ...
+# EFSA Journal 2011;9(6):2241." It must read like a reference (a year, a link or a DOI), so a
+# bracketed number opening an ordinary line ("[1] Take it with food") defines nothing.
+_NUMBERED_REFERENCE = re.compile(
+    r"^[ \t]{0,3}\[(\d{1,3})\][ \t]+(\S[^\r\n]*?(?:\b(?:19|20)\d\d\b|https?://|\bdoi\b)[^\r\n]*)",
+    re.MULTILINE | re.IGNORECASE)
 
 
 def blank(segment: str) -> str:
@@ -67,9 +73,10 @@ class DocumentBuilder:
         for index, block in enumerate(blocks):
             for start, end in split_sentences(prose, block.start, block.end):
                 sentences.append(Sentence(start, end, index, len(sentences)))
-        for m in _DEFINITION.finditer(prose):
-            label = normalize_label(m.group(1))
-            self.definitions.setdefault(label, Link(m.group(2).strip(), m.start(), m.end()))
+        for pattern in (_DEFINITION, _NUMBERED_REFERENCE):
+            for m in pattern.finditer(prose):
+                label = normalize_label(m.group(1))
+                self.definitions.setdefault(label, Link(m.group(2).strip(), m.start(), m.end()))
         return Document(
             path=self.path,
             text=self.text,
