@@ -64,8 +64,9 @@ def _line_breaks(prose: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     chat = [(m.start(), m.end()) for m in _CHAT_LINE.finditer(prose, start, end)]
     if len(chat) >= 2:
         breaks.update(chat)
-    if "\n" in prose[start:end]:
-        lines = prose[start:end].split("\n")
+    segment = prose[start:end]
+    if "\n" in segment:
+        lines = segment.split("\n")
         widest = max(len(line.strip()) for line in lines)
         next_line = start
         for line, following in zip(lines, lines[1:]):

@@ -329,6 +329,12 @@ class _PerText:
         self.matches: dict[int, tuple[list[regex.Match[str]], list[int]]] = {}
         self.queries = 0  # searches asked of this text so far
 
+    def word_index(self) -> WordIndex:
+        """The text's word index, built on first use."""
+        if self.index is None:
+            self.index = WordIndex(self.text)
+        return self.index
+
 
 # The few long texts searched most recently (the draft's prose, a long sentence sliced from it).
 _recent: RecentTexts[_PerText] = RecentTexts(4)
@@ -352,10 +358,7 @@ def word_starts(text: str, word: str) -> list[int] | None:
     from the text's word index; None for a short text, which a plain search reads as fast."""
     if len(text) < INDEX_MIN_LENGTH:
         return None
-    cache = _cache_for(text)
-    if cache.index is None:
-        cache.index = WordIndex(text)
-    index = cache.index
+    index = _cache_for(text).word_index()
     return [index.starts[i] for i in index.positions.get(word, ())]
 
 
@@ -498,9 +501,7 @@ class Lexicon:
         return found
 
     def _scan(self, cache: _PerText) -> list[regex.Match[str]]:
-        if cache.index is None:
-            cache.index = WordIndex(cache.text)
-        index = cache.index
+        index = cache.word_index()
         text, positions, starts, words = cache.text, index.positions, index.starts, index.words
         last = len(words) - 1
         by_offset: dict[int, regex.Match[str] | None] = {}
