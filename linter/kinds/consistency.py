@@ -17,7 +17,8 @@ from linter.document import Document
 from linter.finding import Finding, Related, Span
 from linter.kinds.base import Kind, RuleMeta, render
 from linter.knowledge import Knowledge
-from linter.language.attribution import Statement, same_people, statements
+from linter.kinds.dose_range import references, times_off
+from linter.language.attribution import Statement, builtin_lexicon, same_people, statements
 from linter.language.quantities import Quantity
 from linter.schema import Field
 
@@ -28,6 +29,8 @@ FIELDS: dict[str, Field] = {
     "max_related": Field(int, default=5, help="earlier statements listed per finding"),
     "max_compared": Field(int, default=50, help="distinct earlier values kept per substance and topic"),
     "stated_as": Field(str, default="stated here as {text}", help="message of each related location"),
+    "misread_factor": Field(float, default=20.0,
+                            help="a dose this many times away from every reference range of its substance is not compared; 0: compare all"),
 }
 _EPS = 1e-6
 _INF = float("inf")
@@ -130,6 +133,7 @@ class ConsistencyCheck:
     max_related: int
     max_compared: int
     stated_as: str
+    misread_factor: float = 20.0
 
     def _claims(self, doc: Document) -> list[Claim]:
         found = statements(doc, self.knowledge)
@@ -137,7 +141,18 @@ class ConsistencyCheck:
         # only advice is compared: not study doses, amounts advised against, product labels ("each
         # gummy contains 25 mg"), reference intakes (an RDA) or the steps of a titration
         return [claim_of(s, doc) for s in chosen
-                if not (s.study or s.rejected) and s.role == "advice" and s.measure.bound != "threshold"]
+                if not (s.study or s.rejected) and s.role == "advice" and s.measure.bound != "threshold"
+                and not self._misread(s)]
+
+    def _misread(self, statement: Statement) -> bool:
+        """Whether a dose is so far from every reference amount of its substance ("6 g" of
+        L-theanine, "1 mg" of glycine) that it belongs to something else the sentence names: a
+        scoop of the whole blend, another ingredient. Comparing it would report a contradiction
+        the writer never made; a slipped unit is the `dose-range` kind's to report."""
+        if not self.misread_factor or self.measure != "dose":
+            return False
+        refs = references(statement.substance, self.knowledge, builtin_lexicon())
+        return times_off(statement, refs) >= self.misread_factor
 
     def check(self, doc: Document) -> Iterator[Finding]:
         """Yield one finding per statement that contradicts earlier ones in the same draft."""
@@ -312,7 +327,7 @@ def _contains(outer: tuple[float, float], inner: tuple[float, float]) -> bool:
 def build(meta: RuleMeta, data: Mapping[str, Any], knowledge: Knowledge) -> ConsistencyCheck:
     """Compile a consistency rule."""
     return ConsistencyCheck(meta, knowledge, data["measure"], data["partial_severity"], data["max_related"],
-                            data["max_compared"], data["stated_as"])
+                            data["max_compared"], data["stated_as"], float(data["misread_factor"]))
 
 
 KIND = Kind("consistency", FIELDS, build, "flag a dose or timing that contradicts an earlier one for the same substance")

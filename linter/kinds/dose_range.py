@@ -55,6 +55,25 @@ def reference(dose: DoseRange, lexicon: Lexicon) -> Reference | None:
                      dose.per in ("day", "kg/day"), purpose, form, dose.source)
 
 
+def references(name: str, knowledge: Knowledge, lexicon: Lexicon, usual: bool = True) -> list[Reference]:
+    """A substance's reference ranges: the knowledge base's, else (with `usual`) the dosing
+    lexicon's usual amounts of a substance outside it."""
+    substance = knowledge.substances.get(name)
+    doses = substance.doses if substance is not None else lexicon.usual(name) if usual else ()
+    return [r for r in (reference(d, lexicon) for d in doses) if r is not None]
+
+
+def times_off(statement: Statement, refs: list[Reference]) -> float:
+    """How many times a dose is away from the nearest reference range of its dimension, per
+    serving or per day (1 inside one; 1 when no range applies)."""
+    q = statement.measure
+    values = [(q.low, q.high)]
+    if statement.basis.times and not statement.basis.daily_total:
+        values.append((q.low * statement.basis.times, q.high * statement.basis.times))
+    ratios = [_ratio(v, r) for r in refs if r.dimension == q.dimension and r.high > 0 for v in values]
+    return min(ratios, default=1.0)
+
+
 def _ratio(values: tuple[float, float], ref: Reference) -> float:
     """How many times the dose is above or below the range (1 inside it)."""
     low, high = values
@@ -98,12 +117,7 @@ class DoseRangeCheck:
     def _references(self, name: str) -> list[Reference]:
         """The knowledge base's ranges for a substance; for the unit check, else the dosing
         lexicon's usual amounts of a substance outside it."""
-        substance = self.knowledge.substances.get(name)
-        if substance is not None:
-            doses = substance.doses
-        else:
-            doses = self.lexicon.usual(name) if self.check_name == "unit" else ()
-        return [r for r in (reference(d, self.lexicon) for d in doses) if r is not None]
+        return references(name, self.knowledge, self.lexicon, usual=self.check_name == "unit")
 
     def _outside(self, statement: Statement, refs: list[Reference]) -> Reference | None:
         """The reference range the advised dose breaks, or None if it fits one."""
