@@ -66,10 +66,15 @@ LEXICON_FIELDS: dict[str, Field] = {
     "negations": _TERMS,
     "frames": _TERMS,
     "background": _TERMS,
+    "practices": Field(list, default=[], items=str, help="things done rather than taken (a therapy, a routine), which a pronoun after them points to"),
     "evidence_domains": _TERMS,
     "examples": LEXICON_EXAMPLES,  # self-tests, run by tests/test_rule_examples.py
 }
 
+# A full stop right before a word: a sentence boundary the splitter kept joined ("CBT-I. It").
+_STOP_BEFORE = compile_pattern(r"\.\s+$")
+# A clause break that offers an alternative (", or"), at the end of what is before a clause.
+_OR_BEFORE = compile_pattern(r",\s+or$", regex.IGNORECASE)
 # Clause boundaries: a subject in one clause does not own the verb of the next one.
 # ", so you nod off sooner" carries on the claim before it (its outcome), so it does not break.
 _CLAUSE_BREAK = compile_pattern(
@@ -157,8 +162,9 @@ _PLURAL_PRONOUN = compile_pattern(r"they|these", regex.IGNORECASE)
 # consequences, not "which tells us a lot about mice", and "imagine what it can do for you".
 _BRIDGE = compile_pattern(rf"\b(?:{_CONSEQUENCE}|imagine|(?:do|does|work|works|help|helps) the same)\b", regex.IGNORECASE)
 # What an evidence cue reports, opening with a subject of its own: "(that) a warm bath ...",
-# "(that) getting daylight ..."; `_REPORTED_REACH` characters of it must name no substance.
-_REPORTED_SUBJECT = compile_pattern(r"\s+(?:that\s+)?((?:a|an)\s|[a-z]+ing\s)")
+# "(that) getting daylight ...", "(that) hot flushes are ..."; `_REPORTED_REACH` characters of it
+# must name no substance.
+_REPORTED_SUBJECT = compile_pattern(r"\s+(?:that\s+)?((?:a|an)\s|[a-z]+ing\s|(?:[a-z]+\s)?[a-z]+s\s(?=are\s))")
 _REPORTED_REACH = 60
 # an animal result the writer acts on: "..., so it stays in the stack", "which is why I take it"
 _ACTED_ON = compile_pattern(
@@ -256,7 +262,7 @@ _DIGIT = compile_pattern(r"\d")
 # The first word of a name, the key to its uses in the draft's word index.
 _FIRST_WORD = compile_pattern(r"\w+")
 # Absences listed before a promise that is one more: "No grogginess, no dependency, ".
-_ABSENCES = compile_pattern(r"(?:\bno [\w-]+(?: [\w-]+)?,\s+)+(?:and\s+)?$", regex.IGNORECASE)
+_ABSENCES = compile_pattern(r"(?:\bno [\w-]+(?: [\w-]+)?(?:,\s+|\s+and\s+))+(?:and\s+)?$", regex.IGNORECASE)
 # A one-word no that answers the question before it, then goes on.
 _ANSWERED_NO = compile_pattern(r"(?<=\?(?:\*\*|__)?\s{0,3})(?:no|never|nope|not at all|not ever)\s*[,.!:;\u2014\u2013-]", regex.IGNORECASE)
 # Titles that make the name after them a person's.
@@ -279,6 +285,8 @@ _NOT_A_NAME = frozenset(
     buy get shop add order grab save choose pick meet discover introducing why how about""".split()
 )
 # A lead-in ("**Reishi.**", "- Magnesium glycinate.") names a topic in a few words; a sentence says more.
+# What a topic label does not open with: a conjunction or a word that points back.
+_NOT_A_LABEL = compile_pattern(r"(?:and|but|so|okay|ok|now|next|then|also|this|that|these|it)\b", regex.IGNORECASE)
 _LEAD_IN_WORDS = 4
 # a promise quoted as the name of a label: 'our "clinically proven" badge'
 _OPENING_QUOTE = compile_pattern(r"[\"\u201c\u2018']$")
@@ -341,13 +349,16 @@ _ANSWER_OPENING = compile_pattern(
     regex.IGNORECASE)
 # a quotation's signature ('"...," - Marco', '(Sunita, Leicester)'): the story it signs comes before it
 _SIGNATURE = compile_pattern(r"[\u2014\u2013(-]")
-# A story that ends in nothing: "I tried CBD oil for three months and noticed nothing for my back".
+# A story that ends in nothing ("I tried CBD oil for three months and noticed nothing for my back"),
+# or in a result it does not tell.
 _FAILURE = compile_pattern(
     r"\b(?:noticed|felt|saw|got) (?:absolutely |basically )?(?:nothing|zero|no (?:difference|change|effect|benefit|improvement))|"
     r"\bdid(?:n't|n’t| not) (?:do (?:anything|much|a thing)|help|work|notice|feel (?:any|a thing))|\bnothing (?:changed|happened)|\bwaste of money|"
     r"\bdid (?:absolutely |literally |basically |pretty much )?nothing\b|"
     r"\bstopped (?:working|helping)|\bno longer (?:works?|helps?|worked|helped)|"
-    r"\b(?:could|can)(?:n't|n’t|not| not) (?:really )?(?:see|notice|feel|tell) (?:any|a|much of a|much) ?difference",
+    r"\b(?:could|can)(?:n't|n’t|not| not) (?:really )?(?:see|notice|feel|tell) (?:any|a|much of a|much) ?difference|"
+    # a teaser withholds the end: "I Took Saffron for 30 Days. Here's What Happened to My Mood"
+    r"\b(?:here['’]s|here is|find out|guess|see) what happened\b",
     regex.IGNORECASE)
 # A first-person start on a substance: "I started ", "we switched to ", "my husband has been
 # taking ", "I take " (its object, a name, a pronoun or a dose, follows).
@@ -357,7 +368,9 @@ _INTAKE = compile_pattern(
     r"(?:start(?:ed)?|beg[ai]n|takes?|took|taking|tried|switched (?:over )?to|added|uses?|used|using|went on|got on)\b"
     # "after two weeks on these", "since starting"
     r"|\b(?:after|since|within) (?:(?:a|one|two|three|four|five|six|\d+|a few|a couple of) )?(?:days?|weeks?|months?|nights?) (?:on|of taking|of using)\b"
-    r"|\b(?:since|after) (?:starting|adding|taking|switching to)\b",
+    r"|\b(?:since|after) (?:starting|adding|taking|switching to)\b"
+    # a forum's dropped "I": "Took 600 mg for two months and ..."
+    r"|(?:(?<![^\n])|(?<=[.!?]\s))(?:took|started|tried|been taking|switched (?:over )?to|added)\b",
     regex.IGNORECASE)
 # What an intake without a name takes: "it", "them", "30 mg", "two gummies".
 _TAKEN_OBJECT = compile_pattern(r"\s+(?:it|them|this|these|those|one|two|three|a|an|half|\d[\d,.]*\s*(?:mg|g|mcg|ml|drops?|capsules?|gummies|tablets?|scoops?)\b)", regex.IGNORECASE)
@@ -444,6 +457,7 @@ class Lexicons(NamedTuple):
     human: regex.Pattern[str]
     frames: regex.Pattern[str]
     background: regex.Pattern[str]
+    practices: regex.Pattern[str]
 
 
 class Subject(NamedTuple):
@@ -633,6 +647,9 @@ class _Scan:
                     continue
                 if _GAIN.search(prose, c_start, c_end) is not None:
                     return (m.start(), m.end()), min(teller.start(), m.start())
+        told = search(lex.results, prose, start, end)
+        if told is not None and not later:  # a result with no outcome word: "Took 600 mg and I stopped stressing"
+            return (told.start(), told.end()), told.start()
         return None
 
     def _asked_claim(self, question: Sentence) -> Claim | None:
@@ -791,8 +808,10 @@ class _Scan:
             substance = self._section_substance(index, ordered, starts)
             if substance is not None:
                 products[name.group(1)] = substance
-            elif self._sells(index) and not self._has_outcome(name.start(1), name.end(1)):
-                products[name.group(1)] = name.group(1)  # a product known by its name alone
+            elif self._sells(index) and (not self._has_outcome(name.start(1), name.end(1)) or self._used_as_name(name.group(1))):
+                # a product known by its name alone; one that names an outcome ("NEXUS FOCUS")
+                # must be written as a name in the prose, as "Better Sleep" beside "better sleep" is not
+                products[name.group(1)] = name.group(1)
         return products
 
     def _one_word_products(self, starts: list[int]) -> dict[str, str]:
@@ -1128,6 +1147,10 @@ class _Scan:
             # a later clause with a subject of its own makes its own claim ("Rhodiola is
             # widely sold for fatigue, and it lifts mood")
             clauses = [c for c in clauses if c[0] >= frame.end()]
+            # "whether eating collagen, or the amino acids in it, can support tendons": the
+            # alternative is still inside the question
+            while clauses and frame.group().lower() == "whether" and _OR_BEFORE.search(prose, start, clauses[0][0]):
+                clauses = clauses[1:]
             if not clauses:
                 return None
             subjects = [s for s in subjects if s.start >= clauses[0][0]]
@@ -1188,6 +1211,8 @@ class _Scan:
             # "they" with nothing named nearby are the gummies the draft's title sells; "it"
             # under "## Exercise" is the exercise
             plural = _PLURAL_PRONOUN.fullmatch(self.prose, m.start(), m.end()) is not None
+            if self._after_practice(sentence, m.start()):
+                continue  # "... cognitive behavioural therapy for insomnia, or CBT-I. It teaches you ..."
             name = self._antecedent(m.start(), sentence.block, title=plural)
             if name is None and _FIRST_PERSON.search(self.prose, start, end):
                 # a review or a personal story ("they help me unwind") speaks of the product
@@ -1216,6 +1241,8 @@ class _Scan:
                 # sleep course, after the wine it gave up)
                 if pattern is lex.vague and self._says_of_other(cue.end(), sentence.end):
                     return []  # "Experts say a warm bath before bed helps too": of the bath
+                if pattern is lex.absolutes and search(lex.practices, self.prose, sentence.start, cue.start()) is not None:
+                    return []  # "Behavioural approaches ... have no side effects": of the approaches
                 name = None if pattern is lex.results else self._antecedent(cue.start(), sentence.block, title=True)
                 if name is None and self._about_the_product(pattern, sentence, cue):
                     name = self._last_mention(cue.start())
@@ -1271,12 +1298,24 @@ class _Scan:
         if kind in ("list_item", "table_cell"):
             if self._first_sentence(sentence.block) != sentence:
                 return []
-        elif kind == "heading" or self.prose[sentence.start - 1:sentence.start] not in ("\n", ""):
-            return []  # a label's or a carton's line ("Relieves occasional sleeplessness*") opens a line
+        elif kind == "heading":
+            return []
+        elif self.prose[sentence.start - 1:sentence.start] not in ("\n", ""):
+            return self._elided_subject(sentence)
+        # a label's or a carton's line ("Relieves occasional sleeplessness*") opens a line
         label = _SELLING_LABEL.match(self.prose, sentence.start, sentence.end)
         if not self._opens_with_benefit(label.end() if label is not None else sentence.start):
             return []
         name = self._antecedent(sentence.start, sentence.block, title=True) or self._last_mention(sentence.start)
+        return [Subject(sentence.start, sentence.start, name)] if name is not None else []
+
+    def _elided_subject(self, sentence: Sentence) -> list[Subject]:
+        """A sentence of running prose that drops its subject and opens with a benefit verb in the
+        third person ("I use kratom for my back. Kills the pain better than anything.") speaks of
+        the substance named just before: an empty span at its start."""
+        if not self.prose[sentence.start:sentence.start + 1].isupper() or not self._opens_with_benefit(sentence.start):
+            return []
+        name = self._antecedent(sentence.start, sentence.block)
         return [Subject(sentence.start, sentence.start, name)] if name is not None else []
 
     def _listed_benefit(self, sentence: Sentence) -> ClaimHit | None:
@@ -1402,6 +1441,8 @@ class _Scan:
         lead = self._first_sentence(block) if kind in ("list_item", "paragraph") else None
         if lead is None or len(self.prose[lead.start:lead.end].split()) > _LEAD_IN_WORDS:
             return None
+        if _NOT_A_LABEL.match(self.prose, lead.start, lead.end) is not None:
+            return None  # "[03:05] And this one's new. 5-HTP, 100 mg. ...": talk going on, no topic
         text, start = self.doc.text, self.doc.blocks[block].start
         if not text.startswith(_BOLD, start):
             return lead if kind == "list_item" else None
@@ -1483,6 +1524,23 @@ class _Scan:
         # nothing named nearby: a promise, testimonial or drug comparison in a draft about one
         # substance is about that substance ("It's a natural alternative to anti-anxiety meds")
         return self.title if title and block > 0 else None
+
+    def _after_practice(self, sentence: Sentence, pronoun: int) -> bool:
+        """Whether the sentence before a pronoun that opens one names a practice (a therapy) and
+        no substance: the nearer candidate is what the pronoun points to. A sentence the splitter
+        left joined ("... or CBT-I. It teaches you") counts up to the pronoun."""
+        if pronoun == sentence.start and sentence.index > 0:
+            previous = self.doc.sentences[sentence.index - 1]
+            if previous.block != sentence.block:
+                return False
+            start, end = previous.start, previous.end
+        elif _STOP_BEFORE.search(self.prose, sentence.start, pronoun) is not None:
+            start, end = sentence.start, pronoun
+        else:
+            return False
+        if _first_within(self.mention_starts, start, end) is not None:
+            return False
+        return search(self.lex.practices, self.prose, start, end) is not None
 
     def _states_benefit(self, lead: Sentence) -> bool:
         """Whether a lead-in names a benefit ("**Calmer joints.**", "**Heart support.**") rather
@@ -1702,6 +1760,10 @@ class _Scan:
         claim = claims[0] if claims and not claims[0].negated else None
         any_negated = bool(claims) and claim is None
 
+        testimonial = search(lex.testimonials, prose, start, end)
+        if (testimonial is not None and testimonial.start() <= subjects[0].start
+                and self._disowned(testimonial.end(), end, _EVIDENCE_DENIED)):
+            return None  # what the testimony says is disowned with it: "people say X fixes anxiety, but there's little research"
         substitute = search(lex.drug_substitutes, prose, start, end)
         if substitute is not None and not self._negated_cue(substitute, clauses) and not self._disowned(substitute.end(), end):
             subject = _nearest(subjects, substitute.start())
@@ -1720,7 +1782,6 @@ class _Scan:
         vague = search(lex.vague, prose, start, end)
         if vague is not None and has_outcome and not self._negated_cue(vague, clauses) and not self._denied_after(vague, clauses):
             return self._hit("vague-evidence", sentence, _nearest(subjects, vague.start()), vague, claim)
-        testimonial = search(lex.testimonials, prose, start, end)
         if testimonial is not None and self._disowned(testimonial.end(), end, _EVIDENCE_DENIED):
             return None  # what the testimony says is disowned with it
         if testimonial is not None and _STRANDED_BY.match(prose, testimonial.end()) is not None and not any(
@@ -1955,7 +2016,8 @@ class _Scan:
         answer = _ANSWERED_NO.search(self.prose, window, cue.start())
         if answer is not None:
             window = answer.end()
-        # "No grogginess, no dependency, no side effects": a list of absences, each its own promise
+        # "No grogginess, no dependency, no side effects", "no crash and zero side effects": a
+        # list of absences, each its own promise
         absences = _ABSENCES.search(self.prose, window, cue.start())
         if absences is not None:
             window = absences.end()
@@ -2178,6 +2240,7 @@ def _compile(data: Mapping[str, Any], source: str) -> Lexicons:
         human=terms("human_targets", data["human_targets"]),
         frames=terms("frames", data["frames"]),
         background=terms("background", data["background"]),
+        practices=terms("practices", data["practices"] or ["(?!x)x"]),
     )
 
 
