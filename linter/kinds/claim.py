@@ -66,7 +66,7 @@ LEXICON_FIELDS: dict[str, Field] = {
     "negations": _TERMS,
     "frames": _TERMS,
     "background": _TERMS,
-    "practices": Field(list, default=[], items=str, help="things done rather than taken (a therapy, a routine), which a pronoun after them points to"),
+    "practices": Field(list, default=[], items=str, help="things done rather than taken (a therapy, mindfulness), which a pronoun right after one points to"),
     "evidence_domains": _TERMS,
     "examples": LEXICON_EXAMPLES,  # self-tests, run by tests/test_rule_examples.py
 }
@@ -285,9 +285,9 @@ _NOT_A_NAME = frozenset(
     buy get shop add order grab save choose pick meet discover introducing why how about""".split()
 )
 # A lead-in ("**Reishi.**", "- Magnesium glycinate.") names a topic in a few words; a sentence says more.
+_LEAD_IN_WORDS = 4
 # What a topic label does not open with: a conjunction or a word that points back.
 _NOT_A_LABEL = compile_pattern(r"(?:and|but|so|okay|ok|now|next|then|also|this|that|these|it)\b", regex.IGNORECASE)
-_LEAD_IN_WORDS = 4
 # a promise quoted as the name of a label: 'our "clinically proven" badge'
 _OPENING_QUOTE = compile_pattern(r"[\"\u201c\u2018']$")
 _LABEL_NOUN = compile_pattern(r"[\"\u201d\u2019']\s*(?:badges?|labels?|claims?|stickers?|seals?|wording|tags?|banners?|buzzwords?|language|promises?|slogans?)\b", regex.IGNORECASE)

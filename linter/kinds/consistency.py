@@ -16,9 +16,9 @@ from typing import Any, Iterator, Mapping, NamedTuple, Sequence
 from linter.document import Document
 from linter.finding import Finding, Related, Span
 from linter.kinds.base import Kind, RuleMeta, render
-from linter.knowledge import Knowledge
 from linter.kinds.dose_range import references, times_off
-from linter.language.attribution import Statement, builtin_lexicon, same_people, statements
+from linter.knowledge import Knowledge
+from linter.language.attribution import Lexicon, Statement, builtin_lexicon, same_people, statements
 from linter.language.quantities import Quantity
 from linter.schema import Field
 
@@ -133,7 +133,8 @@ class ConsistencyCheck:
     max_related: int
     max_compared: int
     stated_as: str
-    misread_factor: float = 20.0
+    misread_factor: float
+    lexicon: Lexicon  # the dosing lexicon: usual amounts of substances outside the knowledge base
 
     def _claims(self, doc: Document) -> list[Claim]:
         found = statements(doc, self.knowledge)
@@ -151,7 +152,7 @@ class ConsistencyCheck:
         the writer never made; a slipped unit is the `dose-range` kind's to report."""
         if not self.misread_factor or self.measure != "dose":
             return False
-        refs = references(statement.substance, self.knowledge, builtin_lexicon())
+        refs = references(statement.substance, self.knowledge, self.lexicon)
         return times_off(statement, refs) >= self.misread_factor
 
     def check(self, doc: Document) -> Iterator[Finding]:
@@ -327,7 +328,7 @@ def _contains(outer: tuple[float, float], inner: tuple[float, float]) -> bool:
 def build(meta: RuleMeta, data: Mapping[str, Any], knowledge: Knowledge) -> ConsistencyCheck:
     """Compile a consistency rule."""
     return ConsistencyCheck(meta, knowledge, data["measure"], data["partial_severity"], data["max_related"],
-                            data["max_compared"], data["stated_as"], float(data["misread_factor"]))
+                            data["max_compared"], data["stated_as"], float(data["misread_factor"]), builtin_lexicon())
 
 
 KIND = Kind("consistency", FIELDS, build, "flag a dose or timing that contradicts an earlier one for the same substance")
