@@ -532,6 +532,7 @@ class _Scan:
         self._lowered: str | None = None  # the prose lower-cased, made on first need
         self._names: dict[str, bool] = {}
         self._topics: dict[int, str | None] = {}
+        self._harms: dict[int, bool] = {}  # sentence index -> whether it tells of a harm done
         self.mentions = self._mentions()
         self.mention_starts = [m.start for m in self.mentions]
         self.title = self._title()
@@ -1761,9 +1762,10 @@ class _Scan:
         any_negated = bool(claims) and claim is None
 
         testimonial = search(lex.testimonials, prose, start, end)
-        if (testimonial is not None and testimonial.start() <= subjects[0].start
-                and self._disowned(testimonial.end(), end, _EVIDENCE_DENIED)):
-            return None  # what the testimony says is disowned with it: "people say X fixes anxiety, but there's little research"
+        # what a testimony says is disowned with it: "people say X fixes anxiety, but there's little research"
+        disowned = testimonial is not None and self._disowned(testimonial.end(), end, _EVIDENCE_DENIED)
+        if disowned and testimonial.start() <= subjects[0].start:
+            return None  # the claims it reports are not read at all
         substitute = search(lex.drug_substitutes, prose, start, end)
         if substitute is not None and not self._negated_cue(substitute, clauses) and not self._disowned(substitute.end(), end):
             subject = _nearest(subjects, substitute.start())
@@ -1782,8 +1784,8 @@ class _Scan:
         vague = search(lex.vague, prose, start, end)
         if vague is not None and has_outcome and not self._negated_cue(vague, clauses) and not self._denied_after(vague, clauses):
             return self._hit("vague-evidence", sentence, _nearest(subjects, vague.start()), vague, claim)
-        if testimonial is not None and self._disowned(testimonial.end(), end, _EVIDENCE_DENIED):
-            return None  # what the testimony says is disowned with it
+        if disowned:
+            return None
         if testimonial is not None and _STRANDED_BY.match(prose, testimonial.end()) is not None and not any(
                 _RELATIVE_GAP.fullmatch(prose, s.end, testimonial.start()) for s in subjects if s.end <= testimonial.start()):
             testimonial = None  # "the morning routine she swears by": sworn by is what comes before her
@@ -1813,8 +1815,12 @@ class _Scan:
 
     def _harm_told(self, sentence: Sentence) -> bool:
         """Whether a sentence tells of a harm done ("Woke up with a dull headache every morning
-        I took these")."""
-        return any(self._harm_done(m, sentence.start) for m in find_all(self.lex.bad, self.prose, sentence.start, sentence.end))
+        I took these"); remembered, as an intake's story and a testimonial both ask."""
+        told = self._harms.get(sentence.index)
+        if told is None:
+            told = self._harms[sentence.index] = any(
+                self._harm_done(m, sentence.start) for m in find_all(self.lex.bad, self.prose, sentence.start, sentence.end))
+        return told
 
     def _harm_done(self, bad: regex.Match[str], floor: int) -> bool:
         """Whether a bad outcome is told as a harm done, not relieved ("gave me a headache"),
