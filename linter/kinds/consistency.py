@@ -169,6 +169,9 @@ class ConsistencyCheck:
 
     def _compare(self, drafts: Sequence[Sequence[Claim]], across: bool = False) -> Iterator[Finding]:
         seen: dict[tuple[str, str], list[Claim]] = {}
+        # a sentence that says one timing twice ("Right at bedtime, as you turn the lights out")
+        # contradicts the earlier advice once
+        reported: set[tuple[str, str, str, int]] = set()
         for claims in drafts:
             pending: list[Claim] = []
             for claim in claims:
@@ -176,7 +179,9 @@ class ConsistencyCheck:
                 earlier = seen.setdefault(key, [])
                 conflicts = [c for c in (self._conflict(e, claim) for e in earlier) if c is not None]
                 apart = [c for c in conflicts if not _read_together(c.earlier, claim)]
-                if apart:
+                where = (claim.path, *key, claim.sentence)
+                if apart and (claim.sentence < 0 or where not in reported):
+                    reported.add(where)
                     yield self._finding(claim, apart)
                 if conflicts:
                     continue  # a statement at odds with earlier ones is not the yardstick for later ones

@@ -379,7 +379,10 @@ class _Extractor:
         quantities = [q for q in find_quantities(prose) if q.dimension != "mass" or _BODY_WEIGHT.search(prose, q.start, q.end) is None]
         dosed = {self._sentence(q.start) for q in quantities}
         amount_ends = [q.end for q in quantities]
-        timings = [t for t in self.lexicon.timing.find(prose) if not t.clause or self._taken_as_clause(t, amount_ends)]
+        # bedtime said as a clause times a dose next to an amount or intake, or as the answer to
+        # "when?" ("**Best time?** Right as your head hits the pillow")
+        timings = [t for t in self.lexicon.timing.find(prose)
+                   if not t.clause or self._taken_as_clause(t, amount_ends) or self._answers_when(t.start) or self._labelled_when(t.start)]
         nightly = {self._sentence(t.start) for t in timings if t.anchor in self.lexicon.timing.near}
         dosed_rows = self._dosed_rows(quantities)
         timings = [t for t in timings
