@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable, Mapping, NamedTuple
 
 from linter.config import Config
+from linter.document import Document
 from linter.engine import lint_document, read_document
 from linter.files import DEFAULT_EXTENSIONS
 from linter.finding import Finding
@@ -120,8 +121,26 @@ def load_expected(path: Path) -> Annotation:
     return Annotation(expected, None if categories is None else tuple(categories))
 
 
+def by_sentence(findings: Iterable[Finding], doc: Document) -> list[Finding]:
+    """Each finding widened to the lines of the sentences it lies in.
+
+    Drafts are judged by sentence, and an editor notes a sentence by the line it starts on; in
+    hard-wrapped text the flagged words ("clinically proven") may sit a line or two below that.
+    """
+    widened = []
+    for f in findings:
+        first, last = doc.sentence_at(f.start), doc.sentence_at(max(f.start, f.end - 1))
+        if first is None or last is None or f.start == f.end == 0:
+            widened.append(f)
+            continue
+        top, bottom = doc.span(first.start, first.end), doc.span(last.start, last.end)
+        line, end_line = min(f.span.line, top.line), max(f.span.end_line, bottom.end_line)
+        widened.append(replace(f, span=replace(f.span, line=line, end_line=end_line)))
+    return widened
+
+
 def score_draft(scores: Scores, path: Path, findings: Iterable[Finding], annotation: Annotation) -> None:
-    """Match one draft's findings against its expectations, for the categories it annotates."""
+    """Match one draft's findings (see `by_sentence`) against its expectations, for the categories it annotates."""
     prefix = path.name.split("-", 1)[0]
     categories = EVALUATED if prefix == HELD_OUT else (prefix,) if prefix in EVALUATED else ()
     if annotation.categories is not None:
@@ -191,7 +210,7 @@ def evaluate(folder: Path, config: Config | None = None, prefix: str = "", exclu
         if not path.name.startswith(prefix) or exclude is not None and path.name.startswith(exclude):
             continue
         doc = read_document(path, path.name)
-        findings = lint_document(doc, config or Config()).findings
+        findings = by_sentence(lint_document(doc, config or Config()).findings, doc)
         score_draft(scores, path, findings, load_expected(path))
     return scores
 
