@@ -170,6 +170,14 @@ _REPORTED_REACH = 60
 _ACTED_ON = compile_pattern(
     r"\b(?:so|which is why|that['\u2019]s why)\b[^.;!?]{0,30}?\b(?:stays?|keeps?|keeping|take|takes|taking|added|adding|buy|bought|made the cut)\b",
     regex.IGNORECASE)
+# evidence named as a topic, not invoked: "summarises what the human studies say about stress"
+_ASKED_OF = compile_pattern(r"\b(?:what|whether|how)\s+(?:the\s+)?(?:[\w-]+\s+)?$", regex.IGNORECASE)
+_ASKED_REACH = 30
+# a testimony that vouches for a product by itself, with no result told: "my sister swears by it"
+_ON_OATH = compile_pattern(r"\bsw(?:ear|ears|ore|earing) by (?:it|them|these|this|those)\b", regex.IGNORECASE)
+# a study's result is told in the past ("reduced", "cut", "helped"); "chews ease anxiety in dogs" is
+# a pet product's own claim, not an animal result
+_REPORTED_RESULT = compile_pattern(r"\w+ed\b|(?:cut|kept|made|gave|brought)\b", regex.IGNORECASE)
 # the animal result promised to readers outright: "office workers can expect a similar effect"
 _SAME_EFFECT = compile_pattern(r"\b(?:expect|see|get|enjoy|feel|notice) (?:a |the )?(?:similar|same|comparable|like) (?:[\w-]+ )?(?:effects?|benefits?|results?)\b", regex.IGNORECASE)
 # A footnote or reference definition is a citation, not a claim.
@@ -406,7 +414,7 @@ _INTERACTS = compile_pattern(r"\binteract(?:s|ed|ing|ions?)?(?:\s+badly|\s*,[^,.
 # Only the stronger ones disown a claim the writer makes ("... but we found nothing to back that
 # up"); "though the evidence is mixed" qualifies a claim without taking it back.
 _EVIDENCE_ABSENT = (
-    r"\bno (?:\w+ ){0,2}?(?:evidence|proof|data|research|trials?)\b|"
+    r"\bno (?:[\w-]+ ){0,2}?(?:evidence|proof|data|research|trials?)\b|"
     r"\b(?:isn['\u2019]t|is not|aren['\u2019]t|are not|not) (?:\w+ )?(?:proven|supported|backed)\b|"
     r"\b(?:doesn['\u2019]t|does not|don['\u2019]t|do not|didn['\u2019]t|did not) (?:actually |really )?(?:work|help)\b|"
     r"\bnothing to (?:back (?:that|this|it|them) up|support (?:that|this|it|them))\b|"
@@ -1782,7 +1790,8 @@ class _Scan:
             return self._hit("absolute", sentence, subject, promises[0], claim, extend=promises[-1].end())
         has_outcome = claim is not None or (not any_negated and self._has_outcome(start, end, subjects))
         vague = search(lex.vague, prose, start, end)
-        if vague is not None and has_outcome and not self._negated_cue(vague, clauses) and not self._denied_after(vague, clauses):
+        if (vague is not None and has_outcome and not self._negated_cue(vague, clauses) and not self._denied_after(vague, clauses)
+                and _ASKED_OF.search(prose, max(start, vague.start() - _ASKED_REACH), vague.start()) is None):
             return self._hit("vague-evidence", sentence, _nearest(subjects, vague.start()), vague, claim)
         if disowned:
             return None
@@ -1793,6 +1802,7 @@ class _Scan:
         signature = testimonial is not None and _SIGNATURE.match(testimonial.group(0)) is not None
         if testimonial is not None and not self._negated_cue(testimonial, clauses) and (
             (has_outcome and (claim is not None or self._has_benefit(start, end, subjects)))
+            or _ON_OATH.search(prose, testimonial.start(), testimonial.end()) is not None and _FAILURE.search(prose, start, end) is None
             or (self._story_continues(sentence, signature=signature) and not self._harm_told(sentence))
         ) and (_FAILURE.search(prose, start if signature else testimonial.end(), end) is None
                and not self._doubted(sentence, testimonial.end())):
@@ -1865,12 +1875,28 @@ class _Scan:
                 return self._hit("animal-evidence", sentence, acted.subject, cue, acted, cited_ok=False)
         nxt = self.doc.next_sentence(sentence)
         if nxt is None or nxt.block != sentence.block or is_question(self.prose, nxt.start, nxt.end):
-            return None
-        subjects = self._subjects(nxt)
-        claim = self._human_claim(self._claims(subjects, self._clauses(nxt.start, nxt.end)), nxt.end)
+            return self._animal_result(sentence, cue, claims, nxt)
+        later = self._subjects(nxt)
+        claim = self._human_claim(self._claims(later, self._clauses(nxt.start, nxt.end)), nxt.end)
         if claim is None:
-            return None
+            return self._animal_result(sentence, cue, claims, nxt)
         return self._hit("animal-evidence", nxt, claim.subject, None, claim, data_cue=cue.group(0))
+
+    def _animal_result(self, sentence: Sentence, cue: regex.Match[str], claims: list[Claim], nxt: Sentence | None) -> ClaimHit | None:
+        """An animal result told as the substance's benefit and left standing ("In rodent studies,
+        ashwagandha extract reduced anxiety-like behaviour."): uncited, with no "but" and no word
+        on people after it in its sentence or the next, a reader takes it as the reason to buy."""
+        result = next((c for c in claims if not c.negated and not c.hedge
+                       and _REPORTED_RESULT.match(self.prose, *c.predicate) is not None), None)
+        if result is None:
+            return None
+        prose, tail = self.prose, max(cue.end(), result.end)
+        if _CONTRAST.search(prose, tail, sentence.end) is not None or search(self.lex.human, prose, tail, sentence.end) is not None:
+            return None
+        if nxt is not None and (_CONTRAST.search(prose, nxt.start, nxt.end) is not None
+                                or search(self.lex.human, prose, nxt.start, nxt.end) is not None):
+            return None
+        return self._hit("animal-evidence", sentence, result.subject, cue, result)
 
     def _carried_to_people(self, sentence: Sentence, cue: regex.Match[str], subjects: list[Subject]) -> bool:
         """An animal result told without a benefit verb and then carried over to people ("mice

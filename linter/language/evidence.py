@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import regex
 
-from linter.document import Document, Sentence, normalize_label
+from linter.document import Block, Document, Sentence, normalize_label
 from linter.patterns import compile_pattern
 
 _DOI = compile_pattern(r"\b10\.\d{4,9}/[-._;()/:A-Z0-9]+", regex.IGNORECASE)
@@ -39,9 +39,14 @@ _NAMED_SOURCE = compile_pattern(
     rf"(?:Journal\s+of|JAMA|BMJ|Lancet|NEJM|New\s+England|Nutrients|Sleep|PLOS|Cochrane|Phytomedicine|Psychopharmacology)"
 )
 _REFERENCES_HEADING = compile_pattern(
-    r"\W*(?:references?|sources?|citations?|bibliography|works cited|notes|studies cited|research cited|footnotes)\b\W*$",
+    r"\W*(?:(?:episode|video|show|article|further|key|selected) )?(?:references?|sources?|citations?|bibliography|works cited|notes|"
+    r"studies cited|research cited|footnotes|reading|(?:studies |papers |research )?mentioned in this (?:episode|video|show|article|post))\b\W*$",
     regex.IGNORECASE,
 )
+# A reference list's entry, wherever it stands: authors by surname and initials, then a year
+# ("- Yamadera W, et al. Glycine ingestion improves subjective sleep quality ... 2007.").
+_AUTHOR_ENTRY = compile_pattern(
+    r"\W{0,4}(?:\d{1,3}[.)]\s+)?(?-i:[A-Z][\w'-]+(?: [A-Z][\w'-]+)? [A-Z]{1,3})(?:,| et al\b)[^\n]*?\b(?:19|20)\d\d\b")
 
 # An entry of a numbered reference list written as plain paragraphs: "[1] Daily JW, ..." or "2. Smith ...".
 _NUMBERED_ENTRY = compile_pattern(r"\s*(?:\[\d+\]|\d+[.)])\s+\S")
@@ -135,7 +140,7 @@ def _blocks_under_references(doc: Document) -> frozenset[int]:
             inside = _is_references_label(doc, index)
         elif _is_references_label(doc, index):
             inside = True
-        elif inside:
+        elif inside or _AUTHOR_ENTRY.match(doc.prose, block.start, block.end) is not None or _opens_with_label(doc, block):
             found.add(index)
     return frozenset(found)
 
@@ -146,6 +151,13 @@ def _is_references_label(doc: Document, index: int) -> bool:
     if block.kind != "heading" and (block.kind != "paragraph" or block.end - block.start > _LABEL_LENGTH):
         return False
     return _REFERENCES_HEADING.match(doc.prose, block.start, block.end) is not None
+
+
+def _opens_with_label(doc: Document, block: Block) -> bool:
+    """A plain-text paragraph whose first line labels the rest as references ("Episode
+    references:" over the entries, with no blank line between)."""
+    first = doc.text.find("\n", block.start, block.end)
+    return first > 0 and _REFERENCES_HEADING.match(doc.prose, block.start, first) is not None
 
 
 def _references_start(doc: Document) -> int | None:
