@@ -1802,7 +1802,7 @@ class _Scan:
         signature = testimonial is not None and _SIGNATURE.match(testimonial.group(0)) is not None
         if testimonial is not None and not self._negated_cue(testimonial, clauses) and (
             (has_outcome and (claim is not None or self._has_benefit(start, end, subjects)))
-            or _ON_OATH.search(prose, testimonial.start(), testimonial.end()) is not None and _FAILURE.search(prose, start, end) is None
+            or (_ON_OATH.search(prose, testimonial.start(), testimonial.end()) is not None and _FAILURE.search(prose, start, end) is None)
             or (self._story_continues(sentence, signature=signature) and not self._harm_told(sentence))
         ) and (_FAILURE.search(prose, start if signature else testimonial.end(), end) is None
                and not self._doubted(sentence, testimonial.end())):

@@ -169,8 +169,8 @@ class ConsistencyCheck:
 
     def _compare(self, drafts: Sequence[Sequence[Claim]], across: bool = False) -> Iterator[Finding]:
         seen: dict[tuple[str, str], list[Claim]] = {}
-        # a sentence that says one timing twice ("Right at bedtime, as you turn the lights out")
-        # contradicts the earlier advice once
+        # a sentence that says one timing or dose twice ("Right at bedtime, as you turn the lights
+        # out") contradicts the earlier advice once
         reported: set[tuple[str, str, str, int]] = set()
         for claims in drafts:
             pending: list[Claim] = []
