@@ -1890,13 +1890,13 @@ class _Scan:
                        and _REPORTED_RESULT.match(self.prose, *c.predicate) is not None), None)
         if result is None:
             return None
-        prose, tail = self.prose, max(cue.end(), result.end)
-        if _CONTRAST.search(prose, tail, sentence.end) is not None or search(self.lex.human, prose, tail, sentence.end) is not None:
-            return None
-        if nxt is not None and (_CONTRAST.search(prose, nxt.start, nxt.end) is not None
-                                or search(self.lex.human, prose, nxt.start, nxt.end) is not None):
+        if self._qualified(max(cue.end(), result.end), sentence.end) or nxt is not None and self._qualified(nxt.start, nxt.end):
             return None
         return self._hit("animal-evidence", sentence, result.subject, cue, result)
+
+    def _qualified(self, start: int, end: int) -> bool:
+        """Whether prose[start:end] qualifies an animal result: a "but", or a word on people."""
+        return _CONTRAST.search(self.prose, start, end) is not None or search(self.lex.human, self.prose, start, end) is not None
 
     def _carried_to_people(self, sentence: Sentence, cue: regex.Match[str], subjects: list[Subject]) -> bool:
         """An animal result told without a benefit verb and then carried over to people ("mice
@@ -2257,7 +2257,7 @@ def _compile(data: Mapping[str, Any], source: str) -> Lexicons:
         increase=terms("predicates.increase", predicates["increase"]),
         decrease=terms("predicates.decrease", predicates["decrease"]),
         neutral=terms("predicates.neutral", predicates["neutral"]),
-        association=terms("predicates.association", predicates["association"] or ["(?!x)x"]),
+        association=terms("predicates.association", predicates["association"]),
         disease_verbs=terms("disease_verbs", data["disease_verbs"]),
         standalone=terms("standalone_benefits", data["standalone_benefits"]),
         good=terms("outcomes.good", outcomes["good"]),
@@ -2267,12 +2267,12 @@ def _compile(data: Mapping[str, Any], source: str) -> Lexicons:
         absolutes=terms("absolutes", data["absolutes"]),
         vague=terms("vague_evidence", data["vague_evidence"]),
         testimonials=terms("testimonials", data["testimonials"]),
-        results=terms("personal_results", data["personal_results"] or ["(?!x)x"]),
+        results=terms("personal_results", data["personal_results"]),
         animal=terms("animal_evidence", data["animal_evidence"]),
         human=terms("human_targets", data["human_targets"]),
         frames=terms("frames", data["frames"]),
         background=terms("background", data["background"]),
-        practices=terms("practices", data["practices"] or ["(?!x)x"]),
+        practices=terms("practices", data["practices"]),
     )
 
 

@@ -16,7 +16,7 @@ from typing import Any, Iterator, Mapping, NamedTuple, Sequence
 from linter.document import Document
 from linter.finding import Finding, Related, Span
 from linter.kinds.base import Kind, RuleMeta, render
-from linter.kinds.dose_range import references, times_off
+from linter.kinds.dose_range import Reference, references, times_off
 from linter.knowledge import Knowledge
 from linter.language.attribution import Lexicon, Statement, builtin_lexicon, same_people, statements
 from linter.language.quantities import Quantity
@@ -141,19 +141,23 @@ class ConsistencyCheck:
         chosen = found.doses if self.measure == "dose" else found.timings
         # only advice is compared: not study doses, amounts advised against, product labels ("each
         # gummy contains 25 mg"), reference intakes (an RDA) or the steps of a titration
+        refs: dict[str, list[Reference]] = {}  # per substance, built once per draft
         return [claim_of(s, doc) for s in chosen
                 if not (s.study or s.rejected) and s.role == "advice" and s.measure.bound != "threshold"
-                and not self._misread(s)]
+                and not self._misread(s, refs)]
 
-    def _misread(self, statement: Statement) -> bool:
+    def _misread(self, statement: Statement, refs: dict[str, list[Reference]]) -> bool:
         """Whether a dose is so far from every reference amount of its substance ("6 g" of
         L-theanine, "1 mg" of glycine) that it belongs to something else the sentence names: a
         scoop of the whole blend, another ingredient. Comparing it would report a contradiction
-        the writer never made; a slipped unit is the `dose-range` kind's to report."""
+        the writer never made; a slipped unit is the `dose-range` kind's to report. `refs`
+        remembers each substance's reference ranges."""
         if not self.misread_factor or self.measure != "dose":
             return False
-        refs = references(statement.substance, self.knowledge, self.lexicon)
-        return times_off(statement, refs) >= self.misread_factor
+        ranges = refs.get(statement.substance)
+        if ranges is None:
+            ranges = refs[statement.substance] = references(statement.substance, self.knowledge, self.lexicon)
+        return times_off(statement, ranges) >= self.misread_factor
 
     def check(self, doc: Document) -> Iterator[Finding]:
         """Yield one finding per statement that contradicts earlier ones in the same draft."""
