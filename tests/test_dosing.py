@@ -225,7 +225,9 @@ def test_a_daily_amount_before_the_dose_is_a_daily_total() -> None:
         ("Take 400 mg of magnesium glycinate a day.", []),  # 1.14 times the 350 mg upper limit
         ("Take 800 mg of magnesium a day.", [("800 mg", 1, 6)]),
         ("Take 300 mg of valerian extract 30 minutes before bed.", []),  # 0.75 times the 400 mg bottom
-        ("Take 150 mg of valerian extract 30 minutes before bed.", [("150 mg", 1, 6)]),
+        ("Take 150 mg of valerian extract 30 minutes before bed.", []),  # too little harms no one
+        ("Take 2 g of valerian extract 30 minutes before bed.", [("2 g", 1, 6)]),  # 2.2 times the 900 mg top
+        ("Take 1,000 mg of magnesium glycinate a day.", []),  # the salt's weight, not elemental magnesium
         ("Many tablets contain 20 mg of melatonin, far more than most adults need.", []),
         ("The RDA of magnesium is 400 to 420 mg a day, and the tolerable upper intake level 350 mg.", []),
     ],

@@ -26,6 +26,7 @@ FIELDS: dict[str, Field] = {
     "check": Field(str, required=True, choices=("outside", "unit"), help="out of range, or off by orders of magnitude"),
     "unit_factor": Field(float, default=100.0, help="this many times off every reference range means a wrong unit"),
     "margin": Field(float, default=1.0, help="`outside`: flag only doses this many times above or below every matching range"),
+    "below": Field(bool, default=False, help="`outside`: flag doses below every matching range too, not only above"),
 }
 _EPS = 1e-6
 
@@ -94,6 +95,7 @@ class DoseRangeCheck:
     check_name: str
     unit_factor: float
     margin: float = 1.0
+    below: bool = False
 
     def check(self, doc: Document) -> Iterator[Finding]:
         """Yield a finding per dose that is implausible or outside the reference ranges."""
@@ -141,9 +143,12 @@ class DoseRangeCheck:
                 typical.append((ref, values))
         if not typical or any(_ratio(v, ref) < max(self.margin, 1.0 + _EPS) * (1 - _EPS) for ref, v in typical):
             return None  # inside a matching range, or not `margin` times away from one
-        if (statement.role == "step" or statement.population is not None) and any(v[1] < ref.low for ref, v in typical):
-            return None  # a taper's step or a child's dose below the adults' range is by design
-        return min(typical, key=lambda item: _ratio(item[1], item[0]))[0]
+        nearest, values = min(typical, key=lambda item: _ratio(item[1], item[0]))
+        if values[1] < nearest.low and (not self.below or statement.role == "step" or statement.population is not None):
+            # too little wastes money but harms no one, and a taper's step or a child's dose below
+            # the adults' range is by design; editors flag the doses that exceed a range
+            return None
+        return nearest
 
     def _unit_finding(self, doc: Document, statement: Statement, ref: Reference, ratio: float) -> Finding:
         q = statement.measure
@@ -176,7 +181,8 @@ def _data(statement: Statement, ref: Reference, **extra: Any) -> dict[str, Any]:
 
 def build(meta: RuleMeta, data: Mapping[str, Any], knowledge: Knowledge) -> DoseRangeCheck:
     """Compile a dose-range rule."""
-    return DoseRangeCheck(meta, knowledge, builtin_lexicon(), data["check"], float(data["unit_factor"]), float(data["margin"]))
+    return DoseRangeCheck(meta, knowledge, builtin_lexicon(), data["check"], float(data["unit_factor"]), float(data["margin"]),
+                         bool(data["below"]))
 
 
 KIND = Kind("dose-range", FIELDS, build, "compare doses with the substance knowledge base's reference ranges")
