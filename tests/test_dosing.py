@@ -125,9 +125,9 @@ def _knowledge(tmp_path: Path) -> Knowledge:
 
 def test_reference_range_and_unit(tmp_path: Path) -> None:
     kb = _knowledge(tmp_path)
-    text = "Take 15 mg of zinc a day.\n\nSome take 80 mg of zinc a day.\n\nOthers take 20 g of zinc a day."
+    text = "Take 15 mg of zinc a day.\n\nSome take 120 mg of zinc a day.\n\nOthers take 20 g of zinc a day."
     outside = findings("dosing.outside-reference-range", text, kb)
-    assert [(f.excerpt, f.severity) for f in outside] == [("80 mg", "warning")]
+    assert [(f.excerpt, f.severity) for f in outside] == [("120 mg", "warning")]
     assert "Test UL" in outside[0].message and outside[0].data["reference"] == [8.0, 40.0]
     unit = findings("dosing.implausible-unit", text, kb)
     assert [(f.excerpt, f.severity, f.data["ratio"]) for f in unit] == [("20 g", "error", 500.0)]
@@ -221,12 +221,13 @@ def test_a_daily_amount_before_the_dose_is_a_daily_total() -> None:
     ("text", "expected"),
     [
         ("Take 6 mg of melatonin before bed to fall asleep.", []),  # 1.2 times the 5 mg top
-        ("Take 12 mg of melatonin before bed to fall asleep.", [("12 mg", 1, 6)]),  # 2.4 times
-        ("Take 400 mg of magnesium glycinate a day.", []),  # 1.14 times the 350 mg upper limit
-        ("Take 800 mg of magnesium a day.", [("800 mg", 1, 6)]),
+        ("Take 10 mg of melatonin before bed to fall asleep.", []),  # twice the top: a common tablet
+        ("Take 15 mg of melatonin before bed to fall asleep.", [("15 mg", 1, 6)]),  # 3 times
+        ("Take 400 mg of magnesium a day.", []),  # 1.14 times the 350 mg upper limit
+        ("Take 1,000 mg of magnesium a day.", [("1,000 mg", 1, 6)]),  # 2.9 times
         ("Take 300 mg of valerian extract 30 minutes before bed.", []),  # 0.75 times the 400 mg bottom
         ("Take 150 mg of valerian extract 30 minutes before bed.", []),  # too little harms no one
-        ("Take 2 g of valerian extract 30 minutes before bed.", [("2 g", 1, 6)]),  # 2.2 times the 900 mg top
+        ("Take 3 g of valerian extract 30 minutes before bed.", [("3 g", 1, 6)]),  # 3.3 times the 900 mg top
         ("Take 1,000 mg of magnesium glycinate a day.", []),  # the salt's weight, not elemental magnesium
         ("Many tablets contain 20 mg of melatonin, far more than most adults need.", []),
         ("The RDA of magnesium is 400 to 420 mg a day, and the tolerable upper intake level 350 mg.", []),

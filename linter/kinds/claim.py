@@ -173,11 +173,22 @@ _ACTED_ON = compile_pattern(
 # evidence named as a topic, not invoked: "summarises what the human studies say about stress"
 _ASKED_OF = compile_pattern(r"\b(?:what|whether|how)\s+(?:the\s+)?(?:[\w-]+\s+)?$", regex.IGNORECASE)
 _ASKED_REACH = 30
+# research invoked as a product's badge, with or without the outcome it was studied for
+_TRIAL_BADGE = compile_pattern(r"(?:clinically|scientifically) (?:studied|researched|tested)\b", regex.IGNORECASE)
+# "few of the herbs are clinically studied" counts what is not
+_SCARCE = compile_pattern(r"\b(?:few|little|not|never|rarely|hardly|seldom|none|no)\b", regex.IGNORECASE)
 # a testimony that vouches for a product by itself, with no result told: "my sister swears by it"
 _ON_OATH = compile_pattern(r"\bsw(?:ear|ears|ore|earing) by (?:it|them|these|this|those)\b", regex.IGNORECASE)
 # a study's result is told in the past ("reduced", "cut", "helped"); "chews ease anxiety in dogs" is
 # a pet product's own claim, not an animal result
 _REPORTED_RESULT = compile_pattern(r"\w+ed\b|(?:cut|kept|made|gave|brought)\b", regex.IGNORECASE)
+# what sets an animal cue apart from the claim before it: "X boosts stamina: in mice, ...",
+# "..., as studies in rats show"
+_SET_APART = compile_pattern(r"[:;(\u2013\u2014]|,\s+as\b|\bas\s+(?:\w+\s+)?(?:stud(?:y|ies)|research|experiments?|work)\b", regex.IGNORECASE)
+# a pet product's claim for the animal that takes it ("chews that ease anxiety in dogs"), not
+# evidence from animals stretched to people, unless a study is named or its result told
+_PET = compile_pattern(r"\b(?:dogs?|cats?|pets?|puppies|kittens|horses?|canines?|felines?)\b", regex.IGNORECASE)
+_STUDY = compile_pattern(r"\b(?:stud(?:y|ies)|trials?|research|experiments?|data|model|lab)\b", regex.IGNORECASE)
 # the animal result promised to readers outright: "office workers can expect a similar effect"
 _SAME_EFFECT = compile_pattern(r"\b(?:expect|see|get|enjoy|feel|notice) (?:a |the )?(?:similar|same|comparable|like) (?:[\w-]+ )?(?:effects?|benefits?|results?)\b", regex.IGNORECASE)
 # A footnote or reference definition is a citation, not a claim.
@@ -315,7 +326,11 @@ _TICK = compile_pattern(rf"[ \t]*(?:\*\*|__)?{_TICK_MARKS}\ufe0f?(?:\*\*|__)?[ \
 _BOLD = ("**", "__")
 # A selling point's label before its benefit verb: "CALM WITHOUT DROWSINESS: Takes the edge off",
 # "**Deep rest:** Helps you stay asleep".
-_SELLING_LABEL = compile_pattern(r"[ \t]*(?:[A-Z][A-Z0-9'\u2019&/ -]{2,40}|(?:\*\*|__)[^*_\n]{1,60}(?:\*\*|__))\s*[:\u2014\u2013-]\s+")
+_SELLING_LABEL = compile_pattern(
+    r"[ \t]*(?:[A-Z][A-Z0-9'\u2019&/ -]{2,40}|(?:\*\*|__)[^*_\n]{1,60}(?:\*\*|__)"
+    # a drug-facts or carton label in plain case: "Uses: temporarily relieves ..."
+    r"|(?:Uses?|Benefits?|Purposes?|Indications?|Key benefits|What it does|Why it works))\s*[:\u2014\u2013-]\s+")
+_MANNER = compile_pattern(r"(?:temporarily|gently|naturally|quickly|effectively|safely|noticeably|visibly)\s+", regex.IGNORECASE)
 # A modal before a list item's benefit verb ("- Could help you unwind").
 _MODAL = compile_pattern(r"(?:may|might|could|can)\s+(?:also\s+|even\s+|really\s+)?", regex.IGNORECASE)
 # Between a benefit and the subject a call to action or a story credits with it: " and wake up
@@ -366,14 +381,18 @@ _FAILURE = compile_pattern(
     r"\bstopped (?:working|helping)|\bno longer (?:works?|helps?|worked|helped)|"
     r"\b(?:could|can)(?:n't|n’t|not| not) (?:really )?(?:see|notice|feel|tell) (?:any|a|much of a|much) ?difference|"
     # a teaser withholds the end: "I Took Saffron for 30 Days. Here's What Happened to My Mood"
-    r"\b(?:here['’]s|here is|find out|guess|see) what happened\b",
+    r"\b(?:here['’]s|here is|find out|guess|see) what happened\b|"
+    # or names what follows as a record: "I Took Glycine for 30 Days: My Sleep Diary"
+    r"[:\u2013\u2014]\s*(?:my|our|an?) (?:[\w-]+ ){0,2}?(?:diary|journal|log|experiment|verdict|review)\b",
     regex.IGNORECASE)
 # A first-person start on a substance: "I started ", "we switched to ", "my husband has been
 # taking ", "I take " (its object, a name, a pronoun or a dose, follows).
 _INTAKE = compile_pattern(
-    r"\b(?:I|we|my (?:[\w-]+ ){0,2}?(?:wife|husband|partner|son|daughter|mum|mom|dad|kid|kids|toddler|mother|father))\s+"
-    r"(?:(?:have|has|had|['\u2019]ve|['\u2019]d)\s+)?(?:been\s+)?(?:(?:also|just|finally|then|now|eventually)\s+)?"
-    r"(?:start(?:ed)?|beg[ai]n|takes?|took|taking|tried|switched (?:over )?to|added|uses?|used|using|went on|got on)\b"
+    r"\b(?:I|we|my (?:[\w-]+ ){0,2}?(?:wife|husband|partner|son|daughter|mum|mom|dad|kid|kids|toddler|mother|father))"
+    r"(?:\s+(?:(?:have|has|had)\s+)?|['\u2019](?:ve|d)\s+)(?:been\s+)?(?:(?:also|just|finally|then|now|eventually)\s+)?"
+    r"(?:start(?:ed)?|beg[ai]n|takes?|took|taking|tried|switched (?:over )?to|added|uses?|used|using|went on|got on"
+    # "I've replaced my three espressos with one ..."
+    r"|(?:replaced|swapped|traded) (?:[\w'\u2019-]+ ){1,4}?(?:with|for))\b"
     # "after two weeks on these", "since starting"
     r"|\b(?:after|since|within) (?:(?:a|one|two|three|four|five|six|\d+|a few|a couple of) )?(?:days?|weeks?|months?|nights?) (?:on|of taking|of using)\b"
     r"|\b(?:since|after) (?:starting|adding|taking|switching to)\b"
@@ -403,7 +422,7 @@ _ANY_MORE = compile_pattern(r"\G[^.;:!?]{0,40}?\bany ?more\b", regex.IGNORECASE)
 # A good outcome that came: "I can finally sleep", "my mood is better", "slept through for the first time".
 _GAIN = compile_pattern(
     r"\b(?:finally|again|for the first time|better|deeper|(?<!no )longer|jumped|(?:went|shot|is|are|has been|have been) (?:way |much |right )?up|"
-    r"rose|improved|calmer|more relaxed|refreshed|rested|through the night|asleep (?:with)?in|like a (?:baby|log|rock)|since(?=\s*[.,;!)]|\s+then\b)|ever since|now|"
+    r"rose|improved|calmer|more relaxed|more focused|refreshed|rested|through the night|asleep (?:with)?in|like a (?:baby|log|rock)|since(?=\s*[.,;!)]|\s+then\b)|ever since|now|"
     r"these days|nowadays)\b", regex.IGNORECASE)
 _RESULT_SENTENCES = 2  # sentences after an intake in which its result may be told
 _RESULT_REACH = 60  # characters after a bad outcome in which its going away may be told
@@ -426,6 +445,10 @@ _EVIDENCE_DENIED = compile_pattern(
     r"\bthe (?:evidence|data|research|science|proof)\b[^.;]{0,50}?\b(?:is|are|remains?) (?:\w+ )?(?:thin|weak|lacking|limited|poor|scant|sparse|mixed|shaky|flimsy)\b",
     regex.IGNORECASE)
 _EVIDENCE_DISOWNED = compile_pattern(_EVIDENCE_ABSENT, regex.IGNORECASE)
+# a drug nickname refused: "'nature's Prozac', but it is not a safe swap for an antidepressant"
+_SWAP_DISOWNED = compile_pattern(
+    _EVIDENCE_ABSENT + r"|\b(?:it|they|this|that)(?:['\u2019]s| is| are|['\u2019]re) (?:not|never|no) (?:an? )?(?:[\w-]+ )?(?:swap|substitute|replacement|alternative)\b",
+    regex.IGNORECASE)
 # A teller who doubts that the result was the substance's doing: "No idea if it's connected",
 # "it could just be a coincidence".
 _RESULT_DOUBTED = compile_pattern(
@@ -1166,7 +1189,7 @@ class _Scan:
             if not subjects or self._framed(subjects, clauses) is not None:
                 return None
         animal = search(self.lex.animal, prose, start, end)
-        if animal is not None:
+        if animal is not None and not self._for_pets(animal, start, end, subjects, clauses):
             return self._animal(sentence, animal, subjects, clauses)
         hit = self._classify(sentence, subjects, clauses)
         if hit is None and doc.blocks[sentence.block].kind == "table_cell":
@@ -1309,8 +1332,9 @@ class _Scan:
                 return []
         elif kind == "heading":
             return []
-        elif self.prose[sentence.start - 1:sentence.start] not in ("\n", ""):
-            return self._elided_subject(sentence)
+        elif self.prose[sentence.start - 1:sentence.start] not in ("\n", "") and (
+                self.prose[self.doc.blocks[sentence.block].start:sentence.start].strip() or self._first_sentence(sentence.block) != sentence):
+            return self._elided_subject(sentence)  # mid-line; an HTML paragraph's tag leaves only blanks before it
         # a label's or a carton's line ("Relieves occasional sleeplessness*") opens a line
         label = _SELLING_LABEL.match(self.prose, sentence.start, sentence.end)
         if not self._opens_with_benefit(label.end() if label is not None else sentence.start):
@@ -1473,6 +1497,8 @@ class _Scan:
         start = ticked.end() if ticked is not None else start
         modal = _MODAL.match(prose, start)
         at = modal.end() if modal is not None else start
+        manner = _MANNER.match(prose, at)  # a label's "temporarily relieves", "gently calms"
+        at = manner.end() if manner is not None else at
         for pattern in (lex.disease_verbs, lex.increase, lex.decrease, lex.neutral):
             verb = pattern.match(prose, at)
             if verb is not None:
@@ -1775,7 +1801,7 @@ class _Scan:
         if disowned and testimonial.start() <= subjects[0].start:
             return None  # the claims it reports are not read at all
         substitute = search(lex.drug_substitutes, prose, start, end)
-        if substitute is not None and not self._negated_cue(substitute, clauses) and not self._disowned(substitute.end(), end):
+        if substitute is not None and not self._negated_cue(substitute, clauses) and not self._disowned(substitute.end(), end, _SWAP_DISOWNED):
             subject = _nearest(subjects, substitute.start())
             return self._hit("disease", sentence, subject, substitute, claim, disease=substitute.group(0))
         cure = next((c for c in claims if c.disease and not c.negated), None)
@@ -1790,7 +1816,10 @@ class _Scan:
             return self._hit("absolute", sentence, subject, promises[0], claim, extend=promises[-1].end())
         has_outcome = claim is not None or (not any_negated and self._has_outcome(start, end, subjects))
         vague = search(lex.vague, prose, start, end)
-        if (vague is not None and has_outcome and not self._negated_cue(vague, clauses) and not self._denied_after(vague, clauses)
+        # a trial invoked as a badge needs no outcome ("Clinically studied ingredient.")
+        badge = (vague is not None and _TRIAL_BADGE.match(prose, vague.start()) is not None and not any_negated
+                 and _SCARCE.search(prose, start, vague.start()) is None)
+        if (vague is not None and (has_outcome or badge) and not self._negated_cue(vague, clauses) and not self._denied_after(vague, clauses)
                 and _ASKED_OF.search(prose, max(start, vague.start() - _ASKED_REACH), vague.start()) is None):
             return self._hit("vague-evidence", sentence, _nearest(subjects, vague.start()), vague, claim)
         if disowned:
@@ -1868,6 +1897,9 @@ class _Scan:
             return self._hit("animal-evidence", sentence, claim.subject, cue, claim, cited_ok=False)
         if self._carried_to_people(sentence, cue, subjects):
             return self._hit("animal-evidence", sentence, _nearest(subjects, cue.start()), cue, None, cited_ok=False)
+        general = self._general_before(claims, cue)
+        if general is not None:
+            return self._hit("animal-evidence", sentence, general.subject, cue, general, cited_ok=False)
         if _ACTED_ON.search(self.prose, cue.end(), sentence.end) is not None:
             # "X cut soreness in rats, so it stays in the stack": the animal result, acted on
             acted = next((c for c in claims if not c.negated and c.end <= cue.start()), None)
@@ -1881,6 +1913,28 @@ class _Scan:
         if claim is None:
             return self._animal_result(sentence, cue, claims, nxt)
         return self._hit("animal-evidence", nxt, claim.subject, None, claim, data_cue=cue.group(0))
+
+    def _general_before(self, claims: list[Claim], cue: regex.Match[str]) -> Claim | None:
+        """A claim stated in the present, as a general truth, before the animal work set apart
+        to back it ("X boosts stamina: in mice, it extended ...", "X calms nerves, as studies in
+        rats show"); not "X calms anxiety in mice", which tells what the animals showed."""
+        for claim in claims:
+            if claim.negated or claim.end > cue.start() or _REPORTED_RESULT.match(self.prose, *claim.predicate):
+                continue
+            if _SET_APART.search(self.prose, claim.end, cue.start()) is not None:
+                return claim
+        return None
+
+    def _for_pets(self, cue: regex.Match[str], start: int, end: int, subjects: list[Subject], clauses: list[tuple[int, int]]) -> bool:
+        """Whether an animal cue names the pets a product is sold for ("ease anxiety in dogs",
+        "an alternative to gabapentin for dogs"): no study named in prose[start:end], no result
+        told in the past, and nothing carried over to people ("..., so it will help your knees")."""
+        if _PET.search(cue.group()) is None or _STUDY.search(self.prose, start, end) is not None:
+            return False
+        carried = _CARRY_OVER.search(self.prose, cue.end(), end)
+        if carried is not None and _PET.search(self.prose, carried.end(), end) is None:
+            return False
+        return not any(_REPORTED_RESULT.match(self.prose, *c.predicate) for c in self._claims(subjects, clauses))
 
     def _animal_result(self, sentence: Sentence, cue: regex.Match[str], claims: list[Claim], nxt: Sentence | None) -> ClaimHit | None:
         """An animal result told as the substance's benefit and left standing ("In rodent studies,
@@ -1978,6 +2032,9 @@ class _Scan:
         heading = self.doc.blocks[sentence.block].kind == "heading"
         if not heading and kind not in ("efficacy", "hedged"):
             return None
+        if not heading and kind == "efficacy" and (self.a.polarity.hedge(self.prose, nxt.start, nxt.end) is not None
+                                   or _CONTRAST.search(self.prose, nxt.start, nxt.end) is not None):
+            return None  # a study that "might" help, "although" ..., backs no plain statement of effect
         # a heading's short name stands for the study's longer one ("Curcumin ..." / "a curcumin supplement")
         return nxt if any(m.name == name or heading and _same_topic(m.name, name) for m in self._mentions_in(nxt)) else None
 

@@ -80,6 +80,11 @@ _WHEN_LABEL = compile_pattern(r"\b(?:when|timing|time)\b[\s*_:|]*$", re.IGNORECA
 _FRAGMENT_WORDS = 12  # the most words of a sentence read as the fragment of the one before
 _OPENS_WITH_TIME = compile_pattern(r"\W*(?:(?:or|and|then|but|ideally|preferably)\s+)?(?:first thing|(?:at least|about|around|roughly|some|an?|one|two|three|four|half|\d+)\b[^.,;]{0,30}?\b(?:before|after)\b|at (?:bedtime|night)|in the (?:morning|evening)|with (?:breakfast|lunch|dinner))", re.IGNORECASE)
 _POINTS_BACK = compile_pattern(r"\b(?:it|them|these|those)\b", re.IGNORECASE)
+# a sleep-hygiene order that opens a sentence: what it stops or turns off is no substance
+_HABIT_ORDERED = compile_pattern(
+    r"\s*(?:stop|switch off|turn off|put (?:away|down)|power down|shut down|log off|dim|ditch|avoid|skip|cut out|finish)\s+"
+    r"(?:(?:all|your|the|any)\s+)?(?:screens?|phones?|devices?|laptops?|tablets? and phones|TV|television|lights?|scrolling|e-?mails?|news|work|exercise|workouts?|meals?|eating|dinner|snacks?|naps?)\b",
+    re.IGNORECASE)
 _INTAKE_REACH = 50  # characters before a time of day in which "take" makes it advice ("take it at night")
 _NOTHING = compile_pattern(r"(?!x)x")
 USUAL_SOURCE = "usual supplement amounts in the dosing lexicon"
@@ -466,8 +471,10 @@ class _Extractor:
             return True
         if self._continues_dose(sentence, dosed):
             return True
-        lo, hi = bisect_left(self.mention_starts, sentence[0]), bisect_left(self.mention_starts, sentence[1])
         prose = self.doc.prose
+        if _HABIT_ORDERED.match(prose, sentence[0], sentence[1]) is not None:
+            return False  # "Stop screens an hour before bed and swap them for a book": "them" are the screens
+        lo, hi = bisect_left(self.mention_starts, sentence[0]), bisect_left(self.mention_starts, sentence[1])
         return (hi > lo or search(self.lexicon.intake, prose, *sentence) is not None
                 or _POINTS_BACK.search(prose, *sentence) is not None)
 

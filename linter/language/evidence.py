@@ -27,7 +27,7 @@ _YEAR = r"(?:19|20)\d{2}[a-z]?"
 # "(Smith et al., 2021)", "(Smith 2020; Lee & Park, 2019)", "Smith and Jones (2019)", and the
 # source between them: "(Herxheimer and Petrie, Cochrane Database of Systematic Reviews, 2002)".
 _AUTHOR_YEAR = compile_pattern(
-    rf"\(\s*{_AUTHORS},?\s+{_YEAR}(?:\s*[;,]\s*[^()]{{0,80}})?\)|{_AUTHORS}\s+\(\s*{_YEAR}\s*\)"
+    rf"\(\s*{_AUTHORS},?\s+{_YEAR}(?:\s*[;,]\s*[^()]{{0,240}})?\)|{_AUTHORS}\s+\(\s*{_YEAR}\s*\)"
     rf"|\(\s*{_AUTHORS},\s+\p{{Lu}}[^();]{{2,80}}?,\s+{_YEAR}\s*\)"
 )
 # A named authority or journal with a year: "a 2019 Cochrane review", "published in JAMA in 2020",
