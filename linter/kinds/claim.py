@@ -1333,7 +1333,7 @@ class _Scan:
         elif kind == "heading":
             return []
         elif self.prose[sentence.start - 1:sentence.start] not in ("\n", "") and (
-                self.prose[self.doc.blocks[sentence.block].start:sentence.start].strip() or self._first_sentence(sentence.block) != sentence):
+                self._first_sentence(sentence.block) != sentence or self.prose[self.doc.blocks[sentence.block].start:sentence.start].strip()):
             return self._elided_subject(sentence)  # mid-line; an HTML paragraph's tag leaves only blanks before it
         # a label's or a carton's line ("Relieves occasional sleeplessness*") opens a line
         label = _SELLING_LABEL.match(self.prose, sentence.start, sentence.end)
