@@ -33,11 +33,13 @@ TARGETS = {
 # a bare "at bedtime" read as advice only next to an intake raised its precision again; sets 0s
 # to 0u (testimonials in forum threads and diaries) left claims per-rule recall just under 0.88;
 # 1k to 1m (chat logs, diaries, transcripts: 0.41 timing recall on arrival) took timing to 0.548;
-# 1t to 1w (hard-wrapped essays, spoken formats, HTML exports) left claims per-rule recall at 0.872.
+# 1t to 1w (hard-wrapped essays, spoken formats, HTML exports) left claims per-rule recall at 0.872;
+# the reference-range check stopped flagging low doses and salts' weights and needs 2.5 times a
+# range's top, which raised dosing precision from 0.62 to 0.70 (recall 0.70 either way).
 HELD_OUT_FLOORS = {
     "claims": (0.88, 0.87),
     "warnings": (0.94, 0.95),
-    "dosing": (0.53, 0.56),
+    "dosing": (0.66, 0.66),
     "timing": (0.80, 0.54),
 }
 
