@@ -330,6 +330,7 @@ _SELLING_LABEL = compile_pattern(
     r"[ \t]*(?:[A-Z][A-Z0-9'\u2019&/ -]{2,40}|(?:\*\*|__)[^*_\n]{1,60}(?:\*\*|__)"
     # a drug-facts or carton label in plain case: "Uses: temporarily relieves ..."
     r"|(?:Uses?|Benefits?|Purposes?|Indications?|Key benefits|What it does|Why it works))\s*[:\u2014\u2013-]\s+")
+# how a carton's benefit verb is done, between the label and the verb: "Uses: temporarily relieves ..."
 _MANNER = compile_pattern(r"(?:temporarily|gently|naturally|quickly|effectively|safely|noticeably|visibly)\s+", regex.IGNORECASE)
 # A modal before a list item's benefit verb ("- Could help you unwind").
 _MODAL = compile_pattern(r"(?:may|might|could|can)\s+(?:also\s+|even\s+|really\s+)?", regex.IGNORECASE)
@@ -1332,9 +1333,8 @@ class _Scan:
                 return []
         elif kind == "heading":
             return []
-        elif self.prose[sentence.start - 1:sentence.start] not in ("\n", "") and (
-                self._first_sentence(sentence.block) != sentence or self.prose[self.doc.blocks[sentence.block].start:sentence.start].strip()):
-            return self._elided_subject(sentence)  # mid-line; an HTML paragraph's tag leaves only blanks before it
+        elif not self._opens_line(sentence):
+            return self._elided_subject(sentence)
         # a label's or a carton's line ("Relieves occasional sleeplessness*") opens a line
         label = _SELLING_LABEL.match(self.prose, sentence.start, sentence.end)
         if not self._opens_with_benefit(label.end() if label is not None else sentence.start):
@@ -1482,6 +1482,13 @@ class _Scan:
         # the bold span is the lead-in itself, not a longer bold opening ("**3. Saffron and mood.**")
         close = text.find(text[start:start + 2], start + 2)
         return lead if close >= 0 and lead.end <= close + 1 and not text[lead.end:close].strip(" .:!") else None
+
+    def _opens_line(self, sentence: Sentence) -> bool:
+        """Whether `sentence` starts its line: after a newline, or first in its block with only
+        blanks before it (an HTML paragraph's tag leaves blanks in the prose)."""
+        if self.prose[sentence.start - 1:sentence.start] in ("\n", ""):
+            return True
+        return self._first_sentence(sentence.block) == sentence and not self.prose[self.doc.blocks[sentence.block].start:sentence.start].strip()
 
     def _first_sentence(self, block: int) -> Sentence | None:
         """The first sentence of a block, if it has one."""
