@@ -1190,8 +1190,10 @@ class _Scan:
             if not subjects or self._framed(subjects, clauses) is not None:
                 return None
         animal = search(self.lex.animal, prose, start, end)
-        if animal is not None and not self._for_pets(animal, start, end, subjects, clauses):
-            return self._animal(sentence, animal, subjects, clauses)
+        if animal is not None:
+            claims = self._claims(subjects, clauses)
+            if not self._for_pets(animal, start, end, claims):
+                return self._animal(sentence, animal, subjects, claims)
         hit = self._classify(sentence, subjects, clauses)
         if hit is None and doc.blocks[sentence.block].kind == "table_cell":
             return self._listed_benefit(sentence)  # "| Valerian | Deeper, more restful sleep |" under "Best for"
@@ -1896,9 +1898,9 @@ class _Scan:
                 return False
         return True
 
-    def _animal(self, sentence: Sentence, cue: regex.Match[str], subjects: list[Subject], clauses: list[tuple[int, int]]) -> ClaimHit | None:
-        """Animal or lab evidence: flag the human benefit it is stretched to, here or next."""
-        claims = self._claims(subjects, clauses)
+    def _animal(self, sentence: Sentence, cue: regex.Match[str], subjects: list[Subject], claims: list[Claim]) -> ClaimHit | None:
+        """Animal or lab evidence: flag the human benefit it is stretched to, here or next; `claims`
+        are the sentence's."""
         claim = self._human_claim(claims, sentence.end, cue.end())
         if claim is not None:
             return self._hit("animal-evidence", sentence, claim.subject, cue, claim, cited_ok=False)
@@ -1932,7 +1934,7 @@ class _Scan:
                 return claim
         return None
 
-    def _for_pets(self, cue: regex.Match[str], start: int, end: int, subjects: list[Subject], clauses: list[tuple[int, int]]) -> bool:
+    def _for_pets(self, cue: regex.Match[str], start: int, end: int, claims: list[Claim]) -> bool:
         """Whether an animal cue names the pets a product is sold for ("ease anxiety in dogs",
         "an alternative to gabapentin for dogs"): no study named in prose[start:end], no result
         told in the past, and nothing carried over to people ("..., so it will help your knees")."""
@@ -1941,7 +1943,7 @@ class _Scan:
         carried = _CARRY_OVER.search(self.prose, cue.end(), end)
         if carried is not None and _PET.search(self.prose, carried.end(), end) is None:
             return False
-        return not any(_REPORTED_RESULT.match(self.prose, *c.predicate) for c in self._claims(subjects, clauses))
+        return not any(_REPORTED_RESULT.match(self.prose, *c.predicate) for c in claims)
 
     def _animal_result(self, sentence: Sentence, cue: regex.Match[str], claims: list[Claim], nxt: Sentence | None) -> ClaimHit | None:
         """An animal result told as the substance's benefit and left standing ("In rodent studies,
