@@ -301,8 +301,9 @@ def test_other_substances_share_a_name_within_their_group() -> None:
     ("  creatine: [[2, 25, g]]", "  creatine: [[25, 2, g]]", "usual_doses.creatine"),
     ("  creatine: [[2, 25, g]]", "  creatine: [[2, 25, parsecs]]", "usual_doses.creatine"),
     ("  zinc: [[5, 50, mg]]", "  zink: [[5, 50, mg]]", "usual_doses.zink"),
+    ("  empty: ['on an", "  hungry: ['on an", "food_states' names unknown states"),
 ])
-def test_a_malformed_other_substance_table_is_a_clear_error(tmp_path: Path, old: str, new: str, message: str) -> None:
+def test_a_malformed_lexicon_table_is_a_clear_error(tmp_path: Path, old: str, new: str, message: str) -> None:
     from linter.errors import RuleError
     from linter.language.attribution import LEXICON_FILE, load_lexicon
 

@@ -174,7 +174,8 @@ class ConsistencyCheck:
     def _compare(self, drafts: Sequence[Sequence[Claim]], across: bool = False) -> Iterator[Finding]:
         seen: dict[tuple[str, str], list[Claim]] = {}
         # a sentence that says one timing or dose twice ("Right at bedtime, as you turn the lights
-        # out") contradicts the earlier advice once
+        # out") contradicts the earlier advice once; a timing, once on its substance ("an hour
+        # before breakfast": a time of day and an empty stomach)
         reported: set[tuple[str, str, str, int]] = set()
         for claims in drafts:
             pending: list[Claim] = []
@@ -183,7 +184,7 @@ class ConsistencyCheck:
                 earlier = seen.setdefault(key, [])
                 conflicts = [c for c in (self._conflict(e, claim) for e in earlier) if c is not None]
                 apart = [c for c in conflicts if not _read_together(c.earlier, claim)]
-                where = (claim.path, *key, claim.sentence)
+                where = (claim.path, claim.substance, "" if self.measure == "timing" else claim.topic, claim.sentence)
                 if apart and (claim.sentence < 0 or where not in reported):
                     reported.add(where)
                     yield self._finding(claim, apart)

@@ -26,7 +26,7 @@ from linter.language.lexicon import compile_terms, find_all, search
 from linter.language.polarity import is_question
 from linter.language.quantities import Quantity, find_quantities
 from linter.language.tables import header_cell, row_cells, table_headers
-from linter.language.timing import Timing, TimingGrammar, build_grammar
+from linter.language.timing import DAY, FOOD_WINDOWS, Timing, TimingGrammar, build_grammar
 from linter.language.units import FREQUENCY, Basis, dose_unit, parse_basis
 from linter.locations import builtin_rules_dir
 from linter.patterns import compile_pattern
@@ -49,6 +49,10 @@ _LEXICON_FIELDS: dict[str, Field] = {
     "dayparts": Field(dict, default={}, items=list),
     "daypart_hours": Field(dict, default={}, items=list),
     "anchor_dayparts": Field(dict, default={}, items=str),
+    "food_states": Field(dict, default={}, items=list),
+    "food_rejected_before": Field(list, default=[], items=str),
+    "food_rejected_after": Field(list, default=[], items=str),
+    "food_adjusted": Field(list, default=[], items=str),
     "intake": Field(list, default=[], items=str),
     "label_before": Field(list, default=[], items=str),
     "label_after": Field(list, default=[], items=str),
@@ -163,6 +167,13 @@ class Lexicon:
     raised_after: regex.Pattern[str] = _NOTHING  # "then go up", "increase slowly" after a starting amount
     vehicle: regex.Pattern[str] = _NOTHING  # "250 ml warm milk": an amount of what a dose is taken in
     limit_before: regex.Pattern[str] = _NOTHING  # "the upper limit is", "ceiling:" right before an amount
+    # what keeps a food state from being advice: a condition or a stop just before it ("if taken on
+    # an empty stomach", "stopped taking it on an empty stomach"), a harm just after it ("on an
+    # empty stomach gives me heartburn"), a stomach complaint the sentence makes it the remedy for
+    # ("with meals if it bothers your stomach")
+    food_rejected_before: regex.Pattern[str] = _NOTHING
+    food_rejected_after: regex.Pattern[str] = _NOTHING
+    food_adjusted: regex.Pattern[str] = _NOTHING
 
     def purpose_of(self, text: str) -> str | None:
         """The purpose a free-text label names (a knowledge-base dose's `purpose`), if any."""
@@ -199,6 +210,9 @@ def load_lexicon(path: Path) -> Lexicon:
     unknown = set(data["near"]) - set(data["anchors"])
     if unknown:
         raise RuleError(f"key 'near' names unknown anchors {sorted(unknown)}", source)
+    unknown = set(data["food_states"]) - set(FOOD_WINDOWS)
+    if unknown:
+        raise RuleError(f"key 'food_states' names unknown states {sorted(unknown)} (known: {sorted(FOOD_WINDOWS)})", source)
     hours = _daypart_hours(data, source)
     others, named = _other_substances(data["other_substances"], source)
     return Lexicon(
@@ -208,7 +222,8 @@ def load_lexicon(path: Path) -> Lexicon:
         _before(data["rejected_before"], "rejected_before", source, 25),
         compile_terms([_OF_PHRASE + r"[^.;:()]{0,15}" + t for t in data["rejected_after"]], where="rejected_after", source=source, whole_words=False),
         build_grammar({str(k): [str(t) for t in v] for k, v in data["anchors"].items()}, data["near"],
-                      {str(k): [str(t) for t in v] for k, v in data["dayparts"].items()}, hours, data["anchor_dayparts"]),
+                      {str(k): [str(t) for t in v] for k, v in data["dayparts"].items()}, hours, data["anchor_dayparts"],
+                      {str(k): [str(t) for t in v] for k, v in data["food_states"].items()}),
         _before(data["label_before"], "label_before", source, 25),
         compile_terms([r"\G\s*" + t for t in data["label_after"]], where="label_after", source=source, whole_words=False)
         if data["label_after"] else _NOTHING,
@@ -235,6 +250,10 @@ def load_lexicon(path: Path) -> Lexicon:
                       whole_words=False) if data["vehicles"] else _NOTHING,
         # a label's colon may sit between: "Daily caffeine ceiling: 400 mg"
         _before(data["limit_before"], "limit_before", source, 25, breaks=".;,()"),
+        _before(data["food_rejected_before"], "food_rejected_before", source, 25),
+        compile_terms([r"\G[^.;:()]{0,15}?" + t for t in data["food_rejected_after"]], where="food_rejected_after", source=source,
+                      whole_words=False) if data["food_rejected_after"] else _NOTHING,
+        compile_terms(data["food_adjusted"], where="food_adjusted", source=source) if data["food_adjusted"] else _NOTHING,
     )
 
 
@@ -440,20 +459,40 @@ class _Extractor:
         night" splits a dose; it does not contradict itself)."""
         prose = self.doc.prose
         offsets = {(t.start, t.end) for t in timings}  # "an hour before bed" is advice as it stands
-        by_sentence: dict[tuple[int, int], list[Timing]] = {}
-        for t in self.lexicon.timing.times_of_day(prose, timings):
-            by_sentence.setdefault(self._sentence(t.start), []).append(t)
+        timed = {self._sentence(t.start) for t in timings}
+        by_sentence: dict[tuple[tuple[int, int], str], list[Timing]] = {}
+        # times of day first: a food state is advice in a sentence that times a dose ("first thing
+        # in the morning, on an empty stomach" answering "when?")
+        for t in [*self.lexicon.timing.times_of_day(prose, timings), *self._food_states()]:
+            by_sentence.setdefault((self._sentence(t.start), t.anchor), []).append(t)
         found: list[Timing] = []
-        for sentence, parts in by_sentence.items():
+        for (sentence, anchor), parts in by_sentence.items():
             if _apart(parts):
                 # "in the morning, never at night", "at bedtime rather than in the morning": the
                 # time of day advised against is not a second one
                 parts = [t for t in parts if not self._advised_against(sentence[0], t.start)] or parts
             if _apart(parts) or is_question(prose, *sentence):
                 continue  # "Can I take it in the morning instead?" asks; it advises nothing
-            advice = [t for t in parts if (t.start, t.end) in offsets or self._taken(t, dosed) or self._in_dosed_row(t, dosed_rows)]
+            advice = [t for t in parts if (t.start, t.end) in offsets or self._taken(t, dosed) or self._in_dosed_row(t, dosed_rows)
+                      or anchor != DAY and sentence in timed]
             # "at night, right before bed" is one time of day, said most exactly by its narrowest words
-            found += sorted(advice, key=lambda t: t.high - t.low)[:1]
+            chosen = sorted(advice, key=lambda t: t.high - t.low)[:1]
+            found += chosen
+            if anchor == DAY and chosen:
+                timed.add(sentence)
+        return found
+
+    def _food_states(self) -> list[Timing]:
+        """Food states that may be advice: not under a condition or a stop, not the cause of a
+        harm, not the remedy a stomach complaint calls for."""
+        prose, lexicon = self.doc.prose, self.lexicon
+        found = []
+        for t in lexicon.timing.with_food(prose):
+            start, end = self._sentence(t.start)
+            if (search(lexicon.food_rejected_before, prose, start, t.start) is None
+                    and search(lexicon.food_rejected_after, prose, t.end, end) is None
+                    and search(lexicon.food_adjusted, prose, start, end) is None):
+                found.append(t)
         return found
 
     def _taken(self, t: Timing, dosed: set[tuple[int, int]]) -> bool:

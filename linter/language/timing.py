@@ -5,7 +5,9 @@ Every statement becomes a window in minutes: "30 to 60 minutes before bed" is be
 of at most 20160. Durations with no anchor ("7 hours of sleep", "8 weeks") are not advice and are
 never returned. A time of day ("in the morning", "with dinner") is a window of minutes after
 midnight under the anchor "day", and so is every offset from an anchor that belongs to a time of
-day, moved by the offset ("an hour before bed" is bedtime's window an hour earlier).
+day, moved by the offset ("an hour before bed" is bedtime's window an hour earlier). A food state
+("with meals", "on an empty stomach") is a window of minutes away from a meal under the anchor
+"food".
 """
 
 from __future__ import annotations
@@ -71,6 +73,10 @@ _COURSE_UNITS = frozenset({1440.0, 10080.0, 43200.0})  # days, weeks, months
 
 
 DAY = "day"  # the anchor of times of day: minutes after midnight
+FOOD = "food"  # the anchor of food states: minutes away from a meal
+# With food is at a meal or within half an hour of it; an empty stomach is at least an hour from
+# one. So two ways of saying either agree, and "with meals" against "on an empty stomach" do not.
+FOOD_WINDOWS: Mapping[str, tuple[float, float, str]] = {"fed": (0.0, 30.0, "exact"), "empty": (60.0, 60.0, "min")}
 
 
 class Timing(NamedTuple):
@@ -111,6 +117,22 @@ class TimingGrammar:
     daypart_patterns: tuple[regex.Pattern[str], ...] = ()
     daypart_windows: Mapping[str, tuple[float, float]] = field(default_factory=dict)  # time of day -> minutes after midnight
     anchor_dayparts: Mapping[str, str] = field(default_factory=dict)  # anchor -> the time of day its offsets fall in
+    # every phrase of a food state ("with meals", "on an empty stomach"), and each state's own
+    # phrases, as for times of day
+    food_lexicon: Lexicon | None = None
+    food_states: tuple[str, ...] = ()  # FOOD_WINDOWS keys, in lexicon order
+    food_patterns: tuple[regex.Pattern[str], ...] = ()
+
+    def with_food(self, prose: str) -> list[Timing]:
+        """The food state of every phrase naming one ("with a meal", "between meals"), in order,
+        as minutes away from a meal under the anchor FOOD."""
+        if self.food_lexicon is None:
+            return []
+        found = []
+        for m in find_all(self.food_lexicon, prose):
+            state = next(name for name, own in zip(self.food_states, self.food_patterns) if own.match(prose, m.start()))
+            found.append(Timing(FOOD, "", *FOOD_WINDOWS[state], m.start(), m.end()))
+        return found
 
     def times_of_day(self, prose: str, timings: Sequence[Timing]) -> list[Timing]:
         """The time-of-day window of every phrase naming one, and of every offset from an anchor
@@ -224,9 +246,11 @@ def build_grammar(
     dayparts: Mapping[str, Sequence[str]] | None = None,
     hours: Mapping[str, tuple[float, float]] | None = None,
     anchor_dayparts: Mapping[str, str] | None = None,
+    food: Mapping[str, Sequence[str]] | None = None,
 ) -> TimingGrammar:
-    """Compile the timing patterns for anchors given as {anchor id: lexicon terms}, and for times
-    of day given as {id: terms} with their {id: (first hour, last hour)}."""
+    """Compile the timing patterns for anchors given as {anchor id: lexicon terms}, for times
+    of day given as {id: terms} with their {id: (first hour, last hour)}, and for food states
+    given as {FOOD_WINDOWS key: terms}."""
     names = tuple(anchors)
     groups = "|".join(
         f"(?P<a{i}>{'|'.join(sorted((term_source(t) for t in anchors[name]), key=len, reverse=True))})"
@@ -246,13 +270,18 @@ def build_grammar(
     near_terms = [term_source(t) for name in near for t in anchors[name]]
     # the words of the near anchors, and the openings of "right after training", "post-workout"
     trigger = compile_pattern(rf"(?<![\w-])(?:{'|'.join([*near_terms, _NEAR_AFTER, 'post'])})(?![\w])", regex.IGNORECASE)
-    day_terms = dayparts or {}
-    parts = tuple(day_terms)
-    daypart_lexicon = None
-    own_patterns: tuple[regex.Pattern[str], ...] = ()
-    if parts:
-        sources = [[term_source(t) for t in day_terms[name]] for name in parts]
-        daypart_lexicon = Lexicon([s for own in sources for s in own], WORD_BOUNDARIES, regex.IGNORECASE, timeout=PATTERN_TIMEOUT)
-        own_patterns = tuple(compile_pattern(alternation(own, WORD_BOUNDARIES), regex.IGNORECASE) for own in sources)
+    parts, daypart_lexicon, own_patterns = _phrase_groups(dayparts or {})
+    states, food_lexicon, food_patterns = _phrase_groups(food or {})
     minutes = {name: (low * 60.0, high * 60.0) for name, (low, high) in (hours or {}).items()}
-    return TimingGrammar(names, frozenset(near), pattern, trigger, parts, daypart_lexicon, own_patterns, minutes, dict(anchor_dayparts or {}))
+    return TimingGrammar(names, frozenset(near), pattern, trigger, parts, daypart_lexicon, own_patterns, minutes, dict(anchor_dayparts or {}),
+                         food_lexicon, states, food_patterns)
+
+
+def _phrase_groups(terms: Mapping[str, Sequence[str]]) -> tuple[tuple[str, ...], Lexicon | None, tuple[regex.Pattern[str], ...]]:
+    """The ids of groups of phrases, one lexicon of all their phrases, and each id's own pattern."""
+    names = tuple(terms)
+    if not names:
+        return names, None, ()
+    sources = [[term_source(t) for t in terms[name]] for name in names]
+    lexicon = Lexicon([s for own in sources for s in own], WORD_BOUNDARIES, regex.IGNORECASE, timeout=PATTERN_TIMEOUT)
+    return names, lexicon, tuple(compile_pattern(alternation(own, WORD_BOUNDARIES), regex.IGNORECASE) for own in sources)
