@@ -91,6 +91,8 @@ _REFUTES = compile_pattern(
     r"(?:(?:it|this|that|they|he|she)\s+(?:isn't|isn’t|is not|doesn't|doesn’t|does not|aren't|aren’t|are not|don't|don’t|do not|won't|won’t|will not|can't|can’t|cannot)\s*[.:;,!\u2014-]"
     r"|(?:that's|that’s|this is|that is|it's|it’s)\s+(?:not (?:true|so|the case|how it works)|false|a myth|wrong|untrue|an? (?:overstatement|exaggeration|stretch))\b"
     r"|(?:not (?:true|so|quite|really)|false|wrong|untrue|nope|sadly,? no|myth)\s*[.:;,!\u2014-]"
+    # "There is no good evidence for that."
+    r"|there(?:'s|’s| is) (?:no|little) (?:good |real |solid |strong |reliable |clinical )?evidence (?:for|of|behind) (?:that|this|it|any of (?:that|this))\b"
     # or asks whether it holds: "I've heard valerian is a natural sleeping pill. Is that true?"
     r"|(?:is|was) (?:that|this|it|any of that|any of this) (?:really |actually )?(?:true|right|correct|accurate|legit|so)\s*\?|true\s*\?|really\s*\?)",
     regex.IGNORECASE)
@@ -177,8 +179,12 @@ _ASKED_REACH = 30
 _TRIAL_BADGE = compile_pattern(r"(?:clinically|scientifically) (?:studied|researched|tested)\b", regex.IGNORECASE)
 # "few of the herbs are clinically studied" counts what is not
 _SCARCE = compile_pattern(r"\b(?:few|little|not|never|rarely|hardly|seldom|none|no)\b", regex.IGNORECASE)
-# a testimony that vouches for a product by itself, with no result told: "my sister swears by it"
-_ON_OATH = compile_pattern(r"\bsw(?:ear|ears|ore|earing) by (?:it|them|these|this|those)\b", regex.IGNORECASE)
+# a testimony that vouches for a product by itself, with no result told: "my sister swears by
+# it", "8,000+ reviews don't lie"
+_ON_OATH = compile_pattern(
+    r"\bsw(?:ear|ears|ore|earing) by (?:it|them|these|this|those)\b"
+    r"|\b(?:reviews|reviewers|ratings|customers|results|numbers) (?:don['\u2019]t|do not|can['\u2019]t|cannot|never) lie\b",
+    regex.IGNORECASE)
 # a study's result is told in the past ("reduced", "cut", "helped"); "chews ease anxiety in dogs" is
 # a pet product's own claim, not an animal result
 _REPORTED_RESULT = compile_pattern(r"\w+ed\b|(?:cut|kept|made|gave|brought)\b", regex.IGNORECASE)
