@@ -40,7 +40,7 @@ HELD_OUT_FLOORS = {
     "claims": (0.88, 0.87),
     "warnings": (0.94, 0.95),
     "dosing": (0.66, 0.66),
-    "timing": (0.80, 0.54),
+    "timing": (0.80, 0.55),  # 0.56 after food states joined the timing topics
 }
 
 
