@@ -487,7 +487,7 @@ class _Extractor:
         harm, not the remedy a stomach complaint calls for."""
         prose, lexicon = self.doc.prose, self.lexicon
         found = []
-        for t in lexicon.timing.with_food(prose):
+        for t in lexicon.timing.food_phrases(prose):
             start, end = self._sentence(t.start)
             if (search(lexicon.food_rejected_before, prose, start, t.start) is None
                     and search(lexicon.food_rejected_after, prose, t.end, end) is None

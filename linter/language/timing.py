@@ -123,7 +123,7 @@ class TimingGrammar:
     food_states: tuple[str, ...] = ()  # FOOD_WINDOWS keys, in lexicon order
     food_patterns: tuple[regex.Pattern[str], ...] = ()
 
-    def with_food(self, prose: str) -> list[Timing]:
+    def food_phrases(self, prose: str) -> list[Timing]:
         """The food state of every phrase naming one ("with a meal", "between meals"), in order,
         as minutes away from a meal under the anchor FOOD."""
         if self.food_lexicon is None:
