@@ -102,6 +102,23 @@ class Timing(NamedTuple):
 
 
 @dataclass(frozen=True)
+class PhraseGroups:
+    """Named groups of phrases (times of day, food states), read through the draft's word index
+    (a plain scan of an archive costs more than the rest of the timing reader), with each
+    group's own pattern to tell which group a match is: the first whose phrases match there, as
+    in one alternation."""
+
+    names: tuple[str, ...]  # in lexicon order
+    lexicon: Lexicon  # every phrase of every group
+    patterns: tuple[regex.Pattern[str], ...]  # each group's own phrases
+
+    def find(self, prose: str) -> Iterator[tuple[str, regex.Match[str]]]:
+        """(group name, match) for every phrase in `prose`, in order."""
+        for m in find_all(self.lexicon, prose):
+            yield next(name for name, own in zip(self.names, self.patterns) if own.match(prose, m.start())), m
+
+
+@dataclass(frozen=True)
 class TimingGrammar:
     """Compiled patterns for one set of anchors (from the dosing lexicon)."""
 
@@ -109,40 +126,25 @@ class TimingGrammar:
     near: frozenset[str]  # anchors that "at" / "right before" can point to (bedtime)
     pattern: regex.Pattern[str]
     near_trigger: regex.Pattern[str]  # the words of the near anchors ("bed", "bedtime")
-    dayparts: tuple[str, ...] = ()  # time-of-day ids, in lexicon order
-    # every time-of-day phrase, read through the draft's word index (a plain scan of an archive
-    # costs more than the rest of the timing reader), and each id's own phrases to tell which
-    # id a match is (the first id whose phrases match there, as in one alternation)
-    daypart_lexicon: Lexicon | None = None
-    daypart_patterns: tuple[regex.Pattern[str], ...] = ()
+    dayparts: PhraseGroups | None = None  # time-of-day phrases by id
     daypart_windows: Mapping[str, tuple[float, float]] = field(default_factory=dict)  # time of day -> minutes after midnight
     anchor_dayparts: Mapping[str, str] = field(default_factory=dict)  # anchor -> the time of day its offsets fall in
-    # every phrase of a food state ("with meals", "on an empty stomach"), and each state's own
-    # phrases, as for times of day
-    food_lexicon: Lexicon | None = None
-    food_states: tuple[str, ...] = ()  # FOOD_WINDOWS keys, in lexicon order
-    food_patterns: tuple[regex.Pattern[str], ...] = ()
+    food: PhraseGroups | None = None  # food-state phrases ("with meals", "on an empty stomach") by FOOD_WINDOWS key
 
     def food_phrases(self, prose: str) -> list[Timing]:
         """The food state of every phrase naming one ("with a meal", "between meals"), in order,
         as minutes away from a meal under the anchor FOOD."""
-        if self.food_lexicon is None:
+        if self.food is None:
             return []
-        found = []
-        for m in find_all(self.food_lexicon, prose):
-            state = next(name for name, own in zip(self.food_states, self.food_patterns) if own.match(prose, m.start()))
-            found.append(Timing(FOOD, "", *FOOD_WINDOWS[state], m.start(), m.end()))
-        return found
+        return [Timing(FOOD, "", *FOOD_WINDOWS[state], m.start(), m.end()) for state, m in self.food.find(prose)]
 
     def times_of_day(self, prose: str, timings: Sequence[Timing]) -> list[Timing]:
         """The time-of-day window of every phrase naming one, and of every offset from an anchor
         that has one ("an hour before bed": bedtime's window an hour earlier), in order."""
         found = [Timing(DAY, "", *self._moved(self.daypart_windows[self.anchor_dayparts[t.anchor]], t), "exact", t.start, t.end)
                  for t in timings if t.anchor in self.anchor_dayparts]
-        if self.daypart_lexicon is not None:
-            for m in find_all(self.daypart_lexicon, prose):
-                part = next(name for name, own in zip(self.dayparts, self.daypart_patterns) if own.match(prose, m.start()))
-                found.append(Timing(DAY, "", *self.daypart_windows[part], "exact", m.start(), m.end()))
+        if self.dayparts is not None:
+            found += [Timing(DAY, "", *self.daypart_windows[part], "exact", m.start(), m.end()) for part, m in self.dayparts.find(prose)]
         found.sort(key=lambda t: t.start)
         # a phrase inside an offset already counted ("... right before bed") is not a second one
         return [t for i, t in enumerate(found) if i == 0 or t.start >= found[i - 1].end or t.end > found[i - 1].end]
@@ -270,18 +272,16 @@ def build_grammar(
     near_terms = [term_source(t) for name in near for t in anchors[name]]
     # the words of the near anchors, and the openings of "right after training", "post-workout"
     trigger = compile_pattern(rf"(?<![\w-])(?:{'|'.join([*near_terms, _NEAR_AFTER, 'post'])})(?![\w])", regex.IGNORECASE)
-    parts, daypart_lexicon, own_patterns = _phrase_groups(dayparts or {})
-    states, food_lexicon, food_patterns = _phrase_groups(food or {})
     minutes = {name: (low * 60.0, high * 60.0) for name, (low, high) in (hours or {}).items()}
-    return TimingGrammar(names, frozenset(near), pattern, trigger, parts, daypart_lexicon, own_patterns, minutes, dict(anchor_dayparts or {}),
-                         food_lexicon, states, food_patterns)
+    return TimingGrammar(names, frozenset(near), pattern, trigger, _phrase_groups(dayparts or {}), minutes, dict(anchor_dayparts or {}),
+                         _phrase_groups(food or {}))
 
 
-def _phrase_groups(terms: Mapping[str, Sequence[str]]) -> tuple[tuple[str, ...], Lexicon | None, tuple[regex.Pattern[str], ...]]:
-    """The ids of groups of phrases, one lexicon of all their phrases, and each id's own pattern."""
+def _phrase_groups(terms: Mapping[str, Sequence[str]]) -> PhraseGroups | None:
+    """The groups of phrases given as {id: terms}, compiled; None when there are none."""
     names = tuple(terms)
     if not names:
-        return names, None, ()
+        return None
     sources = [[term_source(t) for t in terms[name]] for name in names]
     lexicon = Lexicon([s for own in sources for s in own], WORD_BOUNDARIES, regex.IGNORECASE, timeout=PATTERN_TIMEOUT)
-    return names, lexicon, tuple(compile_pattern(alternation(own, WORD_BOUNDARIES), regex.IGNORECASE) for own in sources)
+    return PhraseGroups(names, lexicon, tuple(compile_pattern(alternation(own, WORD_BOUNDARIES), regex.IGNORECASE) for own in sources))
