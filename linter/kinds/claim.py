@@ -267,6 +267,11 @@ _NAME_CELL = compile_pattern(r"\s*(?:\*\*|__)?([A-Z][\w'\u2019]*(?: [A-Z][\w'\u2
 _SHOUTED_BEFORE = compile_pattern(r"(?:(?<![\w'\u2019])[A-Z][A-Z0-9'\u2019&-]*[ \t]+)+$")
 # The words that lead a heading up to the name it gives ("Why Velvet Hour", "Meet Drift").
 _LEAD_WORDS = compile_pattern(r"(?:Why|Meet|About|Introducing|Discover|Try|Shop|How) (?:(?:the|our|your) )?(?=[A-Z])")
+# Capitalised words right before a mention on its line: "Snoozy " of "Snoozy Bears sleep gummies".
+_CAPITALISED_BEFORE = compile_pattern(r"(?:(?<![\w'\u2019])[A-Z][\w'\u2019&-]* )+$")
+# A lower-case word near a shouted name: the name stands in ordinary prose, not in a shouted heading.
+_LOWER_WORD = compile_pattern(r"\b[a-z]{2,}\b")
+_SHOUTED_CONTEXT = 20
 # A capital inside a word, as invented names have: "NightCap", "ZenBear".
 _INNER_CAPITAL = compile_pattern(r"[a-z][A-Z]")
 # What a shop's section says of the thing it sells: a price, a pack, a cart, a panel of what it holds.
@@ -395,9 +400,9 @@ _FAILURE = compile_pattern(
 # A first-person start on a substance: "I started ", "we switched to ", "my husband has been
 # taking ", "I take " (its object, a name, a pronoun or a dose, follows).
 _INTAKE = compile_pattern(
-    r"\b(?:I|we|my (?:[\w-]+ ){0,2}?(?:wife|husband|partner|son|daughter|mum|mom|dad|kid|kids|toddler|mother|father))"
+    r"\b(?:I|we|he|she|my (?:[\w-]+ ){0,2}?(?:wife|husband|partner|son|daughter|mum|mom|dad|kid|kids|toddler|mother|father))"
     r"(?:\s+(?:(?:have|has|had)\s+)?|['\u2019](?:ve|d)\s+)(?:been\s+)?(?:(?:also|just|finally|then|now|eventually)\s+)?"
-    r"(?:start(?:ed)?|beg[ai]n|takes?|took|taking|tried|switched (?:over )?to|added|uses?|used|using|went on|got on"
+    r"(?:start(?:ed)?|beg[ai]n|takes?|took|taking|tried|switched (?:over )?to|added|uses?|used|using|went on|got on|been on"
     # "I've replaced my three espressos with one ..."
     r"|(?:replaced|swapped|traded) (?:[\w'\u2019-]+ ){1,4}?(?:with|for))\b"
     # "after two weeks on these", "since starting"
@@ -409,6 +414,9 @@ _INTAKE = compile_pattern(
 # What an intake without a name takes: "it", "them", "30 mg", "two gummies".
 _TAKEN_OBJECT = compile_pattern(r"\s+(?:it|them|this|these|those|one|two|three|a|an|half|\d[\d,.]*\s*(?:mg|g|mcg|ml|drops?|capsules?|gummies|tablets?|scoops?)\b)", regex.IGNORECASE)
 _INTAKE_REACH = 70  # characters between an intake's verb and the name of what it takes
+# An intake told as the time of a result told before it: "my knees have never felt better since I
+# started magnesium", "our son's sleep improved after we added it".
+_INTAKE_AS_TIME = compile_pattern(r"\b(?:since|after|when|once)\s+$", regex.IGNORECASE)
 # The story's teller or the one it is about: "my stiffness", "I sleep", "her anxiety".
 _TELLER = compile_pattern(r"\b(?:I|I['\u2019](?:m|ve|d)|my|me|we|our|us|she|he|her|his)\b", regex.IGNORECASE)
 # A bad outcome that went away, told before it ("no more cramps", "barely any soreness") or
@@ -420,7 +428,7 @@ _RELIEF_BEFORE = compile_pattern(
 _RELIEF_AFTER = compile_pattern(
     r"\G(?:[^.;:!?]{0,40}?\b(?:gone|went away|(?:is|are|was|were|has been|have been|got|went|came) (?:way |much |a lot |so much |right |all the way )?down|"
     r"dropped|fell|halved|(?:about |nearly |almost |roughly )?half (?:what|as|of)|in half|rare|rarer|stopped|disappeared|vanished|eased|"
-    r"faded|lifted|a thing of the past|under control|went from|nowhere near)\b(?! (?:taking|using|working|helping))"
+    r"faded|lifted|improved|cleared(?: up)?|a thing of the past|under control|went from|nowhere near)\b(?! (?:taking|using|working|helping))"
     r"|[^.;:!?]{0,40}?(?:n['\u2019]t|\bnot)\b[^.;:,!?]{0,30}\bany ?more\b)",
     regex.IGNORECASE)
 # A negation before a bad outcome that says it is over: "my knees don't ache on the stairs anymore".
@@ -629,6 +637,8 @@ class _Scan:
             if name is None or self._harm_told(sentence):
                 continue  # a story of harm: what ended later ended when the intake did
             spans = [(after, sentence.end, sentence)]
+            if _INTAKE_AS_TIME.search(prose, max(sentence.start, intake.start() - 12), intake.start()) is not None:
+                spans.insert(0, (sentence.start, intake.start(), sentence))
             for index in range(sentence.index + 1, min(sentence.index + 1 + _RESULT_SENTENCES, len(doc.sentences))):
                 later = doc.sentences[index]
                 if later.block != sentence.block or is_question(prose, later.start, later.end):
@@ -641,9 +651,13 @@ class _Scan:
                 result = self._result(start, end, told is not sentence)
                 if result is not None:
                     outcome, teller = result
-                    kind = "disease" if search(self.lex.diseases, prose, outcome[0], outcome[1]) is not None else "testimonial"
+                    disease = search(self.lex.diseases, prose, outcome[0], outcome[1])
+                    kind = "disease" if disease is not None else "testimonial"
+                    # a result told before its intake reaches on to what was taken
+                    reach = after if end == intake.start() else outcome[1]
                     yield self._hit(kind, told, Subject(teller, teller, name), None, None,
-                                    data_cue=prose[teller:outcome[1]], extend=outcome[1])
+                                    disease=disease.group(0) if disease is not None else "",
+                                    data_cue=prose[teller:outcome[1]], extend=reach)
                     break
 
     def _taken(self, intake: regex.Match[str], sentence: Sentence) -> tuple[str | None, int]:
@@ -769,34 +783,78 @@ class _Scan:
             written = self.prose[start:-neg_end]
             if rank != 1 or " " not in written:
                 continue
-            if written.isupper():
-                # a shouted label ("FIELD DAY RECOVERY POWDER") names a product the prose writes
-                # as "Field Day"
+            if written.split(" ")[0].isupper():
+                # a shouted label ("FIELD DAY RECOVERY POWDER", "SNOOZY BEARS Sleep Gummies")
+                # names a product the prose writes as "Field Day", "Snoozy Bears"
                 for short in self._shouted_names(start, written):
                     products.setdefault(short, name)
             if _CAPITALISED_NAME.fullmatch(written):
                 products.setdefault(written, name)
             else:
-                # "Hush chews": the name before the form's noun names the product ("Hush Mag
-                # Melts ease tight muscles")
-                head = _CAPITALISED_HEAD.search(written)
-                short = head.group(0) if head is not None and head.end() == written.rfind(" ") else None
-                if short and short.lower() not in _NOT_A_NAME and self._used_as_name(short) and not self._is_person(short):
+                # "Hush chews", "Snoozy Bears sleep gummies": the name before the form's noun
+                # names the product ("Hush Mag Melts ease tight muscles")
+                short = self._name_before_form(start, written)
+                if short is not None:
                     products.setdefault(short, name)
         if not products:
             return []
-        # A round-up calls "Lullagrove Midnight Plum" just "Lullagrove" in its prose: a shorter
-        # form counts when the draft writes it as a name (capitalised inside a sentence).
+        # A round-up calls "Lullagrove Midnight Plum" just "Lullagrove" in its prose, a maker's
+        # range calls "NEXUS NIGHT" just "NIGHT": a shorter form counts when the draft writes it
+        # as a name (capitalised inside a sentence) on its own.
         for name, substance in list(products.items()):
             words = name.split(" ")
+            # only a name of capitalised words ends in a name ("The Root of Calm" is a title)
+            named_throughout = all(word[:1].isupper() for word in words)
             for size in range(len(words) - 1, 0, -1):
                 short = " ".join(words[:size])
                 if short.lower() not in _NOT_A_NAME and self._used_as_name(short):
                     products.setdefault(short, substance)
+                tail = " ".join(words[-size:])
+                if named_throughout and tail.lower() not in _NOT_A_NAME and self._tail_used_alone(tail, " ".join(words[:-size])):
+                    products.setdefault(tail, substance)
         # one pass over the draft for all the names, however many headings repeat them
         names = sorted(products, key=len, reverse=True)
         uses = regex.compile(r"(?<![\w-])(?:" + "|".join(map(regex.escape, names)) + r")(?![\w-])")
         return [(use.start(), -use.end(), 2, products[use.group(0)]) for use in uses.finditer(self.prose)]
+
+    def _name_before_form(self, start: int, written: str) -> str | None:
+        """The capitalised name before a form's noun in a mention `written` at `start` ("Hush" of
+        "Hush chews"), with the capitalised words before the mention on its line ("Snoozy" of
+        "Snoozy Bears sleep gummies"), when the draft writes it as a name."""
+        head = _CAPITALISED_HEAD.search(written)
+        if head is None or head.end() > written.rfind(" ") or not written[head.end():].islower():
+            return None
+        short = head.group(0)
+        if head.start() == 0:
+            line_start = self.prose.rfind("\n", 0, start) + 1
+            before = _CAPITALISED_BEFORE.search(self.prose, line_start, start)
+            short = (before.group(0) if before is not None else "") + short
+        if short.split(" ")[0].lower() in _NOT_A_NAME or self._is_person(short):
+            return None
+        if self._used_as_name(short) or " " in short and self._only_as_name(short):
+            return short
+        return None
+
+    def _only_as_name(self, name: str) -> bool:
+        """Whether the draft writes `name`, not shouted, and only as a name (shouted uses aside)."""
+        writings = [written for _start, written in self._writings(name)]
+        return name != name.upper() and bool(writings) and all(written == name for written in writings)
+
+    def _tail_used_alone(self, tail: str, rest: str) -> bool:
+        """Whether the draft writes the last words of a product's name (`tail`, after `rest`) on
+        their own as a name: capitalised inside a sentence, or shouted in one that is not
+        ("FUEL for the grind, NIGHT for the respawn" under "## NEXUS NIGHT")."""
+        alone = [(start, written) for start, written in self._writings(tail)
+                 if not self.prose.endswith(rest + " ", 0, start)]
+        if not alone:
+            return False
+        if not tail.isupper():
+            return self._used_as_name(tail)
+        # a shouted name is a word too ("NIGHT" beside "by night"): its shouted uses decide
+        return len(tail) > 2 and any(
+            written == tail and _LOWER_WORD.search(self.prose, max(0, start - _SHOUTED_CONTEXT), start + len(tail) + _SHOUTED_CONTEXT)
+            for start, written in alone
+        )
 
     def _shouted_names(self, start: int, written: str) -> Iterator[str]:
         """Names in a shouted product label that ends with `written` at `start` ("FIELD DAY
@@ -809,7 +867,7 @@ class _Scan:
             if short.split()[0].lower() in _NOT_A_NAME:
                 continue
             for form in (short.title(), short):
-                if self._used_as_name(form) and not self._is_person(form):
+                if (self._used_as_name(form) or " " in form and self._only_as_name(form)) and not self._is_person(form):
                     yield form
 
     def _heading_products(self, ordered: list[tuple[int, int, int, str]], starts: list[int]) -> dict[str, str]:
@@ -1394,9 +1452,11 @@ class _Scan:
         if outcome is None or self.a.polarity.negation(prose, sentence.start, outcome.start()) is not None:
             return None
         subject, kind = lead
-        if kind == "efficacy" and search(lex.diseases, prose, sentence.start, sentence.end) is not None:
+        disease = search(lex.diseases, prose, sentence.start, sentence.end) if kind == "efficacy" else None
+        if disease is not None:
             kind = "disease"
-        return self._hit(kind, sentence, Subject(sentence.start, sentence.start, subject), outcome, None)
+        return self._hit(kind, sentence, Subject(sentence.start, sentence.start, subject), outcome, None,
+                         disease=disease.group(0) if disease is not None else "")
 
     def _quoted_heading(self, sentence: Sentence) -> bool:
         """A heading that is all quotation ('## 2. "Magnesium is nature's sleeping pill"') names
