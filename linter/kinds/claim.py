@@ -223,7 +223,7 @@ _ADVERB_GAP = compile_pattern(r"\s*(?:\w+ly\s+|just\s+|soon\s+)?", regex.IGNOREC
 _PLACEHOLDER = compile_pattern(r"\{\{(\w+)\}\}")
 # A round-up's number before a heading's name and its subtitle after ("## 1. ...: Best Overall").
 _HEADING_NUMBER = r"\s*(?:(?:#|No\.\s*)?\d{1,2}[.):]?\s+)?"
-_HEADING_SUBTITLE = r"(?:\s*(?::|\|| [\u2013\u2014-] |\()[^\n]*)?\s*"
+_HEADING_SUBTITLE = r"(?:\s*(?::|\|| [\u2013\u2014-] |\(| (?=#?\d))[^\n]*)?\s*"
 # A heading that is a product's name: two to four capitalised words ("Moonlit Meadow"), perhaps
 # numbered and subtitled as in a round-up ("## 1. Lullagrove Midnight Plum: Best Overall").
 _PRODUCT_NAME = compile_pattern(
@@ -272,6 +272,13 @@ _CAPITALISED_BEFORE = compile_pattern(r"(?:(?<![\w'\u2019])[A-Z][\w'\u2019&-]* )
 # A lower-case word near a shouted name: the name stands in ordinary prose, not in a shouted heading.
 _LOWER_WORD = compile_pattern(r"\b[a-z]{2,}\b")
 _SHOUTED_CONTEXT = 20
+# What may stand before a heading's first word: markup and a number ("## 3. ").
+_HEADING_OPENING = compile_pattern(r"[\s#*_>]*(?:\d{1,2}[.):]\s+)?")
+# A reply's quoted line ("> CBD oil fixed my knee"), and the marks that quote it.
+_QUOTE_LINE = compile_pattern(r"[ \t]*>")
+_QUOTE_MARKS = compile_pattern(r"^[\s>]+")
+_ECHO_LENGTH = 12  # characters a quoted echo must repeat to be taken for one
+_ECHO_REPLY = 3  # sentences after an echo in which the reply may question it
 # A capital inside a word, as invented names have: "NightCap", "ZenBear".
 _INNER_CAPITAL = compile_pattern(r"[a-z][A-Z]")
 # What a shop's section says of the thing it sells: a price, a pack, a cart, a panel of what it holds.
@@ -347,7 +354,7 @@ _MANNER = compile_pattern(r"(?:temporarily|gently|naturally|quickly|effectively|
 _MODAL = compile_pattern(r"(?:may|might|could|can)\s+(?:also\s+|even\s+|really\s+)?", regex.IGNORECASE)
 # Between a benefit and the subject a call to action or a story credits with it: " and wake up
 # refreshed with our ", " to 31 after a month on ", " in a month of taking ".
-_CREDITED = compile_pattern(r"[^.;:!?]{0,60}?\b(?:with|thanks to|courtesy of|(?:of|after|since) (?:taking|starting|using|adding|trying|switching to)|(?:after|since) (?:I|we) (?:started|began|tried)|on)\s+(?:(?:a|an|the|our|one|just|daily|nightly|your)\s+)?(?:(?:warm|hot|cold|little|small|single|simple|quick|soothing|relaxing|calming|cup|glass|mug|dose|spoonful|scoop|of)\s+){0,3}", regex.IGNORECASE)
+_CREDITED = compile_pattern(r"[^.;:!?]{0,60}?\b(?:with|thanks to|courtesy of|(?:of|after|since) (?:taking|starting|using|adding|trying|switching to)|(?:after|since) (?:I|we) (?:started|began|tried)|on)\s+(?:(?:a|an|the|our|one|just|daily|nightly|your)\s+)?(?:(?:warm|hot|cold|little|small|single|simple|quick|soothing|relaxing|calming|cup|glass|mug|dose|spoonful|scoop|of|\#1|best-?selling|top-rated|favou?rite|new|premium|signature)\s+){0,3}", regex.IGNORECASE)
 # What may open a clause before a call to action's verb: markup, "and", "then", "finally".
 _CLAUSE_OPENING = compile_pattern(r"[\s*_#>\-]*(?:(?:and|then|finally|now|just|simply|naturally)\s+)?", regex.IGNORECASE)
 # Words that compare a state with a worse one: "faster", "calmer", "less".
@@ -997,8 +1004,9 @@ class _Scan:
         """Whether the blocks under a heading (up to the next heading) sell something: a price, a
         pack size, a cart, an ingredient panel."""
         blocks = self.doc.blocks
-        for block in blocks[heading + 1:heading + 1 + _SECTION_REACH]:
-            if block.kind == "heading":
+        # a menu's heading may carry the price itself ("### Blue Dream (Hybrid) — 3.5 g / $34")
+        for block in blocks[heading:heading + 1 + _SECTION_REACH]:
+            if block.kind == "heading" and block is not blocks[heading]:
                 return False
             if _SELLS.search(self.doc.text, block.start, block.end) is not None:
                 return True
@@ -1220,7 +1228,7 @@ class _Scan:
         start, end = sentence.start, sentence.end
         if is_question(prose, start, end, heading=doc.blocks[sentence.block].kind == "heading"):
             return None
-        if self._readers_question(sentence) or self._quoted_heading(sentence) or self._refuted_next(sentence):
+        if self._readers_question(sentence) or self._quoted_heading(sentence) or self._refuted_next(sentence) or self._echoes_earlier(sentence):
             return None
         subjects = (self._subjects(sentence) or self._cue_subject(sentence) or self._row_subject(sentence)
                     or self._item_subject(sentence))
@@ -1234,7 +1242,7 @@ class _Scan:
             start = asked + 1
             subjects = [s for s in subjects if s.start >= start]
         if not subjects:
-            return self._listed_benefit(sentence) if asked < 0 else None
+            return self._listed_benefit(sentence) or self._heading_benefit(sentence) if asked < 0 else None
         clauses = self._clauses(start, end)
         subjects = self._heirs(subjects, clauses)
         frame = self._framed(subjects, clauses)
@@ -1417,6 +1425,29 @@ class _Scan:
         name = self._antecedent(sentence.start, sentence.block)
         return [Subject(sentence.start, sentence.start, name)] if name is not None else []
 
+    def _heading_benefit(self, sentence: Sentence) -> ClaimHit | None:
+        """A heading that says what its product does without naming it ("## Soothes sore bodies
+        and frayed nerves", "<h3>Quiets a busy brain at 3am</h3>"): its verb, in the third person,
+        has the substance named last before it for a subject."""
+        if self.doc.blocks[sentence.block].kind != "heading":
+            return None
+        prose, lex = self.prose, self.lex
+        at = _HEADING_OPENING.match(prose, sentence.start, sentence.end).end()
+        verb = None
+        for kind, pattern in (("increase", lex.increase), ("decrease", lex.decrease), ("neutral", lex.neutral)):
+            verb = pattern.match(prose, at, sentence.end)
+            if verb is not None:
+                break
+        if verb is None or not _third_person(verb.group(0)):
+            return None
+        outcome, disease = self._outcome(kind, verb.end(), sentence.end)
+        name = self._last_mention(sentence.start)
+        if outcome is None or name is None:
+            return None
+        subject = Subject(sentence.start, sentence.start, name)
+        claim = self._claim(subject, (verb.start(), verb.end()), outcome, disease, sentence.start)
+        return self._hit("disease" if claim.disease else "efficacy", sentence, subject, None, claim, disease=claim.disease)
+
     def _listed_benefit(self, sentence: Sentence) -> ClaimHit | None:
         """A list item that completes a lead-in's promise ("Users say CalmRest helps them:" /
         "- Fall asleep faster"; "Magnesium can:" / "- ease muscle cramps"): the lead-in names
@@ -1457,6 +1488,21 @@ class _Scan:
             kind = "disease"
         return self._hit(kind, sentence, Subject(sentence.start, sentence.start, subject), outcome, None,
                          disease=disease.group(0) if disease is not None else "")
+
+    def _echoes_earlier(self, sentence: Sentence) -> bool:
+        """Whether a reply's quoted line repeats words the draft said before ("> CBD oil fixed my
+        knee" under the post that says it) to question them: the claim was made where it was first
+        said. Quoted to agree ("That tracks."), it is told again."""
+        text, prose = self.doc.text, self.prose
+        line_start = text.rfind("\n", 0, sentence.start) + 1
+        if _QUOTE_LINE.match(text, line_start) is None:
+            return False
+        words = _QUOTE_MARKS.sub("", prose[sentence.start:sentence.end]).strip()
+        if len(words) < _ECHO_LENGTH or prose.find(words, 0, line_start) < 0:
+            return False
+        replies = self.doc.sentences[sentence.index + 1:sentence.index + 1 + _ECHO_REPLY]
+        return any(is_question(prose, reply.start, reply.end) or _EVIDENCE_DENIED.search(prose, reply.start, reply.end)
+                   for reply in replies)
 
     def _quoted_heading(self, sentence: Sentence) -> bool:
         """A heading that is all quotation ('## 2. "Magnesium is nature's sleeping pill"') names
@@ -1584,8 +1630,9 @@ class _Scan:
         """Whether a cue with no substance nearby speaks of the one the draft named last, however
         far back: a drug comparison or a safety promise does ("NightForge is non-habit-forming"),
         and so does a testimonial that points back with a pronoun ("my anxiety is gone since I
-        switched to these") or signs a quotation (a review: '..." (Marion, 5 stars)'), and a
-        person's result told in a signed quotation; an evidence cue does not."""
+        switched to these"), signs a quotation (a review: '..." (Marion, 5 stars)') or follows
+        one in its paragraph, and a person's result told in a signed quotation; an evidence cue
+        does not."""
         lex = self.lex
         if cue is lex.drug_substitutes or cue is lex.absolutes:
             return True
@@ -1593,7 +1640,10 @@ class _Scan:
             return False
         # a result is told inside the quotation, signed after it; a testimonial cue may be the signature
         signed = self._signed(sentence) if cue is lex.results else self._signs_quotation(found.start())
-        return signed or _POINTS_BACK.search(self.prose, sentence.start, sentence.end) is not None
+        # one more in a run of reviews: "... (Kerry)\nSarah from the school gates says ..."
+        in_a_run = (sentence.index - 1 in self.taken and self.doc.sentences[sentence.index - 1].block == sentence.block
+                    and self._has_benefit(sentence.start, sentence.end, []))
+        return signed or in_a_run or _POINTS_BACK.search(self.prose, sentence.start, sentence.end) is not None
 
     def _signed(self, sentence: Sentence) -> bool:
         """Whether a quotation in or right after `sentence` is signed as a review ('..." (Amazon
