@@ -279,6 +279,7 @@ _QUOTE_LINE = compile_pattern(r"[ \t]*>")
 _QUOTE_MARKS = compile_pattern(r"^[\s>]+")
 _ECHO_LENGTH = 12  # characters a quoted echo must repeat to be taken for one
 _ECHO_REPLY = 3  # sentences after an echo in which the reply may question it
+_ECHO_REACH = 20_000  # characters back in which a reply finds what it quotes (a thread's recent posts)
 # A capital inside a word, as invented names have: "NightCap", "ZenBear".
 _INNER_CAPITAL = compile_pattern(r"[a-z][A-Z]")
 # What a shop's section says of the thing it sells: a price, a pack, a cart, a panel of what it holds.
@@ -1498,7 +1499,7 @@ class _Scan:
         if _QUOTE_LINE.match(text, line_start) is None:
             return False
         words = _QUOTE_MARKS.sub("", prose[sentence.start:sentence.end]).strip()
-        if len(words) < _ECHO_LENGTH or prose.find(words, 0, line_start) < 0:
+        if len(words) < _ECHO_LENGTH or prose.find(words, max(0, line_start - _ECHO_REACH), line_start) < 0:
             return False
         replies = self.doc.sentences[sentence.index + 1:sentence.index + 1 + _ECHO_REPLY]
         return any(is_question(prose, reply.start, reply.end) or _EVIDENCE_DENIED.search(prose, reply.start, reply.end)
