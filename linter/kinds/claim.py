@@ -1432,15 +1432,11 @@ class _Scan:
         has the substance named last before it for a subject."""
         if self.doc.blocks[sentence.block].kind != "heading":
             return None
-        prose, lex = self.prose, self.lex
-        at = _HEADING_OPENING.match(prose, sentence.start, sentence.end).end()
-        verb = None
-        for kind, pattern in (("increase", lex.increase), ("decrease", lex.decrease), ("neutral", lex.neutral)):
-            verb = pattern.match(prose, at, sentence.end)
-            if verb is not None:
-                break
-        if verb is None or not _third_person(verb.group(0)):
+        at = _HEADING_OPENING.match(self.prose, sentence.start, sentence.end).end()
+        opened = self._opening_verb(at, sentence.end)
+        if opened is None or not _third_person(opened[1].group(0)):
             return None
+        kind, verb = opened
         outcome, disease = self._outcome(kind, verb.end(), sentence.end)
         name = self._last_mention(sentence.start)
         if outcome is None or name is None:
@@ -1791,16 +1787,25 @@ class _Scan:
         claims.sort(key=lambda c: (c.negated, c.subject.start, c.predicate))
         return claims
 
+    def _opening_verb(self, at: int, end: int) -> tuple[str, regex.Match[str]] | None:
+        """The benefit verb that text[at:end] opens with, and its kind ("increase", "decrease",
+        "neutral"): what a call to action or a subjectless heading promises."""
+        lex = self.lex
+        for kind, pattern in (("increase", lex.increase), ("decrease", lex.decrease), ("neutral", lex.neutral)):
+            verb = pattern.match(self.prose, at, end)
+            if verb is not None and self.prose[verb.start():verb.start() + 1].isalpha():
+                return kind, verb
+        return None
+
     def _call_to_action(self, c_start: int, first: int, owners: list[Subject]) -> Claim | None:
         """A clause that opens with a benefit verb and credits a subject after its outcome ("Say
         goodbye to sleepless nights with our gummies", "Ease sore muscles with a magnesium soak")."""
         opening = _CLAUSE_OPENING.match(self.prose, c_start, first)
         at = opening.end() if opening is not None else c_start
         lex = self.lex
-        for kind, pattern in (("increase", lex.increase), ("decrease", lex.decrease), ("neutral", lex.neutral)):
-            verb = pattern.match(self.prose, at, first)
-            if verb is None or not self.prose[verb.start():verb.start() + 1].isalpha():
-                continue
+        opened = self._opening_verb(at, first)
+        if opened is not None:
+            kind, verb = opened
             if _third_person(verb.group(0)):
                 return None  # "Helps you unwind with ..." is a list item's claim, found elsewhere
             outcome, disease = self._outcome(kind, verb.end(), min(first, verb.end() + _OUTCOME_REACH))

@@ -75,8 +75,7 @@ def _line_breaks(prose: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             next_line += len(line) + 1
             text, next_text = line.strip(), following.lstrip()
             next_word = next_text.split(" ", 1)[0]
-            signed = _SIGNED_LINE.search(text) is not None
-            if (text and next_text and (len(text) + 1 + len(next_word) <= widest or signed)
+            if (text and next_text and (len(text) + 1 + len(next_word) <= widest or _SIGNED_LINE.search(text) is not None)
                     and text[-1] not in _RUNS_ON and not next_text[0].islower()):
                 text_end = next_line - 1 - (len(line) - len(line.rstrip()))  # before the line's trailing blanks
                 next_start = next_line + len(following) - len(next_text)
