@@ -183,7 +183,9 @@ _SCARCE = compile_pattern(r"\b(?:few|little|not|never|rarely|hardly|seldom|none|
 # it", "8,000+ reviews don't lie"
 _ON_OATH = compile_pattern(
     r"\bsw(?:ear|ears|ore|earing) by (?:it|them|these|this|those)\b"
-    r"|\b(?:reviews|reviewers|ratings|customers|results|numbers) (?:don['\u2019]t|do not|can['\u2019]t|cannot|never) lie\b",
+    r"|\b(?:reviews|reviewers|ratings|customers|results|numbers) (?:don['\u2019]t|do not|can['\u2019]t|cannot|never) lie\b"
+    # a crowd's verdict offered as the proof ("50,000 parents can't be wrong"); its rating alone is not
+    r"|\bcan['\u2019]?t (?:all )?be wrong\b|\bthe proof is in the\b",
     regex.IGNORECASE)
 # a study's result is told in the past ("reduced", "cut", "helped"); "chews ease anxiety in dogs" is
 # a pet product's own claim, not an animal result
