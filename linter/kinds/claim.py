@@ -66,7 +66,7 @@ LEXICON_FIELDS: dict[str, Field] = {
     "negations": _TERMS,
     "frames": _TERMS,
     "background": _TERMS,
-    "practices": Field(list, default=[], items=str, help="things done rather than taken (a therapy, mindfulness), which a pronoun right after one points to"),
+    "practices": Field(list, default=[], items=str, help="things done or drunk that no one sells as a remedy (a therapy, mindfulness, alcohol), which a pronoun right after one points to"),
     "evidence_domains": _TERMS,
     "examples": LEXICON_EXAMPLES,  # self-tests, run by tests/test_rule_examples.py
 }
@@ -146,7 +146,11 @@ _HARM_REACH = 40
 # A condition, concession or reason closed by a comma, right before a claim or cue: a negation
 # inside it is its own.
 _CONDITION = compile_pattern(r"\b(?:if|unless|whether|when|while|although|though|because|since|who)\b[^,;:.!?]*,", regex.IGNORECASE)
-_NEGATED_QUOTE = compile_pattern(r"\b(?:not|never|no)\s*[\"\u201c\u201d]", regex.IGNORECASE)
+# a quotation denied, or denied as a way to see the product: 'do not think of melatonin as "natural, so harmless"'
+_NEGATED_QUOTE = compile_pattern(
+    r"(?:\b(?:not|never|no)|n['\u2019]t)(?:\s+(?:think|see|treat|view|regard|call|believe|describe)(?:\s+of)?(?:\s+[\w'-]+){1,3}?\s+as)?\s*[\"\u201c\u201d]",
+    regex.IGNORECASE)
+_NEGATED_QUOTE_REACH = 48
 _CLOSING_QUOTE = compile_pattern(r"[\"\u201d]")
 # How far after a quotation its signature may start.
 _SIGNATURE_REACH = 8
@@ -189,7 +193,9 @@ _ON_OATH = compile_pattern(
     regex.IGNORECASE)
 # a study's result is told in the past ("reduced", "cut", "helped"); "chews ease anxiety in dogs" is
 # a pet product's own claim, not an animal result
-_REPORTED_RESULT = compile_pattern(r"\w+ed\b|(?:cut|kept|made|gave|brought)\b", regex.IGNORECASE)
+# the outcome described by what it does to people: "the inflammation signals that make your joints ache"
+_RELATIVE_TARGET = compile_pattern(r"(?:\s+[\w-]+){0,2}?\s+(?:that|which)\s+(?:[\w-]+\s+){0,2}?", regex.IGNORECASE)
+_REPORTED_RESULT = compile_pattern(r"\w+ed\b|(?:cut|kept|made|gave|brought|shut)\b", regex.IGNORECASE)
 # what sets an animal cue apart from the claim before it: "X boosts stamina: in mice, ...",
 # "..., as studies in rats show"
 _SET_APART = compile_pattern(r"[:;(\u2013\u2014]|,\s+as\b|\bas\s+(?:\w+\s+)?(?:stud(?:y|ies)|research|experiments?|work)\b", regex.IGNORECASE)
@@ -317,6 +323,8 @@ _SPOKEN_BY = compile_pattern(r"\b(?:says|said|explains|explained|writes|wrote|ad
 _SPEAKS = compile_pattern(r"\s+(?:says|said|explains|explained|writes|wrote|told|tells|adds|added|recommends)\b")
 # How many paragraphs back a pronoun may follow a chain of pronouns to the substance named.
 _CHAIN_DEPTH = 3
+# a post's or an answer's byline on a line of its own: "By Ahmed K., PharmD on January 12, 2024"
+_BYLINE = compile_pattern(r"\s*(?:(?:posted|answered|written|reviewed) )?by [^\n]{1,60}?\b(?:on|at)\b[^\n]{1,30}?\d[^\n]{0,20}", regex.IGNORECASE)
 # Capitalised words that open a sentence or a phrase, never a product's name.
 _NOT_A_NAME = frozenset(
     """the this that these those each every our my your their his her its a an it they we you i
@@ -1629,8 +1637,8 @@ class _Scan:
         """Whether a cue with no substance nearby speaks of the one the draft named last, however
         far back: a drug comparison or a safety promise does ("NightForge is non-habit-forming"),
         and so does a testimonial that points back with a pronoun ("my anxiety is gone since I
-        switched to these"), signs a quotation (a review: '..." (Marion, 5 stars)') or follows
-        one in its paragraph, and a person's result told in a signed quotation; an evidence cue
+        switched to these"), signs a quotation (a review: '..." (Marion, 5 stars)'), follows one
+        in its paragraph or swears by the product, and a person's result told in a signed quotation; an evidence cue
         does not."""
         lex = self.lex
         if cue is lex.drug_substitutes or cue is lex.absolutes:
@@ -1642,7 +1650,9 @@ class _Scan:
         # one more in a run of reviews: "... (Kerry)\nSarah from the school gates says ..."
         in_a_run = (sentence.index - 1 in self.taken and self.doc.sentences[sentence.index - 1].block == sentence.block
                     and self._has_benefit(sentence.start, sentence.end, []))
-        return signed or in_a_run or _POINTS_BACK.search(self.prose, sentence.start, sentence.end) is not None
+        # a verdict on the product sworn by a crowd ("Twelve thousand five-star reviews can't be wrong")
+        sworn = cue is lex.testimonials and _ON_OATH.search(self.prose, found.start(), found.end()) is not None
+        return signed or in_a_run or sworn or _POINTS_BACK.search(self.prose, sentence.start, sentence.end) is not None
 
     def _signed(self, sentence: Sentence) -> bool:
         """Whether a quotation in or right after `sentence` is signed as a review ('..." (Amazon
@@ -1666,9 +1676,9 @@ class _Scan:
 
     def _antecedent(self, offset: int, block: int, title: bool = False, depth: int = 0) -> str | None:
         """The substance a pronoun refers to: the last one named in this or the previous
-        block, or in the heading of this section, or the one a pronoun of the previous block
-        refers to (a topic carried from paragraph to paragraph: "It also balances your
-        hormones"); with `title`, else the one the draft's title names (for sentences whose
+        block, or in the heading of this section, or the one a pronoun of the previous block or
+        of that heading refers to (a topic carried from paragraph to paragraph: "It also balances
+        your hormones"); with `title`, else the one the draft's title names (for sentences whose
         own cue already marks a claim). A pronoun after a lead-in that names no substance
         ("**Exercise.** It ...") speaks of that topic: None."""
         lead = self._lead_in(block)
@@ -1678,6 +1688,11 @@ class _Scan:
         name = self._named_near(offset, block)
         if name is None and depth < _CHAIN_DEPTH and block > 0 and self.doc.blocks[block - 1].kind != "heading":
             name = self._carried(block - 1, depth + 1)
+        head = self.section[block]
+        if (name is None and depth < _CHAIN_DEPTH and 0 <= head < block
+                and _POINTS_BACK.search(self.prose, self.doc.blocks[head].start, self.doc.blocks[head].end) is not None):
+            # a heading that points back itself ("Why our customers love it") hands on its topic
+            name = self._carried(head, depth + 1)
         if name is not None:
             return name
         # nothing named nearby: a promise, testimonial or drug comparison in a draft about one
@@ -1685,14 +1700,20 @@ class _Scan:
         return self.title if title and block > 0 else None
 
     def _after_practice(self, sentence: Sentence, pronoun: int) -> bool:
-        """Whether the sentence before a pronoun that opens one names a practice (a therapy) and
-        no substance: the nearer candidate is what the pronoun points to. A sentence the splitter
-        left joined ("... or CBT-I. It teaches you") counts up to the pronoun."""
-        if pronoun == sentence.start and sentence.index > 0:
+        """Whether the sentence before a pronoun that opens one names a practice (a therapy, a
+        drink) and no substance: the nearer candidate is what the pronoun points to. A sentence
+        the splitter left joined ("... or CBT-I. It teaches you") counts up to the pronoun; an
+        answer's first sentence looks at the turn before it ("JO: does alcohol make it worse?" /
+        "HELEN: It helps you drop off and then fragments the night")."""
+        if sentence.index > 0 and (pronoun == sentence.start
+                                   or _ANSWER_OPENING.fullmatch(self.prose, sentence.start, pronoun) is not None):
             previous = self.doc.sentences[sentence.index - 1]
-            if previous.block != sentence.block:
+            if previous.block == sentence.block:
+                start, end = previous.start, previous.end
+            elif previous.block == sentence.block - 1:
+                start, end = self.doc.blocks[previous.block].start, previous.end
+            else:
                 return False
-            start, end = previous.start, previous.end
         elif _STOP_BEFORE.search(self.prose, sentence.start, pronoun) is not None:
             start, end = sentence.start, pronoun
         else:
@@ -1722,6 +1743,10 @@ class _Scan:
                 if self.lex.dummy_subjects.match(self.prose, m.start(), b.end) is None:
                     found = self._antecedent(m.start(), block, depth=depth)
                     break
+            else:
+                # a byline between answers ("By Ahmed K., PharmD on January 12, 2024") breaks no chain
+                if _BYLINE.fullmatch(self.prose, b.start, b.end) is not None and block > 0 and self.doc.blocks[block - 1].kind != "heading":
+                    found = self._named_near(b.start, block - 1) or self._carried(block - 1, depth)
         self._topics[block] = found
         return found
 
@@ -2114,7 +2139,7 @@ class _Scan:
                 continue
             if target.start() < claim.end:
                 return claim
-            if target.start() <= claim.end + 16 or (
+            if target.start() <= claim.end + 16 or _RELATIVE_TARGET.fullmatch(self.prose, claim.end, target.start()) is not None or (
                 _CARRY_OVER.search(self.prose, claim.end, target.end()) is not None
                 and _CONTRAST.search(self.prose, claim.end, target.start()) is None
             ):
@@ -2226,7 +2251,7 @@ class _Scan:
         # ("who asked not to be named, said it's "basically a natural Prozac"")
         window = max(clause_start, cue.start() - _NEGATION_REACH)
         quote = max(self.prose.rfind(mark, window, cue.start()) for mark in _QUOTES)
-        if quote >= 0 and _NEGATED_QUOTE.search(self.prose, max(window, quote - 12), quote + 1) is None:
+        if quote >= 0 and _NEGATED_QUOTE.search(self.prose, max(window, quote - _NEGATED_QUOTE_REACH), quote + 1) is None:
             window = quote + 1  # ... unless the quotation itself is denied: 'Kratom is NOT "natural so it's safe"'
         # "because it's a plant and not a drug, it's completely safe"
         window = max(window, self._after_condition(clause_start, cue.start()))

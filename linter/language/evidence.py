@@ -25,10 +25,13 @@ _SURNAME = r"(?!(?:January|February|March|April|May|June|July|August|September|O
 _AUTHORS = rf"{_SURNAME}(?:\s+et\s+al\.?|\s+(?:and|&)\s+{_SURNAME})?"
 _YEAR = r"(?:19|20)\d{2}[a-z]?"
 # "(Smith et al., 2021)", "(Smith 2020; Lee & Park, 2019)", "Smith and Jones (2019)", and the
-# source between them: "(Herxheimer and Petrie, Cochrane Database of Systematic Reviews, 2002)".
+# source between them: "(Herxheimer and Petrie, Cochrane Database of Systematic Reviews, 2002)";
+# a body as author, "(EFSA NDA Panel, 2011)"; and in running chat, "e.g. Langade et al., 2019".
 _AUTHOR_YEAR = compile_pattern(
     rf"\(\s*{_AUTHORS},?\s+{_YEAR}(?:\s*[;,]\s*[^()]{{0,240}})?\)|{_AUTHORS}\s+\(\s*{_YEAR}\s*\)"
     rf"|\(\s*{_AUTHORS},\s+\p{{Lu}}[^();]{{2,80}}?,\s+{_YEAR}\s*\)"
+    rf"|\(\s*{_SURNAME}(?:\s+(?:\p{{Lu}}[\p{{L}}&.'-]*|of|for|on|and|&|the)){{1,6}},\s+{_YEAR}\s*\)"
+    rf"|{_SURNAME}\s+et\s+al\.?,?\s+{_YEAR}\b"
 )
 # A named authority or journal with a year: "a 2019 Cochrane review", "published in JAMA in 2020",
 # "a 2021 systematic review in the Journal of Clinical Medicine".
