@@ -112,6 +112,7 @@ _FACTS_HEADER = compile_pattern(r"\b(?:supplement|nutrition) facts\b|\bamount pe
 _HEADER_SPAN = 200  # characters at the start of a line in which a facts panel's head may sit
 _PANEL_ROW_REACH = 120  # characters before an amount in which its row names its ingredient
 # A column of product facts, not advice: "CBD per mL", "Strength", "Potency", "Price".
+_PACK_HEADER = compile_pattern(r"\bpack(?:s| size)?\b|\bsize\b|\bnet (?:wt|weight|contents)\b|\bcontents\b|\bqty\b|\bquantity\b", re.IGNORECASE)
 _CONTENT_HEADER = compile_pattern(r"\bper\b|strength|potency|concentration|content|price|label", re.IGNORECASE)
 # Before a population, what keeps the dose from it: "not for children", "keep out of reach of kids".
 _NOT_FOR = compile_pattern(r"\b(?:not|never|no|avoid\w*|unless|except|out of (?:the )?reach of|away from|without)\b[^.;:,()]{0,30}$", re.IGNORECASE)
@@ -660,8 +661,8 @@ class _Extractor:
         prose = self.doc.prose
         if prose.find("?", measure.end, end) >= 0 and is_question(prose, start, end):
             return "question"  # "Has anyone tried going down to 0.3 mg?" asks; it advises nothing
-        if _PACK.match(prose, measure.end, end) is not None:
-            return "pack"  # "a 180 g tub", "Each 500 mL bottle provides 16 serves": the size sold
+        if _PACK.match(prose, measure.end, end) is not None or self._in_pack_column(measure.start):
+            return "pack"  # "a 180 g tub", "Each 500 mL bottle provides 16 serves", a catalogue's "| Pack |": the size sold
         if (search(self.lexicon.label_before, prose, start, measure.start) is not None
                 or search(self.lexicon.label_after, prose, measure.end, end) is not None
                 or self._in_content_column(measure.start) or _PRICE.search(text) is not None
@@ -738,6 +739,18 @@ class _Extractor:
         header = self._header_row(offset)
         return header is not None and _CONTENT_HEADER.search(self.doc.text, *header) is not None
 
+    def _in_pack_column(self, offset: int) -> bool:
+        """Whether an amount sits under a table column headed as the size sold ("| Pack |", "| Net wt |")."""
+        cell = self._column_header(offset)
+        return cell is not None and _PACK_HEADER.search(self.doc.text, *cell) is not None
+
+    def _column_header(self, offset: int) -> tuple[int, int] | None:
+        """The span of the header cell above `offset` in a Markdown table, or None."""
+        text = self.doc.text
+        row = _line_start(text, offset)
+        header = self._header_row(offset) if row is not None else None
+        return header_cell(text, row, offset, header) if row is not None and header is not None else None
+
     def _header_row(self, offset: int) -> tuple[int, int] | None:
         """The span of the header row of the Markdown table holding `offset`, or None; found once
         per table line (a cell's amount asks for it as content and again for its column)."""
@@ -748,10 +761,7 @@ class _Extractor:
     def _column_substance(self, offset: int) -> str | None:
         """The substance the header of the table column holding `offset` names ("| Day | Creatine |
         Magnesium |"): a weekly plan's cells give doses of their column's substance."""
-        text = self.doc.text
-        row = _line_start(text, offset)
-        header = self._header_row(offset) if row is not None else None
-        cell = header_cell(text, row, offset, header) if row is not None and header is not None else None
+        cell = self._column_header(offset)
         if cell is None:
             return None
         lo, hi = cell
