@@ -150,6 +150,7 @@ _CONDITION = compile_pattern(r"\b(?:if|unless|whether|when|while|although|though
 _NEGATED_QUOTE = compile_pattern(
     r"(?:\b(?:not|never|no)|n['\u2019]t)(?:\s+(?:think|see|treat|view|regard|call|believe|describe)(?:\s+of)?(?:\s+[\w'-]+){1,3}?\s+as)?\s*[\"\u201c\u201d]",
     regex.IGNORECASE)
+# how far before a quotation its denial may start: "do not think of melatonin as" is 30 characters
 _NEGATED_QUOTE_REACH = 48
 _CLOSING_QUOTE = compile_pattern(r"[\"\u201d]")
 # How far after a quotation its signature may start.
@@ -191,10 +192,10 @@ _ON_OATH = compile_pattern(
     # a crowd's verdict offered as the proof ("50,000 parents can't be wrong"); its rating alone is not
     r"|\bcan['\u2019]?t (?:all )?be wrong\b|\bthe proof is in the\b",
     regex.IGNORECASE)
-# a study's result is told in the past ("reduced", "cut", "helped"); "chews ease anxiety in dogs" is
-# a pet product's own claim, not an animal result
 # the outcome described by what it does to people: "the inflammation signals that make your joints ache"
 _RELATIVE_TARGET = compile_pattern(r"(?:\s+[\w-]+){0,2}?\s+(?:that|which)\s+(?:[\w-]+\s+){0,2}?", regex.IGNORECASE)
+# a study's result is told in the past ("reduced", "cut", "helped"); "chews ease anxiety in dogs" is
+# a pet product's own claim, not an animal result
 _REPORTED_RESULT = compile_pattern(r"\w+ed\b|(?:cut|kept|made|gave|brought|shut)\b", regex.IGNORECASE)
 # what sets an animal cue apart from the claim before it: "X boosts stamina: in mice, ...",
 # "..., as studies in rats show"
@@ -1638,8 +1639,8 @@ class _Scan:
         far back: a drug comparison or a safety promise does ("NightForge is non-habit-forming"),
         and so does a testimonial that points back with a pronoun ("my anxiety is gone since I
         switched to these"), signs a quotation (a review: '..." (Marion, 5 stars)'), follows one
-        in its paragraph or swears by the product, and a person's result told in a signed quotation; an evidence cue
-        does not."""
+        in its paragraph or swears by the product, and a person's result told in a signed
+        quotation; an evidence cue does not."""
         lex = self.lex
         if cue is lex.drug_substitutes or cue is lex.absolutes:
             return True
