@@ -199,9 +199,9 @@ def test_named_list_must_be_a_list_of_strings(tmp_path: Path) -> None:
          [("claims.disease-claim", "used to need oxycodone for my back, and now I just use kratom")]),
         # a reply that quotes a claim to question it makes no claim of its own; one that agrees repeats it
         ("CBD oil fixed my knee, simple as that.\n\n> CBD oil fixed my knee, simple as that.\n\nDid you change your cleats too?",
-         [("claims.disease-claim", "CBD oil fixed my knee")]),
+         [("claims.testimonial", "CBD oil fixed my knee")]),
         ("CBD oil fixed my knee, simple as that.\n\n> CBD oil fixed my knee, simple as that.\n\nThat tracks.",
-         [("claims.disease-claim", "CBD oil fixed my knee"), ("claims.disease-claim", "CBD oil fixed my knee")]),
+         [("claims.testimonial", "CBD oil fixed my knee"), ("claims.testimonial", "CBD oil fixed my knee")]),
         # an animal result carried over to people with no benefit verb
         ("In one study, stressed mice given reishi were calmer, so imagine what it can do for me!",
          [("claims.animal-evidence", "mice given reishi")]),

@@ -35,7 +35,9 @@ TARGETS = {
 # 1k to 1m (chat logs, diaries, transcripts: 0.41 timing recall on arrival) took timing to 0.548;
 # 1t to 1w (hard-wrapped essays, spoken formats, HTML exports) left claims per-rule recall at 0.872;
 # the reference-range check stopped flagging low doses and salts' weights and needs 2.5 times a
-# range's top, which raised dosing precision from 0.62 to 0.70 (recall 0.70 either way).
+# range's top, which raised dosing precision from 0.62 to 0.70 (recall 0.70 either way); after
+# 2g to 2i (chat, broadcast and shop copy), a fix read as mending rather than treating brought
+# claims per-rule recall back to 0.88.
 HELD_OUT_FLOORS = {
     "claims": (0.88, 0.87),
     "warnings": (0.94, 0.95),
