@@ -112,6 +112,10 @@ _FACTS_HEADER = compile_pattern(r"\b(?:supplement|nutrition) facts\b|\bamount pe
 _HEADER_SPAN = 200  # characters at the start of a line in which a facts panel's head may sit
 _PANEL_ROW_REACH = 120  # characters before an amount in which its row names its ingredient
 # A column of the size sold, not a dose: "| Pack |", "| Net wt |", "| Qty |".
+# A shouted line that names a product and its strength has at least this many capitals; one that
+# directs an intake ("TAKE 2 CAPLETS AT BEDTIME") is advice however it is written.
+_TITLE_CAPITALS = 12
+_INTAKE_WORD = compile_pattern(r"\b(?:take|takes|taking|use|chew|swallow|give|dissolve|mix|drink|apply|spray|dose|adults?|children)\b", re.IGNORECASE)
 _PACK_HEADER = compile_pattern(r"\bpack(?:s| size)?\b|\bsize\b|\bnet (?:wt|weight|contents)\b|\bcontents\b|\bqty\b|\bquantity\b", re.IGNORECASE)
 # A column of product facts, not advice: "CBD per mL", "Strength", "Potency", "Price".
 _CONTENT_HEADER = compile_pattern(r"\bper\b|strength|potency|concentration|content|price|label", re.IGNORECASE)
@@ -667,7 +671,7 @@ class _Extractor:
         if (search(self.lexicon.label_before, prose, start, measure.start) is not None
                 or search(self.lexicon.label_after, prose, measure.end, end) is not None
                 or self._in_content_column(measure.start) or _PRICE.search(text) is not None
-                or self._in_facts_panel(measure.start)):
+                or self._in_facts_panel(measure.start) or self._on_product_title(measure.start)):
             # "each gummy contains 25 mg", "50 mg per gummy", a "CBD per mL" column, a price list
             # line ("Deep Relief Balm - 1000 mg CBD / 2 oz - $55")
             return "label"
@@ -707,6 +711,17 @@ class _Extractor:
         row = self.doc.span(q.start, q.end).line
         lo = bisect_left(self.mention_starts, max(0, q.start - _PANEL_ROW_REACH))
         return not any(self.doc.span(m.start, m.end).line == row for m in self.mentions[lo : bisect_left(self.mention_starts, q.end)])
+
+    def _on_product_title(self, offset: int) -> bool:
+        """Whether an amount sits on a line written in capitals that directs no intake: a shelf
+        label's product name and strength ("SLEEP CAPLETS - DIPHENHYDRAMINE HCl 25 MG")."""
+        text = self.doc.text
+        start = text.rfind("\n", 0, offset) + 1
+        end = text.find("\n", offset)
+        line = text[start:end if end >= 0 else len(text)]
+        upper = sum(1 for c in line if c.isupper())
+        lower = sum(1 for c in line if c.islower())
+        return upper >= _TITLE_CAPITALS and lower * 10 <= upper and _INTAKE_WORD.search(line) is None
 
     def _in_facts_panel(self, offset: int) -> bool:
         """Whether an amount sits in a label's facts panel: after "Supplement Facts" or "Amount
