@@ -493,6 +493,11 @@ _RESULT_DOUBTED = compile_pattern(
 # A denial right before an outcome: ", not more recovery".
 _NOT_BEFORE = compile_pattern(r"\bnot\s+(?!(?:just|only|merely|simply)\b)(?:\w+\s+)?$", regex.IGNORECASE)
 # The writer's own experience: a benefit to "me" / "my mood" is a testimonial, not a finding.
+# the writer's own intake told before the claim in its sentence: "I drink a shell after every shift and ..."
+_MY_INTAKE = compile_pattern(
+    r"\b(?:I|we)(?:\s+(?:have|had)\s+|['\u2019](?:ve|d)\s+|\s+)(?:been\s+)?(?:(?:also|just|finally|now|always)\s+)?"
+    r"(?:take|took|taking|drink|drank|drinking|use|used|using|chew|chewing|pop|popping|spray|spraying|rub|rubbing|started|tried)\b",
+    regex.IGNORECASE)
 _FIRST_PERSON = compile_pattern(r"\b(?:[Mm][Ee]|[Mm][Yy]|I|[Mm]yself)\b")
 # a lead-in that makes what follows the writer's own result: "For me the theanine took the jitters away"
 _MY_EXPERIENCE = compile_pattern(r"\b(?:for me|personally|in my (?:experience|case))\b(?=[,\s]*(?:the |my |this |that )?$)", regex.IGNORECASE)
@@ -2006,8 +2011,11 @@ class _Scan:
                 return self._hit("testimonial", sentence, _nearest(credited, result.start()), result, claim)
         if claim is None or self._disowned(claim.end, end):
             return None
-        mine = _FIRST_PERSON.search(prose, claim.predicate[0], claim.end) or _MY_EXPERIENCE.search(prose, start, claim.subject.start)
-        if mine is not None:  # "it lifts my mood", "it helps me sleep": the writer's experience as proof
+        # "it lifts my mood", "it helps me sleep", "I've been drinking the concentrate after long runs,
+        # and it takes the soreness right down": the writer's experience as proof
+        mine = (_FIRST_PERSON.search(prose, claim.predicate[0], claim.end) or _MY_EXPERIENCE.search(prose, start, claim.subject.start)
+                or _MY_INTAKE.search(prose, start, claim.subject.start))
+        if mine is not None:
             return self._hit("testimonial", sentence, claim.subject, None, claim, data_cue=mine.group(0))
         return self._hit("hedged" if claim.hedge else "efficacy", sentence, claim.subject, None, claim)
 
