@@ -196,10 +196,10 @@ _ON_OATH = compile_pattern(
 _RELATIVE_TARGET = compile_pattern(r"(?:\s+[\w-]+){0,2}?\s+(?:that|which)\s+(?:[\w-]+\s+){0,2}?", regex.IGNORECASE)
 # a study's result is told in the past ("reduced", "cut", "helped"); "chews ease anxiety in dogs" is
 # a pet product's own claim, not an animal result
-_REPORTED_RESULT = compile_pattern(r"\w+ed\b|(?:cut|kept|made|gave|brought|shut)\b", regex.IGNORECASE)
+_REPORTED_RESULT = compile_pattern(r"\w+ed\b|(?:cut|kept|made|gave|brought|shut|grew)\b", regex.IGNORECASE)
 # what sets an animal cue apart from the claim before it: "X boosts stamina: in mice, ...",
 # "..., as studies in rats show"
-_SET_APART = compile_pattern(r"[:;(\u2013\u2014]|,\s+as\b|\bas\s+(?:\w+\s+)?(?:stud(?:y|ies)|research|experiments?|work)\b", regex.IGNORECASE)
+_SET_APART = compile_pattern(r"[:;(\u2013\u2014]|,\s+(?:as|according to)\b|\bas\s+(?:\w+\s+)?(?:stud(?:y|ies)|research|experiments?|work)\b", regex.IGNORECASE)
 # a pet product's claim for the animal that takes it ("chews that ease anxiety in dogs"), not
 # evidence from animals stretched to people, unless a study is named or its result told
 _PET = compile_pattern(r"\b(?:dogs?|cats?|pets?|puppies|kittens|horses?|canines?|felines?)\b", regex.IGNORECASE)
@@ -2073,7 +2073,10 @@ class _Scan:
             if acted is not None:
                 return self._hit("animal-evidence", sentence, acted.subject, cue, acted, cited_ok=False)
         nxt = self.doc.next_sentence(sentence)
-        if nxt is None or nxt.block != sentence.block or is_question(self.prose, nxt.start, nxt.end):
+        if nxt is None or nxt.block != sentence.block:
+            # a new paragraph's "If you try it, ..." does not qualify the result left standing
+            return self._animal_result(sentence, cue, claims, None)
+        if is_question(self.prose, nxt.start, nxt.end):
             return self._animal_result(sentence, cue, claims, nxt)
         later = self._subjects(nxt)
         claim = self._human_claim(self._claims(later, self._clauses(nxt.start, nxt.end)), nxt.end)
@@ -2106,7 +2109,8 @@ class _Scan:
     def _animal_result(self, sentence: Sentence, cue: regex.Match[str], claims: list[Claim], nxt: Sentence | None) -> ClaimHit | None:
         """An animal result told as the substance's benefit and left standing ("In rodent studies,
         ashwagandha extract reduced anxiety-like behaviour."): uncited, with no "but" and no word
-        on people after it in its sentence or the next, a reader takes it as the reason to buy."""
+        on people after it in its sentence or the next of its paragraph, a reader takes it as the
+        reason to buy."""
         result = next((c for c in claims if not c.negated and not c.hedge
                        and _REPORTED_RESULT.match(self.prose, *c.predicate) is not None), None)
         if result is None:

@@ -47,9 +47,9 @@ _REFERENCES_HEADING = compile_pattern(
     regex.IGNORECASE,
 )
 # A reference list's entry, wherever it stands: authors by surname and initials, then a year
-# ("- Yamadera W, et al. Glycine ingestion improves subjective sleep quality ... 2007.").
+# ("- Yamadera W, et al. Glycine ingestion improves subjective sleep quality ... 2007.", "[3] Ferracioli-Oda E, ...").
 _AUTHOR_ENTRY = compile_pattern(
-    r"\W{0,4}(?:\d{1,3}[.)]\s+)?(?-i:[A-Z][\w'-]+(?: [A-Z][\w'-]+)? [A-Z]{1,3})(?:,| et al\b)[^\n]*?\b(?:19|20)\d\d\b")
+    r"\W{0,4}(?:(?:\d{1,3}[.)]|\[\d{1,3}\])\s+)?(?-i:[A-Z][\w'-]+(?: [A-Z][\w'-]+)? [A-Z]{1,3})(?:,| et al\b)[^\n]*?\b(?:19|20)\d\d\b")
 
 # An entry of a numbered reference list written as plain paragraphs: "[1] Daily JW, ..." or "2. Smith ...".
 _NUMBERED_ENTRY = compile_pattern(r"\s*(?:\[\d+\]|\d+[.)])\s+\S")
