@@ -111,12 +111,12 @@ _TAPER = compile_pattern(r"\b(?:taper(?:s|ed|ing)?|wean(?:s|ed|ing)?(?: off)?|ti
 _FACTS_HEADER = compile_pattern(r"\b(?:supplement|nutrition) facts\b|\bamount per serving\b", re.IGNORECASE)
 _HEADER_SPAN = 200  # characters at the start of a line in which a facts panel's head may sit
 _PANEL_ROW_REACH = 120  # characters before an amount in which its row names its ingredient
-# A column of the size sold, not a dose: "| Pack |", "| Net wt |", "| Qty |".
+# A column of the size sold, not a dose: "| Pack |", "| Net wt |", "| Qty |", and a price's "$42 / 150 g".
 # A shouted line that names a product and its strength has at least this many capitals; one that
 # directs an intake ("TAKE 2 CAPLETS AT BEDTIME") is advice however it is written.
 _TITLE_CAPITALS = 12
 _INTAKE_WORD = compile_pattern(r"\b(?:take|takes|taking|use|chew|swallow|give|dissolve|mix|drink|apply|spray|dose|adults?|children)\b", re.IGNORECASE)
-_PACK_HEADER = compile_pattern(r"\bpack(?:s| size)?\b|\bsize\b|\bnet (?:wt|weight|contents)\b|\bcontents\b|\bqty\b|\bquantity\b", re.IGNORECASE)
+_PACK_HEADER = compile_pattern(r"\bpack(?:s| size)?\b|\bsize\b|\bnet (?:wt|weight|contents)\b|\bcontents\b|\bqty\b|\bquantity\b|\bprice\b|\bcost\b|\brrp\b", re.IGNORECASE)
 # A column of product facts, not advice: "CBD per mL", "Strength", "Potency", "Price".
 _CONTENT_HEADER = compile_pattern(r"\bper\b|strength|potency|concentration|content|price|label", re.IGNORECASE)
 # Before a population, what keeps the dose from it: "not for children", "keep out of reach of kids".
