@@ -1999,7 +1999,7 @@ class _Scan:
             or (self._story_continues(sentence, signature=signature) and not self._harm_told(sentence))
         ) and (_FAILURE.search(prose, start if signature else testimonial.end(), end) is None
                and not self._doubted(sentence, testimonial.end())):
-            return self._hit("testimonial", sentence, _nearest(subjects, testimonial.start()), testimonial, claim)
+            return self._testimony(sentence, _nearest(subjects, testimonial.start()), testimonial, claim)
         result = search(lex.results, prose, start, end)
         if result is not None and self._better_for_it(result, clauses, end) and not self._doubted(sentence, result.end()):
             # a pronoun after the result is what it is about ("I no longer lie there panicking
@@ -2008,7 +2008,7 @@ class _Scan:
             credited = [s for s in subjects if s.start <= result.start() or _POINTS_BACK.fullmatch(prose, s.start, s.end) is None
                         or self._taken_at(s.start)]
             if credited:
-                return self._hit("testimonial", sentence, _nearest(credited, result.start()), result, claim)
+                return self._testimony(sentence, _nearest(credited, result.start()), result, claim)
         if claim is None or self._disowned(claim.end, end):
             return None
         # "it lifts my mood", "it helps me sleep", "I've been drinking the concentrate after long runs,
@@ -2018,6 +2018,19 @@ class _Scan:
         if mine is not None:
             return self._hit("testimonial", sentence, claim.subject, None, claim, data_cue=mine.group(0))
         return self._hit("hedged" if claim.hedge else "efficacy", sentence, claim.subject, None, claim)
+
+    def _testimony(self, sentence: Sentence, subject: Subject, cue: regex.Match[str], claim: Claim | None) -> ClaimHit:
+        """A testimonial, or a disease claim when the story names a disease it ended ("Three years
+        of insomnia and Night Drops fixed it in a week"): told as proof, a cure is still a cure."""
+        start = sentence.start
+        if _SIGNATURE.match(cue.group(0)) is not None and sentence.index > 0:
+            # a signature's story is the quotation before it ('"... fixed it in a week." (Dana)')
+            told = self.doc.sentences[sentence.index - 1]
+            start = told.start if told.block == sentence.block else start
+        disease = search(self.lex.diseases, self.prose, start, sentence.end)
+        if disease is not None and not _inside_subject(disease, [subject]):
+            return self._hit("disease", sentence, subject, cue, claim, disease=disease.group(0))
+        return self._hit("testimonial", sentence, subject, cue, claim)
 
     def _harm_told(self, sentence: Sentence) -> bool:
         """Whether a sentence tells of a harm done ("Woke up with a dull headache every morning
