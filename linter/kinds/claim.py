@@ -125,7 +125,11 @@ _RELATIVE_GAP = compile_pattern(r"\s+(?:that\s+|which\s+)?(?:[\w\u2019'-]+\s+){0
 # What joins the items of a list of subjects: ", ", " and ", ", or ".
 _LIST_JOIN = compile_pattern(r",?\s+(?:and|or|nor|&)\s+|,\s+", regex.IGNORECASE)
 # A turn that keeps the claim before it standing: a frame after it ("..., but ask your doctor first").
-_CONTRAST = compile_pattern(r"\b(?:but|though|although|however|yet|whereas)\b", regex.IGNORECASE)
+# (", and while I'm glad she is sleeping, ..." concedes; a bare "while you sleep" is a time; ",
+# anecdotes that cannot show ..." sets what came before aside)
+_CONTRAST = compile_pattern(
+    r"\b(?:but|though|although|however|yet|whereas)\b|,[\"\u201d\u2019]?\s+(?:and\s+)?while\b"
+    r"|,\s+(?=(?:mere |just |only )?(?:anecdotes|stories|claims|testimonials)\s+(?:that|which)\b)", regex.IGNORECASE)
 _QUOTES = ('"', "\u201c", "\u201d")
 # A quotation mark ending the sentence before, or opening this one.
 _QUOTED = compile_pattern("[" + "".join(_QUOTES) + "]")
@@ -146,9 +150,10 @@ _HARM_REACH = 40
 # A condition, concession or reason closed by a comma, right before a claim or cue: a negation
 # inside it is its own.
 _CONDITION = compile_pattern(r"\b(?:if|unless|whether|when|while|although|though|because|since|who)\b[^,;:.!?]*,", regex.IGNORECASE)
-# a quotation denied, or denied as a way to see the product: 'do not think of melatonin as "natural, so harmless"'
+# a quotation denied, or denied as a way to see the product: 'do not think of melatonin as "natural, so harmless"',
+# or a denied predicate that runs into one: 'doesn't cure insomnia "better than Ambien"'
 _NEGATED_QUOTE = compile_pattern(
-    r"(?:\b(?:not|never|no)|n['\u2019]t)(?:\s+(?:think|see|treat|view|regard|call|believe|describe)(?:\s+of)?(?:\s+[\w'-]+){1,3}?\s+as)?\s*[\"\u201c\u201d]",
+    r"(?:\b(?:not|never|no)|n['\u2019]t)(?:\s+(?:think|see|treat|view|regard|call|believe|describe)(?:\s+of)?(?:\s+[\w'-]+){1,3}?\s+as|(?:\s+[\w'-]+){1,3})?\s*[\"\u201c\u201d]",
     regex.IGNORECASE)
 # how far before a quotation its denial may start: "do not think of melatonin as" is 30 characters
 _NEGATED_QUOTE_REACH = 48
@@ -472,7 +477,9 @@ _EVIDENCE_ABSENT = (
     r"\b(?:doesn['\u2019]t|does not|don['\u2019]t|do not|didn['\u2019]t|did not) (?:actually |really )?(?:work|help)\b|"
     r"\bnothing to (?:back (?:that|this|it|them) up|support (?:that|this|it|them))\b|"
     r"\b(?:that|this|it)(?:['\u2019]s| is|['\u2019]s not| isn['\u2019]t| is not) (?:not )?(?:the same as|a substitute for) (?:evidence|proof|a trial)\b|"
-    r"\b(?:stories|anecdotes|testimonials|reviews|reports) (?:like (?:these|this|that|those) )?(?:cannot|can['\u2019]t|can not|don['\u2019]t|do not|won['\u2019]t) (?:\w+ )?(?:prove|show|separate|tell|establish)\b"
+    r"\b(?:stories|anecdotes|testimonials|reviews|reports) (?:(?:like (?:these|this|that|those)|that) )?(?:cannot|can['\u2019]t|can not|don['\u2019]t|do not|won['\u2019]t) (?:\w+ )?(?:prove|show|separate|tell|establish)\b|"
+    # "one person's experience is not evidence"
+    r"\b(?:experience|anecdotes?|stories|testimonials?|reviews?)(?:['\u2019]s)? (?:is|are) not (?:\w+ )?(?:evidence|proof)\b"
 )
 _EVIDENCE_DENIED = compile_pattern(
     _EVIDENCE_ABSENT + r"|\b(?:little|scant|weak|limited|thin) (?:\w+ ){0,2}?(?:evidence|proof|data|research|trials?)\b|"

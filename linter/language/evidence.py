@@ -22,15 +22,17 @@ _URL = compile_pattern(r"\bhttps?://[^\s<>()\"']+|\bwww\.[^\s<>()\"']+", regex.I
 # [1], [^1], [1, 3], [2-4], or a caret marker ^1 written in plain text.
 _MARKER = compile_pattern(r"\[\^?([\w-]{1,12}(?:\s*[,\u2013-]\s*\w{1,6})*)\]|\^(\d{1,3})\b")
 _SURNAME = r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|In|Since|Spring|Summer|Fall|Autumn|Winter|Updated|Published)\b)\p{Lu}[\p{L}'\u2019-]+"
-_AUTHORS = rf"{_SURNAME}(?:\s+et\s+al\.?|\s+(?:and|&)\s+{_SURNAME})?"
+# ("&amp;": an HTML page's raw text, where citations are looked for, keeps its entities)
+_AUTHORS = rf"{_SURNAME}(?:\s+et\s+al\.?|\s+(?:and|&|&amp;)\s+{_SURNAME})?"
 _YEAR = r"(?:19|20)\d{2}[a-z]?"
 # "(Smith et al., 2021)", "(Smith 2020; Lee & Park, 2019)", "Smith and Jones (2019)", and the
 # source between them: "(Herxheimer and Petrie, Cochrane Database of Systematic Reviews, 2002)";
-# a body as author, "(EFSA NDA Panel, 2011)"; and in running chat, "e.g. Langade et al., 2019".
+# a body or a journal as author, "(EFSA NDA Panel, 2011)", "(EFSA Journal 2011;9(6):2241)"; and in running
+# chat, "e.g. Langade et al., 2019".
 _AUTHOR_YEAR = compile_pattern(
     rf"\(\s*{_AUTHORS},?\s+{_YEAR}(?:\s*[;,]\s*[^()]{{0,240}})?\)|{_AUTHORS}\s+\(\s*{_YEAR}\s*\)"
     rf"|\(\s*{_AUTHORS},\s+\p{{Lu}}[^();]{{2,80}}?,\s+{_YEAR}\s*\)"
-    rf"|\(\s*{_SURNAME}(?:\s+(?:\p{{Lu}}[\p{{L}}&.'-]*|of|for|on|and|&|the)){{1,6}},\s+{_YEAR}\s*\)"
+    rf"|\(\s*{_SURNAME}(?:\s+(?:\p{{Lu}}[\p{{L}}&.'-]*|of|for|on|and|&|the)){{1,6}},?\s+{_YEAR}(?:\s*[;,:]\s*[^()\n]{{0,120}}(?:\([^()\n]*\)[^()\n]{{0,60}})?)?\)"
     rf"|{_SURNAME}\s+et\s+al\.?,?\s+{_YEAR}\b"
 )
 # A named authority or journal with a year: "a 2019 Cochrane review", "published in JAMA in 2020",
