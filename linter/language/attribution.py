@@ -115,6 +115,8 @@ _PANEL_ROW_REACH = 120  # characters before an amount in which its row names its
 # A shouted line that names a product and its strength has at least this many capitals; one that
 # directs an intake ("TAKE 2 CAPLETS AT BEDTIME") is advice however it is written.
 _TITLE_CAPITALS = 12
+# a product's name in title case, then its size: "Orchard Gold Montmorency Tart Cherry Concentrate, 16 fl oz"
+_TITLED_SIZE = compile_pattern(r"[\s*_#>-]*(?:[A-Z][\w'\u2019&.-]*\s+){2,}[A-Z][\w'\u2019.-]*\s*[,\u2013\u2014-]\s*[\d.,/ ]+\s*(?:fl\.? oz|oz|ml|mL|l|L|g|kg|capsules|tablets|gummies|count|ct)\.?[\s*_]*")
 _INTAKE_WORD = compile_pattern(r"\b(?:take|takes|taking|use|chew|swallow|give|dissolve|mix|drink|apply|spray|dose|adults?|children)\b", re.IGNORECASE)
 _PACK_HEADER = compile_pattern(r"\bpack(?:s| size)?\b|\bsize\b|\bnet (?:wt|weight|contents)\b|\bcontents\b|\bqty\b|\bquantity\b|\bprice\b|\bcost\b|\brrp\b", re.IGNORECASE)
 # A column of product facts, not advice: "CBD per mL", "Strength", "Potency", "Price".
@@ -713,12 +715,15 @@ class _Extractor:
         return not any(self.doc.span(m.start, m.end).line == row for m in self.mentions[lo : bisect_left(self.mention_starts, q.end)])
 
     def _on_product_title(self, offset: int) -> bool:
-        """Whether an amount sits on a line written in capitals that directs no intake: a shelf
-        label's product name and strength ("SLEEP CAPLETS - DIPHENHYDRAMINE HCl 25 MG")."""
+        """Whether an amount sits on a line written in capitals that directs no intake, a shelf
+        label's product name and strength ("SLEEP CAPLETS - DIPHENHYDRAMINE HCl 25 MG"), or ends a
+        line that names a product in title case ("Orchard Gold Tart Cherry Concentrate, 16 fl oz")."""
         text = self.doc.text
         start = text.rfind("\n", 0, offset) + 1
         end = text.find("\n", offset)
         line = text[start:end if end >= 0 else len(text)]
+        if _TITLED_SIZE.fullmatch(line) is not None:
+            return True
         upper = sum(1 for c in line if c.isupper())
         lower = sum(1 for c in line if c.islower())
         return upper >= _TITLE_CAPITALS and lower * 10 <= upper and _INTAKE_WORD.search(line) is None
