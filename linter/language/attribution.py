@@ -115,6 +115,7 @@ _PANEL_ROW_REACH = 120  # characters before an amount in which its row names its
 # A shouted line that names a product and its strength has at least this many capitals; one that
 # directs an intake ("TAKE 2 CAPLETS AT BEDTIME") is advice however it is written.
 _TITLE_CAPITALS = 12
+_TITLE_LINE_MAX = 200
 # a product's name in title case, then its size: "Orchard Gold Montmorency Tart Cherry Concentrate, 16 fl oz"
 _TITLED_SIZE = compile_pattern(r"[\s*_#>-]*(?:[A-Z][\w'\u2019&.-]*\s+){2,}[A-Z][\w'\u2019.-]*\s*[,\u2013\u2014-]\s*[\d.,/ ]+\s*(?:fl\.? oz|oz|ml|mL|l|L|g|kg|capsules|tablets|gummies|count|ct)\.?[\s*_]*")
 _INTAKE_WORD = compile_pattern(r"\b(?:take|takes|taking|use|chew|swallow|give|dissolve|mix|drink|apply|spray|dose|adults?|children)\b", re.IGNORECASE)
@@ -721,7 +722,10 @@ class _Extractor:
         text = self.doc.text
         start = text.rfind("\n", 0, offset) + 1
         end = text.find("\n", offset)
-        line = text[start:end if end >= 0 else len(text)]
+        end = end if end >= 0 else len(text)
+        if end - start > _TITLE_LINE_MAX:
+            return False  # a product's name fits a short line; a long one is prose (and is not rescanned per amount)
+        line = text[start:end]
         if _TITLED_SIZE.fullmatch(line) is not None:
             return True
         upper = sum(1 for c in line if c.isupper())
