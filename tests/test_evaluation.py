@@ -37,11 +37,13 @@ TARGETS = {
 # the reference-range check stopped flagging low doses and salts' weights and needs 2.5 times a
 # range's top, which raised dosing precision from 0.62 to 0.70 (recall 0.70 either way); after
 # 2g to 2i (chat, broadcast and shop copy), a fix read as mending rather than treating brought
-# claims per-rule recall back to 0.88.
+# claims per-rule recall back to 0.88; after 2j to 2o (vague evidence in more shapes, a cure told
+# as testimony counted as a disease claim) claims per rule stood at 0.93 / 0.89, and two amounts
+# forty times apart no longer made a contradiction (dosing 0.71 / 0.69).
 HELD_OUT_FLOORS = {
-    "claims": (0.88, 0.87),
+    "claims": (0.91, 0.88),
     "warnings": (0.94, 0.95),
-    "dosing": (0.66, 0.66),
+    "dosing": (0.68, 0.67),
     "timing": (0.80, 0.55),  # 0.56 after food states joined the timing topics
 }
 
