@@ -150,8 +150,8 @@ _HARM_REACH = 40
 # A condition, concession or reason closed by a comma, right before a claim or cue: a negation
 # inside it is its own.
 _CONDITION = compile_pattern(r"\b(?:if|unless|whether|when|while|although|though|because|since|who)\b[^,;:.!?]*,", regex.IGNORECASE)
-# a quotation denied, or denied as a way to see the product: 'do not think of melatonin as "natural, so harmless"',
-# or a denied predicate that runs into one: 'doesn't cure insomnia "better than Ambien"'
+# a quotation denied, or denied as a way to see the product ('do not think of melatonin as "natural,
+# so harmless"'), or a denied predicate that runs into one ('doesn't cure insomnia "better than Ambien"')
 _NEGATED_QUOTE = compile_pattern(
     r"(?:\b(?:not|never|no)|n['\u2019]t)(?:\s+(?:think|see|treat|view|regard|call|believe|describe)(?:\s+of)?(?:\s+[\w'-]+){1,3}?\s+as|(?:\s+[\w'-]+){1,3})?\s*[\"\u201c\u201d]",
     regex.IGNORECASE)
@@ -499,12 +499,13 @@ _RESULT_DOUBTED = compile_pattern(
     regex.IGNORECASE)
 # A denial right before an outcome: ", not more recovery".
 _NOT_BEFORE = compile_pattern(r"\bnot\s+(?!(?:just|only|merely|simply)\b)(?:\w+\s+)?$", regex.IGNORECASE)
-# The writer's own experience: a benefit to "me" / "my mood" is a testimonial, not a finding.
-# the writer's own intake told before the claim in its sentence: "I drink a shell after every shift and ..."
+# The writer's own intake told before the claim in its sentence ("I drink a shell after every shift
+# and ..."): narrower than _INTAKE, which also counts others' intake and how long since it began.
 _MY_INTAKE = compile_pattern(
     r"\b(?:I|we)(?:\s+(?:have|had)\s+|['\u2019](?:ve|d)\s+|\s+)(?:been\s+)?(?:(?:also|just|finally|now|always)\s+)?"
     r"(?:take|took|taking|drink|drank|drinking|use|used|using|chew|chewing|pop|popping|spray|spraying|rub|rubbing|started|tried)\b",
     regex.IGNORECASE)
+# The writer's own experience: a benefit to "me" / "my mood" is a testimonial, not a finding.
 _FIRST_PERSON = compile_pattern(r"\b(?:[Mm][Ee]|[Mm][Yy]|I|[Mm]yself)\b")
 # a lead-in that makes what follows the writer's own result: "For me the theanine took the jitters away"
 _MY_EXPERIENCE = compile_pattern(r"\b(?:for me|personally|in my (?:experience|case))\b(?=[,\s]*(?:the |my |this |that )?$)", regex.IGNORECASE)

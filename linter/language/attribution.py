@@ -111,14 +111,14 @@ _TAPER = compile_pattern(r"\b(?:taper(?:s|ed|ing)?|wean(?:s|ed|ing)?(?: off)?|ti
 _FACTS_HEADER = compile_pattern(r"\b(?:supplement|nutrition) facts\b|\bamount per serving\b", re.IGNORECASE)
 _HEADER_SPAN = 200  # characters at the start of a line in which a facts panel's head may sit
 _PANEL_ROW_REACH = 120  # characters before an amount in which its row names its ingredient
-# A column of the size sold, not a dose: "| Pack |", "| Net wt |", "| Qty |", and a price's "$42 / 150 g".
 # A shouted line that names a product and its strength has at least this many capitals; one that
 # directs an intake ("TAKE 2 CAPLETS AT BEDTIME") is advice however it is written.
 _TITLE_CAPITALS = 12
-_TITLE_LINE_MAX = 200
+_TITLE_LINE_MAX = 200  # characters: a product's name and size fit a short line; longer ones are prose
 # a product's name in title case, then its size: "Orchard Gold Montmorency Tart Cherry Concentrate, 16 fl oz"
 _TITLED_SIZE = compile_pattern(r"[\s*_#>-]*(?:[A-Z][\w'\u2019&.-]*\s+){2,}[A-Z][\w'\u2019.-]*\s*[,\u2013\u2014-]\s*[\d.,/ ]+\s*(?:fl\.? oz|oz|ml|mL|l|L|g|kg|capsules|tablets|gummies|count|ct)\.?[\s*_]*")
 _INTAKE_WORD = compile_pattern(r"\b(?:take|takes|taking|use|chew|swallow|give|dissolve|mix|drink|apply|spray|dose|adults?|children)\b", re.IGNORECASE)
+# A column of the size sold, not a dose: "| Pack |", "| Net wt |", "| Qty |", and a price's "$42 / 150 g".
 _PACK_HEADER = compile_pattern(r"\bpack(?:s| size)?\b|\bsize\b|\bnet (?:wt|weight|contents)\b|\bcontents\b|\bqty\b|\bquantity\b|\bprice\b|\bcost\b|\brrp\b", re.IGNORECASE)
 # A column of product facts, not advice: "CBD per mL", "Strength", "Potency", "Price".
 _CONTENT_HEADER = compile_pattern(r"\bper\b|strength|potency|concentration|content|price|label", re.IGNORECASE)
@@ -724,7 +724,7 @@ class _Extractor:
         end = text.find("\n", offset)
         end = end if end >= 0 else len(text)
         if end - start > _TITLE_LINE_MAX:
-            return False  # a product's name fits a short line; a long one is prose (and is not rescanned per amount)
+            return False  # prose, which is not rescanned for every amount on it
         line = text[start:end]
         if _TITLED_SIZE.fullmatch(line) is not None:
             return True

@@ -27,8 +27,8 @@ _AUTHORS = rf"{_SURNAME}(?:\s+et\s+al\.?|\s+(?:and|&|&amp;)\s+{_SURNAME})?"
 _YEAR = r"(?:19|20)\d{2}[a-z]?"
 # "(Smith et al., 2021)", "(Smith 2020; Lee & Park, 2019)", "Smith and Jones (2019)", and the
 # source between them: "(Herxheimer and Petrie, Cochrane Database of Systematic Reviews, 2002)";
-# a body or a journal as author, "(EFSA NDA Panel, 2011)", "(EFSA Journal 2011;9(6):2241)"; and in running
-# chat, "e.g. Langade et al., 2019".
+# a body or a journal as author, "(EFSA NDA Panel, 2011)", "(EFSA Journal 2011;9(6):2241)"; and
+# in running chat, "e.g. Langade et al., 2019".
 _AUTHOR_YEAR = compile_pattern(
     rf"\(\s*{_AUTHORS},?\s+{_YEAR}(?:\s*[;,]\s*[^()]{{0,240}})?\)|{_AUTHORS}\s+\(\s*{_YEAR}\s*\)"
     rf"|\(\s*{_AUTHORS},\s+\p{{Lu}}[^();]{{2,80}}?,\s+{_YEAR}\s*\)"
@@ -49,7 +49,8 @@ _REFERENCES_HEADING = compile_pattern(
     regex.IGNORECASE,
 )
 # A reference list's entry, wherever it stands: authors by surname and initials, then a year
-# ("- Yamadera W, et al. Glycine ingestion improves subjective sleep quality ... 2007.", "[3] Ferracioli-Oda E, ...").
+# ("- Yamadera W, et al. Glycine ingestion improves subjective sleep quality ... 2007.",
+# "[3] Ferracioli-Oda E, ...").
 _AUTHOR_ENTRY = compile_pattern(
     r"\W{0,4}(?:(?:\d{1,3}[.)]|\[\d{1,3}\])\s+)?(?-i:[A-Z][\w'-]+(?: [A-Z][\w'-]+)? [A-Z]{1,3})(?:,| et al\b)[^\n]*?\b(?:19|20)\d\d\b")
 
