@@ -191,12 +191,6 @@ _TRIAL_BADGE = compile_pattern(r"(?:clinically|scientifically) (?:studied|resear
 _SCARCE = compile_pattern(r"\b(?:few|little|not|never|rarely|hardly|seldom|none|no)\b", regex.IGNORECASE)
 # a testimony that vouches for a product by itself, with no result told: "my sister swears by
 # it", "8,000+ reviews don't lie"
-_ON_OATH = compile_pattern(
-    r"\bsw(?:ear|ears|ore|earing) by (?:it|them|these|this|those)\b"
-    r"|\b(?:reviews|reviewers|ratings|customers|results|numbers) (?:don['\u2019]t|do not|can['\u2019]t|cannot|never) lie\b"
-    # a crowd's verdict offered as the proof ("50,000 parents can't be wrong"); its rating alone is not
-    r"|\bcan['\u2019]?t (?:all )?be wrong\b|\bthe proof is in the\b",
-    regex.IGNORECASE)
 # the outcome described by what it does to people: "the inflammation signals that make your joints ache"
 _RELATIVE_TARGET = compile_pattern(r"(?:\s+[\w-]+){0,2}?\s+(?:that|which)\s+(?:[\w-]+\s+){0,2}?", regex.IGNORECASE)
 # a study's result is told in the past ("reduced", "cut", "helped"); "chews ease anxiety in dogs" is
@@ -530,6 +524,7 @@ class Lexicons(NamedTuple):
     absolutes: regex.Pattern[str]
     vague: regex.Pattern[str]
     testimonials: regex.Pattern[str]
+    verdicts: regex.Pattern[str]
     results: regex.Pattern[str]
     animal: regex.Pattern[str]
     human: regex.Pattern[str]
@@ -1665,7 +1660,7 @@ class _Scan:
         in_a_run = (sentence.index - 1 in self.taken and self.doc.sentences[sentence.index - 1].block == sentence.block
                     and self._has_benefit(sentence.start, sentence.end, []))
         # a verdict on the product sworn by a crowd ("Twelve thousand five-star reviews can't be wrong")
-        sworn = cue is lex.testimonials and _ON_OATH.search(self.prose, found.start(), found.end()) is not None
+        sworn = cue is lex.testimonials and search(lex.verdicts, self.prose, found.start(), found.end()) is not None
         return signed or in_a_run or sworn or _POINTS_BACK.search(self.prose, sentence.start, sentence.end) is not None
 
     def _signed(self, sentence: Sentence) -> bool:
@@ -2003,7 +1998,7 @@ class _Scan:
         signature = testimonial is not None and _SIGNATURE.match(testimonial.group(0)) is not None
         if testimonial is not None and not self._negated_cue(testimonial, clauses) and (
             (has_outcome and (claim is not None or self._has_benefit(start, end, subjects)))
-            or (_ON_OATH.search(prose, testimonial.start(), testimonial.end()) is not None and _FAILURE.search(prose, start, end) is None)
+            or (search(lex.verdicts, prose, testimonial.start(), testimonial.end()) is not None and _FAILURE.search(prose, start, end) is None)
             or (self._story_continues(sentence, signature=signature) and not self._harm_told(sentence))
         ) and (_FAILURE.search(prose, start if signature else testimonial.end(), end) is None
                and not self._doubted(sentence, testimonial.end())):
@@ -2516,6 +2511,8 @@ def _compile(data: Mapping[str, Any], source: str) -> Lexicons:
         absolutes=terms("absolutes", data["absolutes"]),
         vague=terms("vague_evidence", data["vague_evidence"]),
         testimonials=terms("testimonials", data["testimonials"]),
+        # a testimony that carries a verdict is offered as proof, however it is told
+        verdicts=terms("names", ["{{%s}}" % name for name in ("verdicts", "verdict_tails") if name in names]),
         results=terms("personal_results", data["personal_results"]),
         animal=terms("animal_evidence", data["animal_evidence"]),
         human=terms("human_targets", data["human_targets"]),
