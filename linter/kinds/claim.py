@@ -185,8 +185,6 @@ _ACTED_ON = compile_pattern(
 # evidence named as a topic, not invoked: "summarises what the human studies say about stress"
 _ASKED_OF = compile_pattern(r"\b(?:what|whether|how)\s+(?:the\s+)?(?:[\w-]+\s+)?$", regex.IGNORECASE)
 _ASKED_REACH = 30
-# research invoked as a product's badge, with or without the outcome it was studied for
-_TRIAL_BADGE = compile_pattern(r"(?:clinically|scientifically) (?:studied|researched|tested)\b", regex.IGNORECASE)
 # "few of the herbs are clinically studied" counts what is not
 _SCARCE = compile_pattern(r"\b(?:few|little|not|never|rarely|hardly|seldom|none|no)\b", regex.IGNORECASE)
 # a testimony that vouches for a product by itself, with no result told: "my sister swears by
@@ -525,6 +523,7 @@ class Lexicons(NamedTuple):
     vague: regex.Pattern[str]
     testimonials: regex.Pattern[str]
     verdicts: regex.Pattern[str]
+    badges: regex.Pattern[str]
     results: regex.Pattern[str]
     animal: regex.Pattern[str]
     human: regex.Pattern[str]
@@ -863,9 +862,8 @@ class _Scan:
         return None
 
     def _only_as_name(self, name: str) -> bool:
-        """Whether the draft writes `name`, not shouted, and only as a name (shouted uses aside)."""
-        writings = [written for _start, written in self._writings(name)]
-        return name != name.upper() and bool(writings) and all(written == name for written in writings)
+        """Whether the draft writes `name`, not shouted, at least once and only as a name."""
+        return name != name.upper() and next(self._writings(name), None) is not None and self._never_lower(name)
 
     def _tail_used_alone(self, tail: str, rest: str) -> bool:
         """Whether the draft writes the last words of a product's name (`tail`, after `rest`) on
@@ -1984,7 +1982,7 @@ class _Scan:
         has_outcome = claim is not None or (not any_negated and self._has_outcome(start, end, subjects))
         vague = search(lex.vague, prose, start, end)
         # a trial invoked as a badge needs no outcome ("Clinically studied ingredient.")
-        badge = (vague is not None and _TRIAL_BADGE.match(prose, vague.start()) is not None and not any_negated
+        badge = (vague is not None and _starts_with(lex.badges, prose, vague) and not any_negated
                  and _SCARCE.search(prose, start, vague.start()) is None)
         if (vague is not None and (has_outcome or badge) and not self._negated_cue(vague, clauses) and not self._denied_after(vague, clauses)
                 and _ASKED_OF.search(prose, max(start, vague.start() - _ASKED_REACH), vague.start()) is None):
@@ -2513,6 +2511,7 @@ def _compile(data: Mapping[str, Any], source: str) -> Lexicons:
         testimonials=terms("testimonials", data["testimonials"]),
         # a testimony that carries a verdict is offered as proof, however it is told
         verdicts=terms("names", ["{{%s}}" % name for name in ("verdicts", "verdict_tails") if name in names]),
+        badges=terms("names", ["{{badges}}"] if "badges" in names else []),
         results=terms("personal_results", data["personal_results"]),
         animal=terms("animal_evidence", data["animal_evidence"]),
         human=terms("human_targets", data["human_targets"]),
@@ -2532,6 +2531,12 @@ def _list_head(prose: str, owners: list[Subject], subject: Subject) -> int:
             break
         head = other.start
     return head
+
+
+def _starts_with(pattern: regex.Pattern[str], prose: str, cue: regex.Match[str]) -> bool:
+    """Whether `pattern` matches where `cue` begins, inside it."""
+    found = search(pattern, prose, cue.start(), cue.end())
+    return found is not None and found.start() == cue.start()
 
 
 def _named_as_label(prose: str, cue: regex.Match[str]) -> bool:
