@@ -118,9 +118,10 @@ _DENIAL_CELL = compile_pattern(r"(?:no|none|zero|never|not at all|nope)\b[.!]?",
 _CLEFT_END = compile_pattern(r"\b(?:was|is|has been|turned out to be)$", regex.IGNORECASE)
 # A consequence drawn after a comma ("..., so you can ..."): what comes before is its reason.
 _REASON_ENDS = compile_pattern(r",\s+(?:and\s+)?(?:so|which means|meaning|therefore|thus)\b", regex.IGNORECASE)
-# A preposition left at a relative clause's end ("the routine she swears by."), and the words
-# between the thing it points back to and the cue ("... that she", "... my mum").
-_STRANDED_BY = compile_pattern(r"\s+by\b\s*(?:[^\w\s]|$)")
+# A preposition left at a relative clause's end ("the routine she swears by.", "the dips some
+# customers tell us about."), and the words between the thing it points back to and the cue
+# ("... that she", "... my mum").
+_STRANDED_BY = compile_pattern(r"\s+(?:by|about)\b\s*(?:[^\w\s]|$)")
 _RELATIVE_GAP = compile_pattern(r"\s+(?:that\s+|which\s+)?(?:[\w\u2019'-]+\s+){0,2}")
 # What joins the items of a list of subjects: ", ", " and ", ", or ".
 _LIST_JOIN = compile_pattern(r",?\s+(?:and|or|nor|&)\s+|,\s+", regex.IGNORECASE)
@@ -205,6 +206,8 @@ _STUDY = compile_pattern(r"\b(?:stud(?:y|ies)|trials?|research|experiments?|data
 _SAME_EFFECT = compile_pattern(r"\b(?:expect|see|get|enjoy|feel|notice) (?:a |the )?(?:similar|same|comparable|like) (?:[\w-]+ )?(?:effects?|benefits?|results?)\b", regex.IGNORECASE)
 # A footnote or reference definition is a citation, not a claim.
 _DEFINITION_BLOCK = compile_pattern(r"\s{0,3}\[\^?[^\]\n]{1,40}\]:")
+# A short aside in brackets, closed before what follows it.
+_ASIDE = compile_pattern(r"\([^()\n]{1,60}\)")
 # How far before its subject a negation may stand ("there is no good evidence that valerian ...").
 _NEGATION_REACH = 60
 # How far after its predicate an outcome may stand ("helps your body wind down for sleep").
@@ -406,6 +409,8 @@ _FAILURE = compile_pattern(
     r"\b(?:noticed|felt|saw|got) (?:absolutely |basically )?(?:nothing|zero|no (?:difference|change|effect|benefit|improvement))|"
     r"\bdid(?:n't|n’t| not) (?:do (?:anything|much|a thing)|help|work|notice|feel (?:any|a thing))|\bnothing (?:changed|happened)|\bwaste of money|"
     r"\bdid (?:absolutely |literally |basically |pretty much )?nothing\b|"
+    # "my sleep was exactly the same", "I felt no different"
+    r"\b(?:was|were|stayed|felt|is|are) (?:exactly |pretty much |basically |just )?(?:the same|no different|unchanged)\b|"
     r"\bstopped (?:working|helping)|\bno longer (?:works?|helps?|worked|helped)|"
     r"\b(?:could|can)(?:n't|n’t|not| not) (?:really )?(?:see|notice|feel|tell) (?:any|a|much of a|much) ?difference|"
     # a teaser withholds the end: "I Took Saffron for 30 Days. Here's What Happened to My Mood"
@@ -1945,6 +1950,8 @@ class _Scan:
         # not dealing with depression, fish oil keeps your mood steady")
         window = max(window, self._after_condition(clause_start, subject.start))
         protected = [(m.start(), m.end()) for m in find_all(self.lex.absolutes, self.prose, window, predicate[1])]
+        # a negation in an aside is the aside's: "A warm (not hot) cup of chamomile calms ..."
+        protected += [(m.start(), m.end()) for m in find_all(_ASIDE, self.prose, window, subject.start)]
         negated = self.a.polarity.negation(self.prose, window, predicate[0], protected) is not None
         if outcome is not None and not negated and 0 < outcome[0] - predicate[1] <= _DENIED_REACH * 2:
             # "means more sugar, not more recovery": the outcome itself is denied

@@ -84,10 +84,11 @@ _WHEN_LABEL = compile_pattern(r"\b(?:when|timing|time)\b[\s*_:|]*$", re.IGNORECA
 _FRAGMENT_WORDS = 12  # the most words of a sentence read as the fragment of the one before
 _OPENS_WITH_TIME = compile_pattern(r"\W*(?:(?:or|and|then|but|ideally|preferably)\s+)?(?:first thing|(?:at least|about|around|roughly|some|an?|one|two|three|four|half|\d+)\b[^.,;]{0,30}?\b(?:before|after)\b|at (?:bedtime|night)|in the (?:morning|evening)|with (?:breakfast|lunch|dinner))", re.IGNORECASE)
 _POINTS_BACK = compile_pattern(r"\b(?:it|them|these|those)\b", re.IGNORECASE)
-# a sleep-hygiene order that opens a sentence: what it stops or turns off is no substance
+# a sleep-hygiene order that opens a sentence: what it stops, turns off or times ("Eat your last
+# big meal two hours before bed") is no substance
 _HABIT_ORDERED = compile_pattern(
-    r"\s*(?:stop|switch off|turn off|put (?:away|down)|power down|shut down|log off|dim|ditch|avoid|skip|cut out|finish)\s+"
-    r"(?:(?:all|your|the|any)\s+)?(?:screens?|phones?|devices?|laptops?|tablets? and phones|TV|television|lights?|scrolling|e-?mails?|news|work|exercise|workouts?|meals?|eating|dinner|snacks?|naps?)\b",
+    r"\s*(?:stop|switch off|turn off|put (?:away|down)|power down|shut down|log off|dim|ditch|avoid|skip|cut out|finish|eat|have)\s+"
+    r"(?:(?:all|your|the|any)\s+)?(?:(?:last|final|big|large|heavy|evening)\s+){0,2}(?:screens?|phones?|devices?|laptops?|tablets? and phones|TV|television|lights?|scrolling|e-?mails?|news|work|exercise|workouts?|meals?|eating|dinner|snacks?|naps?)\b",
     re.IGNORECASE)
 _INTAKE_REACH = 50  # characters before a time of day in which "take" makes it advice ("take it at night")
 _NOTHING = compile_pattern(r"(?!x)x")
