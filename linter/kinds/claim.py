@@ -188,8 +188,6 @@ _ASKED_OF = compile_pattern(r"\b(?:what|whether|how)\s+(?:the\s+)?(?:[\w-]+\s+)?
 _ASKED_REACH = 30
 # "few of the herbs are clinically studied" counts what is not
 _SCARCE = compile_pattern(r"\b(?:few|little|not|never|rarely|hardly|seldom|none|no)\b", regex.IGNORECASE)
-# a testimony that vouches for a product by itself, with no result told: "my sister swears by
-# it", "8,000+ reviews don't lie"
 # the outcome described by what it does to people: "the inflammation signals that make your joints ache"
 _RELATIVE_TARGET = compile_pattern(r"(?:\s+[\w-]+){0,2}?\s+(?:that|which)\s+(?:[\w-]+\s+){0,2}?", regex.IGNORECASE)
 # a study's result is told in the past ("reduced", "cut", "helped"); "chews ease anxiety in dogs" is
@@ -2516,7 +2514,8 @@ def _compile(data: Mapping[str, Any], source: str) -> Lexicons:
         absolutes=terms("absolutes", data["absolutes"]),
         vague=terms("vague_evidence", data["vague_evidence"]),
         testimonials=terms("testimonials", data["testimonials"]),
-        # a testimony that carries a verdict is offered as proof, however it is told
+        # a testimony that carries a verdict vouches by itself, with no result told ("my sister
+        # swears by it", "8,000+ reviews don't lie")
         verdicts=terms("names", ["{{%s}}" % name for name in ("verdicts", "verdict_tails") if name in names]),
         badges=terms("names", ["{{badges}}"] if "badges" in names else []),
         results=terms("personal_results", data["personal_results"]),
