@@ -267,6 +267,13 @@ _SPEAKER_LINE = r"(?m)^[ \t>*_]*{name}[*_]*:"
 # What may come before a sentence's first word: markup, or a label and its colon ("for anyone new here: ").
 _SENTENCE_LEAD = compile_pattern(r"[\s*_>#-]*(?:[^:.!?\n]{1,40}:\s+)?")
 # A heading of one word that may name a product ("## Drift", "## 2. NightCap: for light sleepers").
+# A name that opens a sentence (up to three capitalised words, a trade mark after it), and what
+# may stand between it and the benefit it brings ("Drift may gently ease ...").
+_OPENING_NAME = compile_pattern(r"[\s*_>\"\u201c(\[-]*([A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){0,2})[\u2122\u00ae]?\s+")
+_ACTS_GAP = compile_pattern(r"(?:(?:may|might|can|could|will|also|really|actually|quickly|gently|naturally|just|literally)\s+){0,2}")
+_ACTS_REACH = 40
+# whom a practitioner helps ("Maya Jones helps clients reduce stress"): a person, not a product
+_CLIENTELE = compile_pattern(r"\s+(?:\w+\s+)?(?:clients|patients|students|families|members|couples|companies|organi[sz]ations|businesses|teams)\b", regex.IGNORECASE)
 _ONE_WORD_NAME = compile_pattern(_HEADING_NUMBER + r"([A-Z][\w'\u2019]+)[\u2122\u00ae]?" + _HEADING_SUBTITLE)
 # A table's header cell that names a product: "Rise (morning)", "Hush Nightly\u2122".
 _NAME_CELL = compile_pattern(r"\s*(?:\*\*|__)?([A-Z][\w'\u2019]*(?: [A-Z][\w'\u2019]*){0,3})[\u2122\u00ae]?(?:\*\*|__)?(?:\s*\([^()\n]{0,30}\))?\s*")
@@ -329,7 +336,8 @@ _NOT_A_NAME = frozenset(
     """the this that these those each every our my your their his her its a an it they we you i
     take try both most many some all one in on for with if when but and so then also after
     before during while since because or as at by from to dr prof mr mrs ms
-    buy get shop add order grab save choose pick meet discover introducing why how about""".split()
+    buy get shop add order grab save choose pick meet discover introducing why how about
+    does do did is are was were can could will would should has have had pair mix use""".split()
 )
 # A lead-in ("**Reishi.**", "- Magnesium glycinate.") names a topic in a few words; a sentence says more.
 _LEAD_IN_WORDS = 4
@@ -803,7 +811,7 @@ class _Scan:
         for name, substance in self._introduced_products(ordered, starts).items():
             products.setdefault(name, substance)
         for found in (self._column_products(ordered, starts), self._one_word_products(starts), self._marked_products(),
-                      self._lower_case_products(ordered, starts)):
+                      self._lower_case_products(ordered, starts), self._acting_products(starts)):
             for name, itself in found.items():
                 products.setdefault(name, itself)
         # A product the lexicon knows by its noun ("Lullwave Night Gummies") is a name too, so
@@ -959,6 +967,34 @@ class _Scan:
                 continue
             if (_INNER_CAPITAL.search(word) or self._never_lower(word)) and not self._is_person(word):
                 products[word] = word
+        return products
+
+    def _acting_products(self, starts: list[int]) -> dict[str, str]:
+        """Products known only by what they do: a name that opens a sentence as the subject of a
+        benefit ("Hushly Night helps you unwind", "Drift shuts that noise off"), when the draft
+        writes it as a name (an invented word, or capitalised inside a sentence and never in
+        lower case) and not as a person's; each stands for itself. `starts`: the offsets of the
+        draft's mentions."""
+        doc, prose, lex = self.doc, self.prose, self.lex
+        products: dict[str, str] = {}
+        for sentence in doc.sentences:
+            if doc.blocks[sentence.block].kind == "heading":
+                continue  # a title's capitals make every word look like a name
+            name = _OPENING_NAME.match(prose, sentence.start, sentence.end)
+            if name is None or name.group(1) in products or name.group(1).split(" ")[0].lower() in _NOT_A_NAME:
+                continue
+            written, after = name.group(1), name.end()
+            if _first_within(starts, name.start(1), name.end(1)) is not None:
+                continue  # a substance's own name, or a product already known
+            acts = next((m for pattern in (lex.increase, lex.decrease, lex.neutral)
+                         if (m := search(pattern, prose, after, min(sentence.end, after + _ACTS_REACH))) is not None
+                         and _ACTS_GAP.fullmatch(prose, after, m.start()) is not None), None)
+            if acts is None or not self._has_outcome(acts.start(), sentence.end) or _CLIENTELE.match(prose, acts.end()):
+                continue
+            if self._has_outcome(name.start(1), name.end(1)) or self._is_person(written):
+                continue
+            if _INNER_CAPITAL.search(written) or self._used_as_name(written) or " " in written and self._only_as_name(written):
+                products[written] = written
         return products
 
     def _column_products(self, ordered: list[tuple[int, int, int, str]], starts: list[int]) -> dict[str, str]:
