@@ -150,7 +150,7 @@ _BAD_STATE = compile_pattern(r"(?:feel|feels|felt|feeling)\b", regex.IGNORECASE)
 _HARM_REACH = 40
 # A condition, concession or reason closed by a comma, right before a claim or cue: a negation
 # inside it is its own.
-_CONDITION = compile_pattern(r"\b(?:if|unless|whether|when|while|although|though|because|since|who)\b[^,;:.!?]*,", regex.IGNORECASE)
+_CONDITION = compile_pattern(r"\b(?:if|unless|whether|when|while|although|though|because|since|who|on (?:the |those )?(?:nights|days|mornings) (?:when )?)\b[^,;:.!?]*,", regex.IGNORECASE)
 # a quotation denied, or denied as a way to see the product ('do not think of melatonin as "natural,
 # so harmless"'), or a denied predicate that runs into one ('doesn't cure insomnia "better than Ambien"')
 _NEGATED_QUOTE = compile_pattern(
@@ -204,6 +204,9 @@ _STUDY = compile_pattern(r"\b(?:stud(?:y|ies)|trials?|research|experiments?|data
 _SAME_EFFECT = compile_pattern(r"\b(?:expect|see|get|enjoy|feel|notice) (?:a |the )?(?:similar|same|comparable|like) (?:[\w-]+ )?(?:effects?|benefits?|results?)\b", regex.IGNORECASE)
 # A footnote or reference definition is a citation, not a claim.
 _DEFINITION_BLOCK = compile_pattern(r"\s{0,3}\[\^?[^\]\n]{1,40}\]:")
+# A habit of going without: "limiting caffeine", "cutting out alcohol", "avoid coffee after 2 pm".
+_GONE_WITHOUT = compile_pattern(r"\b(?:limit(?:s|ed|ing)?|avoid(?:s|ed|ing)?|cut(?:s|ting)?(?: out| back on| down on)?|reduc(?:e|es|ed|ing)|skip(?:s|ped|ping)?|ditch(?:es|ed|ing)?)\s+(?:your\s+|the\s+|all\s+|any\s+)?$", regex.IGNORECASE)
+_GONE_WITHOUT_REACH = 30
 # A short aside in brackets, closed before what follows it.
 _ASIDE = compile_pattern(r"\([^()\n]{1,60}\)")
 # How far before its subject a negation may stand ("there is no good evidence that valerian ...").
@@ -1826,7 +1829,10 @@ class _Scan:
         background = search(lex.background, prose, clauses[0][0], clauses[-1][1])
         horizon = background.start() if background is not None else clauses[-1][1]
         for c_start, c_end in clauses:
-            owners = [s for s in subjects if c_start <= s.start < c_end]
+            # what the sentence has you go without is no actor: "limiting caffeine after midday
+            # ... helps most people sleep better"
+            owners = [s for s in subjects if c_start <= s.start < c_end
+                      and _GONE_WITHOUT.search(prose, max(c_start, s.start - _GONE_WITHOUT_REACH), s.start) is None]
             if not owners:
                 continue
             first = owners[0].start
