@@ -52,7 +52,10 @@ _REFERENCES_HEADING = compile_pattern(
 # ("- Yamadera W, et al. Glycine ingestion improves subjective sleep quality ... 2007.",
 # "[3] Ferracioli-Oda E, ...").
 _AUTHOR_ENTRY = compile_pattern(
-    r"\W{0,4}(?:(?:\d{1,3}[.)]|\[\d{1,3}\])\s+)?(?-i:[A-Z][\w'-]+(?: [A-Z][\w'-]+)? [A-Z]{1,3})(?:,| et al\b)[^\n]*?\b(?:19|20)\d\d\b")
+    r"\W{0,4}(?:(?-i:Paper|Reference|Source|Citation|Study|Article)s?:[*_]{0,2}\s+)?(?:(?:\d{1,3}[.)]|\[\d{1,3}\])\s+)?(?-i:[A-Z][\w'-]+(?: [A-Z][\w'-]+)? [A-Z]{1,3})(?:,| et al\b)[^\n]*?\b(?:19|20)\d\d\b")
+
+# A reference entry that opens with its number in brackets and its first author: "[1] Bent S, ..."
+_BRACKETED_ENTRY = compile_pattern(r"\s*\[(\d{1,3})\]\s+(?-i:[A-Z][\w'-]+(?: [A-Z][\w'-]+)? [A-Z]{1,3})(?:,| et al\b)")
 
 # An entry of a numbered reference list written as plain paragraphs: "[1] Daily JW, ..." or "2. Smith ...".
 _NUMBERED_ENTRY = compile_pattern(r"\s*(?:\[\d+\]|\d+[.)])\s+\S")
@@ -117,7 +120,16 @@ def resolves(doc: Document, marker: regex.Match[str]) -> bool:
             return True
     # "[3]" may point at the third entry of a numbered list; a Markdown footnote "[^3]" names its
     # own definition, so one without a definition points nowhere.
-    return first.isdigit() and not marker.group(0).startswith("[^") and has_reference_list(doc)
+    if not first.isdigit() or marker.group(0).startswith("[^"):
+        return False
+    return has_reference_list(doc) or first in bracketed_entries(doc)
+
+
+def bracketed_entries(doc: Document) -> frozenset[str]:
+    """The numbers of reference entries written as "[1] Bent S, ..." anywhere in the draft, with
+    no References heading over them (a leaflet's closing lines)."""
+    return doc.derived("bracketed entries", lambda: frozenset(
+        m.group(1) for b in doc.blocks if (m := _BRACKETED_ENTRY.match(doc.prose, b.start, b.end)) is not None))
 
 
 def has_reference_list(doc: Document) -> bool:
