@@ -269,7 +269,6 @@ _NAME_REACH = 40  # characters before " is " searched for the name
 _SPEAKER_LINE = r"(?m)^[ \t>*_]*{name}[*_]*:"
 # What may come before a sentence's first word: markup, or a label and its colon ("for anyone new here: ").
 _SENTENCE_LEAD = compile_pattern(r"[\s*_>#-]*(?:[^:.!?\n]{1,40}:\s+)?")
-# A heading of one word that may name a product ("## Drift", "## 2. NightCap: for light sleepers").
 # A name that opens a sentence (up to three capitalised words, a trade mark after it), and what
 # may stand between it and the benefit it brings ("Drift may gently ease ...").
 _OPENING_NAME = compile_pattern(r"[\s*_>\"\u201c(\[-]*([A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){0,2})[\u2122\u00ae]?\s+")
@@ -277,6 +276,7 @@ _ACTS_GAP = compile_pattern(r"(?:(?:may|might|can|could|will|also|really|actuall
 _ACTS_REACH = 40
 # whom a practitioner helps ("Maya Jones helps clients reduce stress"): a person, not a product
 _CLIENTELE = compile_pattern(r"\s+(?:\w+\s+)?(?:clients|patients|students|families|members|couples|companies|organi[sz]ations|businesses|teams)\b", regex.IGNORECASE)
+# A heading of one word that may name a product ("## Drift", "## 2. NightCap: for light sleepers").
 _ONE_WORD_NAME = compile_pattern(_HEADING_NUMBER + r"([A-Z][\w'\u2019]+)[\u2122\u00ae]?" + _HEADING_SUBTITLE)
 # A table's header cell that names a product: "Rise (morning)", "Hush Nightly\u2122".
 _NAME_CELL = compile_pattern(r"\s*(?:\*\*|__)?([A-Z][\w'\u2019]*(?: [A-Z][\w'\u2019]*){0,3})[\u2122\u00ae]?(?:\*\*|__)?(?:\s*\([^()\n]{0,30}\))?\s*")

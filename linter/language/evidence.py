@@ -50,7 +50,7 @@ _REFERENCES_HEADING = compile_pattern(
 )
 # A reference list's entry, wherever it stands: authors by surname and initials, then a year
 # ("- Yamadera W, et al. Glycine ingestion improves subjective sleep quality ... 2007.",
-# "[3] Ferracioli-Oda E, ...").
+# "[3] Ferracioli-Oda E, ...", "**Paper:** Yamadera W, Inagawa K, ...").
 _AUTHOR_ENTRY = compile_pattern(
     r"\W{0,4}(?:(?-i:Paper|Reference|Source|Citation|Study|Article)s?:[*_]{0,2}\s+)?(?:(?:\d{1,3}[.)]|\[\d{1,3}\])\s+)?(?-i:[A-Z][\w'-]+(?: [A-Z][\w'-]+)? [A-Z]{1,3})(?:,| et al\b)[^\n]*?\b(?:19|20)\d\d\b")
 
