@@ -121,8 +121,9 @@ _TITLED_SIZE = compile_pattern(r"[\s*_#>-]*(?:[A-Z][\w'\u2019&.-]*\s+){2,}[A-Z][
 _INTAKE_WORD = compile_pattern(r"\b(?:take|takes|taking|use|chew|swallow|give|dissolve|mix|drink|apply|spray|dose|adults?|children)\b", re.IGNORECASE)
 # A column of the size sold, not a dose: "| Pack |", "| Net wt |", "| Qty |", and a price's "$42 / 150 g".
 _PACK_HEADER = compile_pattern(r"\bpack(?:s| size)?\b|\bsize\b|\bnet (?:wt|weight|contents)\b|\bcontents\b|\bqty\b|\bquantity\b|\bprice\b|\bcost\b|\brrp\b", re.IGNORECASE)
-# A column of product facts, not advice: "CBD per mL", "Strength", "Potency", "Price".
-_CONTENT_HEADER = compile_pattern(r"\bper\b|strength|potency|concentration|content|price|label", re.IGNORECASE)
+# A column of product facts, not advice: "CBD per mL", "Strength", "Potency", "Price", a drink's
+# "Typical caffeine".
+_CONTENT_HEADER = compile_pattern(r"\bper\b|strength|potency|concentration|content|price|label|\b(?:typical|average)\s+(?:caffeine|sugar|magnesium|melatonin)\b", re.IGNORECASE)
 # Before a population, what keeps the dose from it: "not for children", "keep out of reach of kids".
 _NOT_FOR = compile_pattern(r"\b(?:not|never|no|avoid\w*|unless|except|out of (?:the )?reach of|away from|without)\b[^.;:,()]{0,30}$", re.IGNORECASE)
 _NOT_FOR_REACH = 45
