@@ -204,9 +204,6 @@ _STUDY = compile_pattern(r"\b(?:stud(?:y|ies)|trials?|research|experiments?|data
 _SAME_EFFECT = compile_pattern(r"\b(?:expect|see|get|enjoy|feel|notice) (?:a |the )?(?:similar|same|comparable|like) (?:[\w-]+ )?(?:effects?|benefits?|results?)\b", regex.IGNORECASE)
 # A footnote or reference definition is a citation, not a claim.
 _DEFINITION_BLOCK = compile_pattern(r"\s{0,3}\[\^?[^\]\n]{1,40}\]:")
-# A habit of going without: "limiting caffeine", "cutting out alcohol", "avoid coffee after 2 pm".
-_GONE_WITHOUT = compile_pattern(r"\b(?:limit(?:s|ed|ing)?|avoid(?:s|ed|ing)?|cut(?:s|ting)?(?: out| back on| down on)?|reduc(?:e|es|ed|ing)|skip(?:s|ped|ping)?|ditch(?:es|ed|ing)?)\s+(?:your\s+|the\s+|all\s+|any\s+)?$", regex.IGNORECASE)
-_GONE_WITHOUT_REACH = 30
 # A short aside in brackets, closed before what follows it.
 _ASIDE = compile_pattern(r"\([^()\n]{1,60}\)")
 # How far before its subject a negation may stand ("there is no good evidence that valerian ...").
@@ -355,8 +352,11 @@ _QUESTION_LABEL = compile_pattern(
     r"(?:['\u2019]s question| (?:writes|wrote|asks|asked)))\s*\d*\s*[:.)\u2014-]", regex.IGNORECASE)
 # An answer's label opening a line of a Q&A block: "A: No.", "**Answer:**".
 _ANSWER_LABEL = compile_pattern(r"\n[ \t>]*(?:\*\*|__)?(?:A|Answer)\s*[:.)\u2014-]", regex.IGNORECASE)
-# stopping a substance, just before its name or pronoun: "Cutting it out", "coming off kratom"
-_GIVEN_UP = compile_pattern(r"\b(?:cutting|cut out|stopping|stopped|quitting|quit|dropping|dropped|ditching|ditched|skipping|giving up|gave up|getting off|got off|coming off|came off|weaning (?:\w+ )?off|weaned (?:\w+ )?off|tapering off|tapered off)(?: (?:out|back on|down on))?(?: (?:the|my|your|all|that))? ?$", regex.IGNORECASE)
+# stopping or going without a substance, just before its name or pronoun: "Cutting it out",
+# "coming off kratom", "limiting caffeine after midday"
+_GIVEN_UP = compile_pattern(r"\b(?:cutting|cut out|stopping|stopped|quitting|quit|dropping|dropped|ditching|ditched|skipping|giving up|gave up|getting off|got off|coming off|came off|weaning (?:\w+ )?off|weaned (?:\w+ )?off|tapering off|tapered off"
+                             r"|limit(?:s|ed|ing)?|avoid(?:s|ed|ing)?|cuts?|reduc(?:e|es|ed|ing)|skip(?:s|ped)?)"
+                             r"(?: (?:out|back on|down on))?(?: (?:the|my|your|all|that|any))? ?$", regex.IGNORECASE)
 _GIVEN_UP_REACH = 30
 # a selling point's tick: "✔ Deeper sleep", "✅ Calms the mind", "**✓** Wakes you refreshed"
 _TICK_MARKS = "[\u2714\u2713\u2705\u2611]"
@@ -1829,10 +1829,7 @@ class _Scan:
         background = search(lex.background, prose, clauses[0][0], clauses[-1][1])
         horizon = background.start() if background is not None else clauses[-1][1]
         for c_start, c_end in clauses:
-            # what the sentence has you go without is no actor: "limiting caffeine after midday
-            # ... helps most people sleep better"
-            owners = [s for s in subjects if c_start <= s.start < c_end
-                      and _GONE_WITHOUT.search(prose, max(c_start, s.start - _GONE_WITHOUT_REACH), s.start) is None]
+            owners = [s for s in subjects if c_start <= s.start < c_end]
             if not owners:
                 continue
             first = owners[0].start
