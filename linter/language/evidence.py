@@ -51,11 +51,14 @@ _REFERENCES_HEADING = compile_pattern(
 # A reference list's entry, wherever it stands: authors by surname and initials, then a year
 # ("- Yamadera W, et al. Glycine ingestion improves subjective sleep quality ... 2007.",
 # "[3] Ferracioli-Oda E, ...", "**Paper:** Yamadera W, Inagawa K, ...").
+# (an author as a reference list writes one: "Bent S,", "Ferracioli-Oda E et al")
+_INITIALLED_AUTHOR = r"(?-i:[A-Z][\w'-]+(?: [A-Z][\w'-]+)? [A-Z]{1,3})(?:,| et al\b)"
 _AUTHOR_ENTRY = compile_pattern(
-    r"\W{0,4}(?:(?-i:Paper|Reference|Source|Citation|Study|Article)s?:[*_]{0,2}\s+)?(?:(?:\d{1,3}[.)]|\[\d{1,3}\])\s+)?(?-i:[A-Z][\w'-]+(?: [A-Z][\w'-]+)? [A-Z]{1,3})(?:,| et al\b)[^\n]*?\b(?:19|20)\d\d\b")
+    r"\W{0,4}(?:(?-i:Paper|Reference|Source|Citation|Study|Article)s?:[*_]{0,2}\s+)?(?:(?:\d{1,3}[.)]|\[\d{1,3}\])\s+)?"
+    + _INITIALLED_AUTHOR + r"[^\n]*?\b(?:19|20)\d\d\b")
 
 # A reference entry that opens with its number in brackets and its first author: "[1] Bent S, ..."
-_BRACKETED_ENTRY = compile_pattern(r"\s*\[(\d{1,3})\]\s+(?-i:[A-Z][\w'-]+(?: [A-Z][\w'-]+)? [A-Z]{1,3})(?:,| et al\b)")
+_BRACKETED_ENTRY = compile_pattern(r"\s*\[(\d{1,3})\]\s+" + _INITIALLED_AUTHOR)
 
 # An entry of a numbered reference list written as plain paragraphs: "[1] Daily JW, ..." or "2. Smith ...".
 _NUMBERED_ENTRY = compile_pattern(r"\s*(?:\[\d+\]|\d+[.)])\s+\S")
