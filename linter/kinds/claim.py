@@ -869,7 +869,7 @@ class _Scan:
             line_start = self.prose.rfind("\n", 0, start) + 1
             before = _CAPITALISED_BEFORE.search(self.prose, line_start, start)
             short = (before.group(0) if before is not None else "") + short
-        if short.split(" ")[0].lower() in _NOT_A_NAME or self._is_person(short):
+        if _opens_as_phrase(short) or self._is_person(short):
             return None
         if self._used_as_name(short) or " " in short and self._only_as_name(short):
             return short
@@ -903,7 +903,7 @@ class _Scan:
         words = ((before.group(0) if before is not None else "") + written).split()[:-1]
         for size in range(1, len(words) + 1):
             short = " ".join(words[:size])
-            if short.split()[0].lower() in _NOT_A_NAME:
+            if _opens_as_phrase(short):
                 continue
             for form in (short.title(), short):
                 if (self._used_as_name(form) or " " in form and self._only_as_name(form)) and not self._is_person(form):
@@ -961,7 +961,7 @@ class _Scan:
             if block.kind != "heading":
                 continue
             name = _ONE_WORD_NAME.fullmatch(prose, block.start, block.end)
-            if name is None or name.group(1) in products or name.group(1).lower() in _NOT_A_NAME:
+            if name is None or name.group(1) in products or _opens_as_phrase(name.group(1)):
                 continue
             word = name.group(1)
             if _first_within(starts, name.start(1), name.end(1)) is not None:
@@ -984,7 +984,7 @@ class _Scan:
             if doc.blocks[sentence.block].kind == "heading":
                 continue  # a title's capitals make every word look like a name
             name = _OPENING_NAME.match(prose, sentence.start, sentence.end)
-            if name is None or name.group(1) in products or name.group(1).split(" ")[0].lower() in _NOT_A_NAME:
+            if name is None or name.group(1) in products or _opens_as_phrase(name.group(1)):
                 continue
             written, after = name.group(1), name.end()
             if _first_within(starts, name.start(1), name.end(1)) is not None:
@@ -1015,7 +1015,7 @@ class _Scan:
                 continue
             cell = headers.cell_over(block.start)
             name = _NAME_CELL.fullmatch(text, *cell) if cell is not None else None
-            if name is None or name.group(1) in products or name.group(1).split(" ")[0].lower() in _NOT_A_NAME:
+            if name is None or name.group(1) in products or _opens_as_phrase(name.group(1)):
                 continue
             written = name.group(1)
             if prose[name.start(1):name.end(1)] != written:
@@ -1120,7 +1120,7 @@ class _Scan:
         a product: several words ("Somnivale Deep Rest CBN"), or one that the draft writes as a
         name ("Rebuild Collagen Peptides", then "Rebuild eases sore joints")."""
         before = self.prose[start:substance].rstrip(" -+&")
-        if not before or before.split(" ")[0].lower() in _NOT_A_NAME:
+        if not before or _opens_as_phrase(before):
             return None
         if " " in before.strip() or (before.isalpha() and self._used_as_name(before) and not self._is_person(before)):
             return before
@@ -2412,6 +2412,11 @@ def _first_within(starts: list[int], start: int, end: int) -> int | None:
     """The index of the first offset in sorted `starts` inside [start, end), or None."""
     index = bisect_left(starts, start)
     return index if index < len(starts) and starts[index] < end else None
+
+
+def _opens_as_phrase(name: str) -> bool:
+    """Whether `name` opens with a word that opens a phrase but never a name ("The Calm Co")."""
+    return name.split(" ")[0].lower() in _NOT_A_NAME
 
 
 def _without_lead_words(name: str) -> str:
