@@ -327,6 +327,8 @@ _PERSON_CONTEXT = 80
 _TITLED = compile_pattern(rf"{_TITLES}\.?\s+(?:[A-Z][\w'-]*\s+){{0,2}}$")
 _SPOKEN_BY = compile_pattern(r"\b(?:says|said|explains|explained|writes|wrote|adds|added)\s+$")
 _SPEAKS = compile_pattern(r"\s+(?:says|said|explains|explained|writes|wrote|told|tells|adds|added|recommends)\b")
+# How far before a good outcome a bad one that holds it ("low mood") may start.
+_HARM_REACH = 30
 # How many paragraphs back a pronoun may follow a chain of pronouns to the substance named.
 _CHAIN_DEPTH = 3
 # a post's or an answer's byline on a line of its own: "By Ahmed K., PharmD on January 12, 2024"
@@ -1925,7 +1927,15 @@ class _Scan:
             m = search(pattern, prose, start, end)
             if m is not None and (best is None or m.start() < best.start()):
                 best = m
+        if best is not None and kind == "association" and self._within_harm(start, best.start(), best.end()):
+            return None, ""  # "associated with low mood" names a harm, though "mood" is good
         return ((best.start(), best.end()) if best else None), ""
+
+    def _within_harm(self, start: int, good_start: int, good_end: int) -> bool:
+        """Whether a good outcome at [good_start, good_end) is the tail of a bad one that starts
+        before it, after `start` ("low mood", "poor sleep")."""
+        return any(m.start() < good_start and m.end() >= good_end
+                   for m in find_all(self.lex.bad, self.prose, max(start, good_start - _HARM_REACH), good_end))
 
     def _outcomes_for(self, kind: str) -> tuple[regex.Pattern[str], ...]:
         """The outcomes a predicate of `kind` can benefit: an increase a good one, a decrease a
