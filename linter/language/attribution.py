@@ -124,6 +124,11 @@ _PACK_HEADER = compile_pattern(r"\bpack(?:s| size)?\b|\bsize\b|\bnet (?:wt|weigh
 # A column of product facts, not advice: "CBD per mL", "Strength", "Potency", "Price", a drink's
 # "Typical caffeine".
 _CONTENT_HEADER = compile_pattern(r"\bper\b|strength|potency|concentration|content|price|label|\b(?:typical|average)\s+(?:caffeine|sugar|magnesium|melatonin)\b", re.IGNORECASE)
+# A comparison of products, one per row ("| Prenatal | Folate | Iron |", "| Brand | CBD |"): each
+# row's amounts are what a product holds; so not "| Supplement | Dose |", whose rows are advice.
+_PRODUCT_ROWS = compile_pattern(r"\s*\|?\s*[*_]{0,2}(?:products?|brands?|prenatals?|formulas?|multis?|multivitamins?|picks?|makers?|models?)\b", re.IGNORECASE)
+# A column that advises ("| Product | Adult dose | When |") makes the rows advice after all.
+_ADVICE_HEADER = compile_pattern(r"\b(?:doses?|dosage|amount|how much|when|timing|take|taking|suggested|recommended|directions)\b", re.IGNORECASE)
 # Before a population, what keeps the dose from it: "not for children", "keep out of reach of kids".
 _NOT_FOR = compile_pattern(r"\b(?:not|never|no|avoid\w*|unless|except|out of (?:the )?reach of|away from|without)\b[^.;:,()]{0,30}$", re.IGNORECASE)
 _NOT_FOR_REACH = 45
@@ -762,9 +767,12 @@ class _Extractor:
         return rows
 
     def _in_content_column(self, offset: int) -> bool:
-        """Whether an amount sits in a Markdown table whose header describes product content."""
+        """Whether an amount sits in a Markdown table whose header describes product content, or
+        whose rows are products compared."""
         header = self._header_row(offset)
-        return header is not None and _CONTENT_HEADER.search(self.doc.text, *header) is not None
+        return header is not None and (_CONTENT_HEADER.search(self.doc.text, *header) is not None
+                                       or _PRODUCT_ROWS.match(self.doc.text, *header) is not None
+                                       and _ADVICE_HEADER.search(self.doc.text, *header) is None)
 
     def _in_pack_column(self, offset: int) -> bool:
         """Whether an amount sits under a table column headed as the size sold ("| Pack |", "| Net wt |")."""
