@@ -87,10 +87,11 @@ _QUOTED_WHOLE = compile_pattern(r"\s*(?:\d+[.)]\s*|(?:myth|claim)\s*(?:#?\d+)?\s
 # A sentence that opens by denying the one before: "Unfortunately, it isn't:", "Not true.",
 # "That's a myth", "Sadly, no."
 _REFUTES = compile_pattern(
-    r"[\s>*_]*(?:(?:unfortunately|sadly|alas|in reality|in truth|in fact|actually|well|but),?\s+)?"
+    # a forum reply may open with the handle it answers: "@gymrat_tony no."
+    r"[\s>*_]*(?:@[\w.-]+[,:]?\s+)?(?:(?:unfortunately|sadly|alas|in reality|in truth|in fact|actually|well|but),?\s+)?"
     r"(?:(?:it|this|that|they|he|she)\s+(?:isn't|isn’t|is not|doesn't|doesn’t|does not|aren't|aren’t|are not|don't|don’t|do not|won't|won’t|will not|can't|can’t|cannot)\s*[.:;,!\u2014-]"
     r"|(?:that's|that’s|this is|that is|it's|it’s)\s+(?:not (?:true|so|the case|how it works)|false|a myth|wrong|untrue|an? (?:overstatement|exaggeration|stretch))\b"
-    r"|(?:not (?:true|so|quite|really)|false|wrong|untrue|nope|sadly,? no|myth)\s*[.:;,!\u2014-]"
+    r"|(?:not (?:true|so|quite|really)|false|wrong|untrue|nope|sadly,? no|myth)\s*[.:;,!\u2014-]|no\s*[.!](?!\s*\d)"
     # "There is no good evidence for that."
     r"|there(?:'s|’s| is) (?:no|little) (?:good |real |solid |strong |reliable |clinical )?evidence (?:for|of|behind) (?:that|this|it|any of (?:that|this))\b"
     # or asks whether it holds: "I've heard valerian is a natural sleeping pill. Is that true?"
@@ -268,7 +269,7 @@ _SPEAKER_LINE = r"(?m)^[ \t>*_]*{name}[*_]*:"
 _SENTENCE_LEAD = compile_pattern(r"[\s*_>#-]*(?:[^:.!?\n]{1,40}:\s+)?")
 # A name that opens a sentence (up to three capitalised words, a trade mark after it), and what
 # may stand between it and the benefit it brings ("Drift may gently ease ...").
-_OPENING_NAME = compile_pattern(r"[\s*_>\"\u201c(\[-]*([A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){0,2})[\u2122\u00ae]?\s+")
+_OPENING_NAME = compile_pattern(r"[\s*_>\"\u201c(\[-]*([A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){0,2}\+?)[\u2122\u00ae]?\s+")
 _ACTS_GAP = compile_pattern(r"(?:(?:may|might|can|could|will|also|really|actually|quickly|gently|naturally|just|literally)\s+){0,2}")
 _ACTS_REACH = 40
 # whom a practitioner helps ("Maya Jones helps clients reduce stress"): a person, not a product
@@ -327,6 +328,8 @@ _PERSON_CONTEXT = 80
 _TITLED = compile_pattern(rf"{_TITLES}\.?\s+(?:[A-Z][\w'-]*\s+){{0,2}}$")
 _SPOKEN_BY = compile_pattern(r"\b(?:says|said|explains|explained|writes|wrote|adds|added)\s+$")
 _SPEAKS = compile_pattern(r"\s+(?:says|said|explains|explained|writes|wrote|told|tells|adds|added|recommends)\b")
+# Pronouns that name the writer or the reader, not people as a population studied.
+_PERSONAL_PRONOUNS = frozenset({"i", "you", "me", "my", "your", "us"})
 # How far before a good outcome a bad one that holds it ("low mood") may start.
 _HARM_REACH = 30
 # How many paragraphs back a pronoun may follow a chain of pronouns to the substance named.
@@ -341,6 +344,7 @@ _NOT_A_NAME = frozenset(
     buy get shop add order grab save choose pick meet discover introducing why how about
     does do did is are was were can could will would should has have had pair mix use""".split()
 )
+_BRACKETED = compile_pattern(r"\([^()]*\)")
 # A lead-in ("**Reishi.**", "- Magnesium glycinate.") names a topic in a few words; a sentence says more.
 _LEAD_IN_WORDS = 4
 # What a topic label does not open with: a conjunction or a word that points back.
@@ -348,6 +352,11 @@ _NOT_A_LABEL = compile_pattern(r"(?:and|but|so|okay|ok|now|next|then|also|this|t
 # a promise quoted as the name of a label: 'our "clinically proven" badge'
 _OPENING_QUOTE = compile_pattern(r"[\"\u201c\u2018']$")
 _LABEL_NOUN = compile_pattern(r"[\"\u201d\u2019']\s*(?:badges?|labels?|claims?|stickers?|seals?|wording|tags?|banners?|buzzwords?|language|promises?|slogans?)\b", regex.IGNORECASE)
+# a quoted phrase judged as words: '"guaranteed" is too strong', '"natural Viagra" sounds like'
+_QUOTED_JUDGED = compile_pattern(r"[\"\u201d\u2019']\s*(?:is|are|was|were|isn't|isn\u2019t|sounds?|seems?)\b", regex.IGNORECASE)
+_CLOSING_QUOTE = compile_pattern(r"[\"\u201d\u2019']")
+# what may come before a title's quoted topic: nothing, or a list of topics ("Erection supplements and")
+_TOPIC_BEFORE = compile_pattern(r"[#\s]*(?:[^,:\n]*\b(?:and|or|about|on|vs\.?|versus)\s*)?", regex.IGNORECASE)
 # a reader's question in a Q&A: "**Q: ...", "Question 3:", "**A reader writes:**"
 _QUESTION_LABEL = compile_pattern(
     r"[ \t>]*(?:\*\*|__)?(?:Q|Question|(?:an?|one|our|this week['\u2019]s) (?:reader|listener|viewer|caller|patient|subscriber)"
@@ -355,10 +364,10 @@ _QUESTION_LABEL = compile_pattern(
 # An answer's label opening a line of a Q&A block: "A: No.", "**Answer:**".
 _ANSWER_LABEL = compile_pattern(r"\n[ \t>]*(?:\*\*|__)?(?:A|Answer)\s*[:.)\u2014-]", regex.IGNORECASE)
 # stopping or going without a substance, just before its name or pronoun: "Cutting it out",
-# "coming off kratom", "limiting caffeine after midday"
+# "coming off kratom", "limiting caffeine after midday", "stopped drinking coffee", "no coffee after 11"
 _GIVEN_UP = compile_pattern(r"\b(?:cutting|cut out|stopping|stopped|quitting|quit|dropping|dropped|ditching|ditched|skipping|giving up|gave up|getting off|got off|coming off|came off|weaning (?:\w+ )?off|weaned (?:\w+ )?off|tapering off|tapered off"
-                             r"|limit(?:s|ed|ing)?|avoid(?:s|ed|ing)?|cuts?|reduc(?:e|es|ed|ing)|skip(?:s|ped)?)"
-                             r"(?: (?:out|back on|down on))?(?: (?:the|my|your|all|that|any))? ?$", regex.IGNORECASE)
+                             r"|limit(?:s|ed|ing)?|avoid(?:s|ed|ing)?|cuts?|reduc(?:e|es|ed|ing)|skip(?:s|ped)?|no)"
+                             r"(?: (?:out|back on|down on))?(?: (?:drinking|taking|having|using|eating))?(?: (?:the|my|your|all|that|any))? ?$", regex.IGNORECASE)
 _GIVEN_UP_REACH = 30
 # a selling point's tick: "✔ Deeper sleep", "✅ Calms the mind", "**✓** Wakes you refreshed"
 _TICK_MARKS = "[\u2714\u2713\u2705\u2611]"
@@ -377,7 +386,7 @@ _MANNER = compile_pattern(r"(?:temporarily|gently|naturally|quickly|effectively|
 _MODAL = compile_pattern(r"(?:may|might|could|can)\s+(?:also\s+|even\s+|really\s+)?", regex.IGNORECASE)
 # Between a benefit and the subject a call to action or a story credits with it: " and wake up
 # refreshed with our ", " to 31 after a month on ", " in a month of taking ".
-_CREDITED = compile_pattern(r"[^.;:!?]{0,60}?\b(?:with|thanks to|courtesy of|(?:of|after|since) (?:taking|starting|using|adding|trying|switching to)|(?:after|since) (?:I|we) (?:started|began|tried)|on)\s+(?:(?:a|an|the|our|one|just|daily|nightly|your)\s+)?(?:(?:warm|hot|cold|little|small|single|simple|quick|soothing|relaxing|calming|cup|glass|mug|dose|spoonful|scoop|of|\#1|best-?selling|top-rated|favou?rite|new|premium|signature)\s+){0,3}", regex.IGNORECASE)
+_CREDITED = compile_pattern(r"[^.;:!?]{0,60}?\b(?:with|thanks to|courtesy of|(?:of|after|since) (?:taking|starting|using|adding|trying|switching to)|(?:after|since) (?:I|we) (?:started|began|tried)|on)\s+(?:(?:a|an|the|our|one|just|daily|nightly|your)\s+)?(?:(?:warm|hot|cold|little|small|single|simple|quick|soothing|relaxing|calming|cup|glass|mug|dose|spoonful|scoop|of|\#1|best-?selling|top-rated|favou?rite|new|premium|signature|organic|pure|\w+-(?:rich|packed|infused))\s+){0,3}", regex.IGNORECASE)
 # What may open a clause before a call to action's verb: markup, "and", "then", "finally".
 _CLAUSE_OPENING = compile_pattern(r"[\s*_#>\-]*(?:(?:and|then|finally|now|just|simply|naturally)\s+)?", regex.IGNORECASE)
 # Words that compare a state with a worse one: "faster", "calmer", "less".
@@ -996,8 +1005,10 @@ class _Scan:
                          and _ACTS_GAP.fullmatch(prose, after, m.start()) is not None), None)
             if acts is None or not self._has_outcome(acts.start(), sentence.end) or _CLIENTELE.match(prose, acts.end()):
                 continue
-            if self._has_outcome(name.start(1), name.end(1)) or self._is_person(written):
+            if self._is_person(written):
                 continue
+            if self._has_outcome(name.start(1), name.end(1)) and not (self._used_as_name(written) and self._never_lower(written)):
+                continue  # "Deep Sleep helps ..." beside "deep sleep"; but "Conceive+" is never "conceive+"
             if _INNER_CAPITAL.search(written) or self._used_as_name(written) or " " in written and self._only_as_name(written):
                 products[written] = written
         return products
@@ -1346,13 +1357,20 @@ class _Scan:
         return sorted([*subjects, *heirs]) if heirs else subjects
 
     def _inherits(self, c_start: int) -> bool:
-        """Whether a clause carries on the topic of the one before: after a semicolon, or after a
+        """Whether a clause carries on the topic of the one before: after a semicolon, after a
         dash in a heading, where a shop's title lists what its product is for ("Magnesium
-        Glycinate 400mg - Sleep Support, Stress Relief - 120 Capsules")."""
+        Glycinate 400mg - Sleep Support, Stress Relief - 120 Capsules"), or after a dash that a
+        verb of benefit follows."""
         before = self.prose[c_start - 2:c_start]
         if before.endswith(";"):
             return True
-        return before[:1] in ("-", "\u2013", "\u2014") and self.doc.blocks[self.doc.block_index(c_start)].kind == "heading"
+        if before[:1] not in ("-", "\u2013", "\u2014"):
+            return False
+        if self.doc.blocks[self.doc.block_index(c_start)].kind == "heading":
+            return True
+        # a label and what it does after a dash: "**Zinc + magnesium (ZMA-style)** - supports deep sleep"
+        opened = self._opening_verb(c_start, min(len(self.prose), c_start + _ACTS_REACH))
+        return opened is not None and _third_person(opened[1].group(0))
 
     def _framed(self, subjects: list[Subject], clauses: list[tuple[int, int]]) -> regex.Match[str] | None:
         """The frame ("sellers claim", "ask your doctor whether") that governs the sentence's
@@ -1595,7 +1613,9 @@ class _Scan:
     def _ticked(self, sentence: Sentence) -> tuple[str, str] | None:
         """A list item ticked as a selling point ("- ✔ Deeper, more restful sleep") promises its
         benefit from what the list describes, as a lead-in would."""
-        if _TICK.match(self.prose, sentence.start) is None:
+        line = self.doc.text.rfind("\n", 0, sentence.start) + 1
+        # a plain-text list takes the tick for its bullet, leaving it before the item's prose
+        if _TICK.match(self.prose, sentence.start) is None and _TICK_CHAR.search(self.doc.text, line, sentence.start) is None:
             return None
         name = self._antecedent(sentence.start, sentence.block, title=True) or self._last_mention(sentence.start)
         return (name, "efficacy") if name is not None else None
@@ -1644,7 +1664,8 @@ class _Scan:
         words opening a list item, or set in bold before a paragraph ("**Exercise.** It ...")."""
         kind = self.doc.blocks[block].kind
         lead = self._first_sentence(block) if kind in ("list_item", "paragraph") else None
-        if lead is None or len(self.prose[lead.start:lead.end].split()) > _LEAD_IN_WORDS:
+        # a bracketed aside does not lengthen a name: "**Ridgeline Calm (L-theanine 200 mg + lemon balm).**"
+        if lead is None or len(_BRACKETED.sub("", self.prose[lead.start:lead.end]).split()) > _LEAD_IN_WORDS:
             return None
         if _NOT_A_LABEL.match(self.prose, lead.start, lead.end) is not None:
             return None  # "[03:05] And this one's new. 5-HTP, 100 mg. ...": talk going on, no topic
@@ -1884,8 +1905,10 @@ class _Scan:
         opened = self._opening_verb(at, first)
         if opened is not None:
             kind, verb = opened
-            if _third_person(verb.group(0)):
-                return None  # "Helps you unwind with ..." is a list item's claim, found elsewhere
+            if _third_person(verb.group(0)) and self.doc.blocks[self.doc.block_index(c_start)].kind != "list_item":
+                # "Helps you unwind with ..." is a list item's claim, found elsewhere, unless the
+                # item credits what follows: "✔ Boosts milk supply with fenugreek"
+                return None
             outcome, disease = self._outcome(kind, verb.end(), min(first, verb.end() + _OUTCOME_REACH))
             if outcome is None:
                 return None
@@ -2019,7 +2042,10 @@ class _Scan:
         disowned = testimonial is not None and self._disowned(testimonial.end(), end, _EVIDENCE_DENIED)
         if disowned and testimonial.start() <= subjects[0].start:
             return None  # the claims it reports are not read at all
+        heading = self.doc.blocks[sentence.block].kind == "heading"
         substitute = search(lex.drug_substitutes, prose, start, end)
+        if substitute is not None and _named_as_label(prose, substitute, heading):
+            substitute = None
         if substitute is not None and not self._negated_cue(substitute, clauses) and not self._disowned(substitute.end(), end, _SWAP_DISOWNED):
             subject = _nearest(subjects, substitute.start())
             return self._hit("disease", sentence, subject, substitute, claim, disease=substitute.group(0))
@@ -2029,7 +2055,7 @@ class _Scan:
                 return None
             return self._hit("disease", sentence, cure.subject, None, cure, disease=cure.disease)
         promises = [c for c in find_all(lex.absolutes, prose, start, end)
-                    if not self._negated_cue(c, clauses, exclude_self=True) and not _named_as_label(prose, c)]
+                    if not self._negated_cue(c, clauses, exclude_self=True) and not _named_as_label(prose, c, heading)]
         if promises:
             subject = _nearest(subjects, promises[0].start())
             return self._hit("absolute", sentence, subject, promises[0], claim, extend=promises[-1].end())
@@ -2188,8 +2214,11 @@ class _Scan:
         return self._hit("animal-evidence", sentence, result.subject, cue, result)
 
     def _qualified(self, start: int, end: int) -> bool:
-        """Whether prose[start:end] qualifies an animal result: a "but", or a word on people."""
-        return _CONTRAST.search(self.prose, start, end) is not None or search(self.lex.human, self.prose, start, end) is not None
+        """Whether prose[start:end] qualifies an animal result: a "but", or a word on people
+        other than the speaker's and the reader's pronouns ("in a paper I read", "when you
+        think about it" say nothing on people)."""
+        return _CONTRAST.search(self.prose, start, end) is not None or any(
+            m.group(0).lower() not in _PERSONAL_PRONOUNS for m in find_all(self.lex.human, self.prose, start, end))
 
     def _carried_to_people(self, sentence: Sentence, cue: regex.Match[str], subjects: list[Subject]) -> bool:
         """An animal result told without a benefit verb and then carried over to people ("mice
@@ -2599,11 +2628,18 @@ def _starts_with(pattern: regex.Pattern[str], prose: str, cue: regex.Match[str])
     return found is not None and found.start() == cue.start()
 
 
-def _named_as_label(prose: str, cue: regex.Match[str]) -> bool:
-    """Whether a promise is quoted as the name of a label, not made: 'our "clinically proven"
-    badge', 'the "100% safe" claim on the tub'."""
-    return _OPENING_QUOTE.search(prose, max(0, cue.start() - 2), cue.start()) is not None and \
-        _LABEL_NOUN.match(prose, cue.end()) is not None
+def _named_as_label(prose: str, cue: regex.Match[str], heading: bool = False) -> bool:
+    """Whether a promise is quoted as words, not made: the name of a label ('our "clinically
+    proven" badge', 'the "100% safe" claim on the tub'), words judged ('"guaranteed" is too
+    strong') or a title's topic ('## Erection supplements and "natural Viagra"')."""
+    if _OPENING_QUOTE.search(prose, max(0, cue.start() - 2), cue.start()) is None:
+        return False
+    if _LABEL_NOUN.match(prose, cue.end()) is not None or _QUOTED_JUDGED.match(prose, cue.end()) is not None:
+        return True
+    # a title's topic, not a name given to what it heads ('## Kava, the "natural Xanax"')
+    line = prose.rfind("\n", 0, cue.start()) + 1
+    return heading and _CLOSING_QUOTE.match(prose, cue.end()) is not None and \
+        _TOPIC_BEFORE.fullmatch(prose, line, max(line, cue.start() - 1)) is not None
 
 
 def build(meta: RuleMeta, data: Mapping[str, Any], knowledge: Knowledge) -> ClaimCheck:
