@@ -344,6 +344,7 @@ _NOT_A_NAME = frozenset(
     buy get shop add order grab save choose pick meet discover introducing why how about
     does do did is are was were can could will would should has have had pair mix use""".split()
 )
+# A bracketed aside in a lead-in ("(L-theanine 200 mg + lemon balm)"): no words of its name.
 _BRACKETED = compile_pattern(r"\([^()]*\)")
 # A lead-in ("**Reishi.**", "- Magnesium glycinate.") names a topic in a few words; a sentence says more.
 _LEAD_IN_WORDS = 4
