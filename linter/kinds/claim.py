@@ -331,7 +331,7 @@ _SPEAKS = compile_pattern(r"\s+(?:says|said|explains|explained|writes|wrote|told
 # Pronouns that name the writer or the reader, not people as a population studied.
 _PERSONAL_PRONOUNS = frozenset({"i", "you", "me", "my", "your", "us"})
 # How far before a good outcome a bad one that holds it ("low mood") may start.
-_HARM_REACH = 30
+_HELD_REACH = 30
 # How many paragraphs back a pronoun may follow a chain of pronouns to the substance named.
 _CHAIN_DEPTH = 3
 # a post's or an answer's byline on a line of its own: "By Ahmed K., PharmD on January 12, 2024"
@@ -344,7 +344,8 @@ _NOT_A_NAME = frozenset(
     buy get shop add order grab save choose pick meet discover introducing why how about
     does do did is are was were can could will would should has have had pair mix use""".split()
 )
-# A bracketed aside in a lead-in ("(L-theanine 200 mg + lemon balm)"): no words of its name.
+# A bracketed aside in a lead-in ("(L-theanine 200 mg + lemon balm)"), however long: no words of its
+# name. (`_ASIDE`, a short one-line aside, would keep a long strain list in the count.)
 _BRACKETED = compile_pattern(r"\([^()]*\)")
 # A lead-in ("**Reishi.**", "- Magnesium glycinate.") names a topic in a few words; a sentence says more.
 _LEAD_IN_WORDS = 4
@@ -1959,7 +1960,7 @@ class _Scan:
         """Whether a good outcome at [good_start, good_end) is the tail of a bad one that starts
         before it, after `start` ("low mood", "poor sleep")."""
         return any(m.start() < good_start and m.end() >= good_end
-                   for m in find_all(self.lex.bad, self.prose, max(start, good_start - _HARM_REACH), good_end))
+                   for m in find_all(self.lex.bad, self.prose, max(start, good_start - _HELD_REACH), good_end))
 
     def _outcomes_for(self, kind: str) -> tuple[regex.Pattern[str], ...]:
         """The outcomes a predicate of `kind` can benefit: an increase a good one, a decrease a
