@@ -76,9 +76,10 @@ _STOP_BEFORE = compile_pattern(r"\.\s+$")
 # A clause break that offers an alternative (", or"), at the end of what is before a clause.
 _OR_BEFORE = compile_pattern(r",\s+or$", regex.IGNORECASE)
 # Clause boundaries: a subject in one clause does not own the verb of the next one.
-# ", so you nod off sooner" carries on the claim before it (its outcome), so it does not break.
+# ", so you nod off sooner" carries on the claim before it (its outcome), so it does not break;
+# a colon before a pronoun opens a clause of its own ("what no app ever managed: it fixed my sleep").
 _CLAUSE_BREAK = compile_pattern(
-    r";|\s[\u2014\u2013-]\s|\u2014|,\s+(?:but|while|whereas|although|though|yet|so(?!\s+(?:that\s+)?(?:you|your)\b)|and|which means|or)\b"
+    r";|:\s+(?=(?:it|they|this|these|I|we|he|she)\s)|\s[\u2014\u2013-]\s|\u2014|,\s+(?:but|while|whereas|although|though|yet|so(?!\s+(?:that\s+)?(?:you|your)\b)|and|which means|or)\b"
     r"|\s+(?:but|whereas)\s+",
     regex.IGNORECASE,
 )
@@ -97,6 +98,15 @@ _REFUTES = compile_pattern(
     # or asks whether it holds: "I've heard valerian is a natural sleeping pill. Is that true?"
     r"|(?:is|was) (?:that|this|it|any of that|any of this) (?:really |actually )?(?:true|right|correct|accurate|legit|so)\s*\?|true\s*\?|really\s*\?)",
     regex.IGNORECASE)
+# Hearsay dismissed in the sentence that reports it: "the lads will tell you kava is non-addictive
+# and you can use it to come off your benzos; please don't listen to them".
+_DISMISSED = compile_pattern(
+    r"[;:,\u2014\u2013]\s*(?:but\s+|so\s+)?(?:please\s+)?(?:don['\u2019]t|do not|never)\s+(?:listen to|believe|trust|fall for)\s+"
+    r"(?:them|him|her|it|that|this|any of (?:that|this|it)|the hype)\b"
+    r"|,\s+which (?:is|was) (?:simply |just |complete |utter )?(?:not true|untrue|false|nonsense|rubbish|a myth)\b",
+    regex.IGNORECASE)
+# A table column of what was claimed: "What the spa said", "Claim made", "Advertised benefit".
+_REPORTED_HEADER = compile_pattern(r"\b(?:claims?|claimed|said|says|promised|promises|advertised|advert|wording|slogan|tagline)\b", regex.IGNORECASE)
 # A table column whose cells say what a product is for: "Best for", "Benefits", "Helps with".
 _BENEFIT_HEADER = compile_pattern(r"\b(?:best for|good for|great for|ideal for|helps? with|benefits?|key benefits?|used for|use it for|what it does|why (?:[\w-]+ )?(?:likes?|loves?|uses?|takes?|chooses?|picks?) (?:it|them)|why take it)\b", regex.IGNORECASE)
 # A row label that says what the product does, though as a column header it could head side
@@ -194,6 +204,9 @@ _RELATIVE_TARGET = compile_pattern(r"(?:\s+[\w-]+){0,2}?\s+(?:that|which)\s+(?:[
 # a study's result is told in the past ("reduced", "cut", "helped"); "chews ease anxiety in dogs" is
 # a pet product's own claim, not an animal result
 _REPORTED_RESULT = compile_pattern(r"\w+ed\b|(?:cut|kept|made|gave|brought|shut|grew)\b", regex.IGNORECASE)
+# animal work said to show a truth told in the present: "studies in rodents suggest that the
+# turmeric reduces anxiety" (a past "reduced" tells what the animals showed)
+_SHOWN_THAT = compile_pattern(r"\b(?:suggests?|shows?|indicates?|hints?|proves?|demonstrates?|finds?|found)\s+that\b", regex.IGNORECASE)
 # what sets an animal cue apart from the claim before it: "X boosts stamina: in mice, ...",
 # "..., as studies in rats show"
 _SET_APART = compile_pattern(r"[:;(\u2013\u2014]|,\s+(?:as|according to)\b|\bas\s+(?:\w+\s+)?(?:stud(?:y|ies)|research|experiments?|work)\b", regex.IGNORECASE)
@@ -423,6 +436,8 @@ _AFFIRMATIVE = compile_pattern(
 _ANSWER_OPENING = compile_pattern(
     r"[\s*_>\-]*(?:\[[\d:.]+\]\s*)?(?:(?-i:[A-Z])[\w.-]*(?: (?-i:[A-Z])[\w.-]*)?:\s*)?[*_]*\s*(?:(?:oh|well|short answer|in a word|honestly|and)[,:]?\s+)?",
     regex.IGNORECASE)
+# A one-word verdict before a pronoun that opens a sentence: "Boring but it works."
+_VERDICT_OPENING = compile_pattern(r"[\w-]+,?\s+(?:but|yet)\s+", regex.IGNORECASE)
 # a quotation's signature ('"...," - Marco', '(Sunita, Leicester)'): the story it signs comes before it
 _SIGNATURE = compile_pattern(r"[\u2014\u2013(-]")
 # A story that ends in nothing ("I tried CBD oil for three months and noticed nothing for my back"),
@@ -502,7 +517,8 @@ _EVIDENCE_ABSENT = (
 )
 _EVIDENCE_DENIED = compile_pattern(
     _EVIDENCE_ABSENT + r"|\b(?:little|scant|weak|limited|thin) (?:\w+ ){0,2}?(?:evidence|proof|data|research|trials?)\b|"
-    r"\bthe (?:evidence|data|research|science|proof)\b[^.;]{0,50}?\b(?:is|are|remains?) (?:\w+ )?(?:thin|weak|lacking|limited|poor|scant|sparse|mixed|shaky|flimsy)\b",
+    r"\bthe (?:evidence|data|research|science|proof|trials|studies|results)\b[^.;]{0,50}?\b(?:is|are|remains?) (?:\w+ (?:and |but )?)?"
+    r"(?:thin|weak|lacking|limited|poor|scant|sparse|mixed|shaky|flimsy|small|inconclusive|conflicting|preliminary)\b",
     regex.IGNORECASE)
 _EVIDENCE_DISOWNED = compile_pattern(_EVIDENCE_ABSENT, regex.IGNORECASE)
 # a drug nickname refused: "'nature's Prozac', but it is not a safe swap for an antidepressant"
@@ -518,6 +534,8 @@ _RESULT_DOUBTED = compile_pattern(
     regex.IGNORECASE)
 # A denial right before an outcome: ", not more recovery".
 _NOT_BEFORE = compile_pattern(r"\bnot\s+(?!(?:just|only|merely|simply)\b)(?:\w+\s+)?$", regex.IGNORECASE)
+# The alternative a contrast turns down: "it signals that night has come rather than knocking you out".
+_TURNED_DOWN = compile_pattern(r"\b(?:rather than|instead of)\s+$", regex.IGNORECASE)
 # The writer's own intake told before the claim in its sentence ("I drink a shell after every shift
 # and ..."): narrower than _INTAKE, which also counts others' intake and how long since it began.
 _MY_INTAKE = compile_pattern(
@@ -1303,7 +1321,8 @@ class _Scan:
         start, end = sentence.start, sentence.end
         if is_question(prose, start, end, heading=doc.blocks[sentence.block].kind == "heading"):
             return None
-        if self._readers_question(sentence) or self._quoted_heading(sentence) or self._refuted_next(sentence) or self._echoes_earlier(sentence):
+        if (self._readers_question(sentence) or self._quoted_heading(sentence) or self._reported_cell(sentence)
+                or self._refuted_next(sentence) or self._echoes_earlier(sentence)):
             return None
         subjects = (self._subjects(sentence) or self._cue_subject(sentence) or self._row_subject(sentence)
                     or self._item_subject(sentence))
@@ -1588,9 +1607,21 @@ class _Scan:
         block = self.doc.blocks[sentence.block]
         return block.kind == "heading" and _QUOTED_WHOLE.fullmatch(self.prose, block.start, block.end) is not None
 
+    def _reported_cell(self, sentence: Sentence) -> bool:
+        """A table cell that is all quotation under a header naming what someone said ("| What
+        the spa said |" over '"Cures insomnia and anxiety"') reports a claim, as a watchdog does."""
+        block = self.doc.blocks[sentence.block]
+        if block.kind != "table_cell" or _QUOTED_WHOLE.fullmatch(self.prose, block.start, block.end) is None:
+            return False
+        header = table_headers(self.doc).cell_over(block.start)
+        return header is not None and _REPORTED_HEADER.search(self.doc.text, *header) is not None
+
     def _refuted_next(self, sentence: Sentence) -> bool:
         """A claim the next sentence denies at once ('... never need Ambien again." / Unfortunately,
-        it isn't: ...'; 'Not true.') or asks about ('Is that true?'): reported, not made."""
+        it isn't: ...'; 'Not true.') or asks about ('Is that true?'), or the sentence itself
+        dismisses ("...; please don't listen to them"): reported, not made."""
+        if _DISMISSED.search(self.prose, sentence.start, sentence.end) is not None:
+            return True
         nxt = self.doc.next_sentence(sentence)
         return nxt is not None and nxt.block - sentence.block <= 1 and _REFUTES.match(self.prose, nxt.start, nxt.end) is not None
 
@@ -1780,7 +1811,8 @@ class _Scan:
         answer's first sentence looks at the turn before it ("JO: does alcohol make it worse?" /
         "HELEN: It helps you drop off and then fragments the night")."""
         if sentence.index > 0 and (pronoun == sentence.start
-                                   or _ANSWER_OPENING.fullmatch(self.prose, sentence.start, pronoun) is not None):
+                                   or _ANSWER_OPENING.fullmatch(self.prose, sentence.start, pronoun) is not None
+                                   or _VERDICT_OPENING.fullmatch(self.prose, sentence.start, pronoun) is not None):
             previous = self.doc.sentences[sentence.index - 1]
             if previous.block == sentence.block:
                 start, end = previous.start, previous.end
@@ -2024,7 +2056,8 @@ class _Scan:
         protected = [(m.start(), m.end()) for m in find_all(self.lex.absolutes, self.prose, window, predicate[1])]
         # a negation in an aside is the aside's: "A warm (not hot) cup of chamomile calms ..."
         protected += [(m.start(), m.end()) for m in find_all(_ASIDE, self.prose, window, subject.start)]
-        negated = self.a.polarity.negation(self.prose, window, predicate[0], protected) is not None
+        negated = (self.a.polarity.negation(self.prose, window, predicate[0], protected) is not None
+                   or _TURNED_DOWN.search(self.prose, max(window, predicate[0] - _DENIED_REACH), predicate[0]) is not None)
         if outcome is not None and not negated and 0 < outcome[0] - predicate[1] <= _DENIED_REACH * 2:
             # "means more sugar, not more recovery": the outcome itself is denied
             negated = _NOT_BEFORE.search(self.prose, predicate[1], outcome[0]) is not None
@@ -2237,7 +2270,8 @@ class _Scan:
     def _human_claim(self, claims: list[Claim], end: int, cue: int = -1) -> Claim | None:
         """The first un-negated claim whose words address people ("your nerves", "help you") or
         that a consequence drawn after the animal cue ending at `cue` states ("..., which
-        suggests this herb could settle a nervous mind"), else the first one carried over to
+        suggests this herb could settle a nervous mind") or that the animal work is said to show
+        in the present ("studies in rats suggest that X reduces anxiety"), else the first one carried over to
         people: right after it, or later in the sentence after a consequence ("..., so it will
         do the same for you") and no contrast."""
         bridged: Claim | None = None
@@ -2245,6 +2279,9 @@ class _Scan:
             if claim.negated:
                 continue
             if 0 <= cue < claim.subject.start and _CARRY_OVER.search(self.prose, cue, claim.subject.start) is not None:
+                return claim
+            if (0 <= cue < claim.subject.start and _SHOWN_THAT.search(self.prose, cue, claim.subject.start) is not None
+                    and _REPORTED_RESULT.match(self.prose, *claim.predicate) is None):
                 return claim
             target = search(self.lex.human, self.prose, claim.predicate[0], end)
             if target is None:

@@ -412,7 +412,7 @@ class _Extractor:
 
     def run(self) -> Extracted:
         """Extract and attribute; purposes and forms left open resolve to the draft's only one."""
-        if self.main is None:
+        if not self.mentions:
             return Extracted((), ())
         prose = self.doc.prose
         # a body weight ("a 70 kg player") is no dose: no supplement is taken by the kilogram

@@ -27,12 +27,15 @@ _MAYBE_TERMINAL = frozenset("etc".split())
 # A line that opens with a symbol is an item of a list drawn with it ("✨ Glycine 10 g", "• 300 mg
 # with dinner"), even with no full stop on the line before; so is a line that opens with a short
 # label, as an email's or a carton's lines do ("Subject: ...", "Preview text: ...", "Directions: ..."),
-# or with a chat log's time stamp ("[Mon 07:50] bex: ...", "[07/05 19:45] Tom B: ...").
+# or with a chat log's time stamp ("[Mon 07:50] bex: ...", "[07/05 19:45] Tom B: ...",
+# "12/03/2024, 21:07 - Kim: ...").
 # A line break after a line that does not run on into the next (no comma, colon or dash at its end).
 _BREAK = r"(?<![,:;(\-\u2013\u2014])[ \t]*\n[ \t]*"
 _NEW_LINE = regex.compile(
     _BREAK + r"(?=[\"\u201c]|\p{So}|[\u2022\u2023\u25aa\u25e6\u2192\u27a4]|\p{Lu}[\w'\u2019-]*(?: [\w'\u2019-]+){0,2}:[ \t]"
-    r"|\[(?:\w{2,9},? )?\d{1,2}[:/.]\d{1,2}[^\]\n]{0,16}\])"
+    r"|\[(?:\w{2,9},? )?\d{1,2}[:/.]\d{1,2}[^\]\n]{0,16}\]"
+    # an exported chat's stamp without brackets: "12/03/2024, 21:07 - Kim: ..."
+    r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4},? \d{1,2}:\d{2}(?: ?[AaPp][Mm])? [-\u2013] )"
 )
 
 # A chat log's lines in lower case, each opening with its writer's name ("theo: yes", "@kai_runs:
