@@ -1809,7 +1809,8 @@ class _Scan:
         drink) and no substance: the nearer candidate is what the pronoun points to. A sentence
         the splitter left joined ("... or CBT-I. It teaches you") counts up to the pronoun; an
         answer's first sentence looks at the turn before it ("JO: does alcohol make it worse?" /
-        "HELEN: It helps you drop off and then fragments the night")."""
+        "HELEN: It helps you drop off and then fragments the night"), and so does a pronoun after
+        a one-word verdict ("Blackout curtains, box fan. Boring but it works.")."""
         if sentence.index > 0 and (pronoun == sentence.start
                                    or _ANSWER_OPENING.fullmatch(self.prose, sentence.start, pronoun) is not None
                                    or _VERDICT_OPENING.fullmatch(self.prose, sentence.start, pronoun) is not None):
@@ -2270,10 +2271,10 @@ class _Scan:
     def _human_claim(self, claims: list[Claim], end: int, cue: int = -1) -> Claim | None:
         """The first un-negated claim whose words address people ("your nerves", "help you") or
         that a consequence drawn after the animal cue ending at `cue` states ("..., which
-        suggests this herb could settle a nervous mind") or that the animal work is said to show
-        in the present ("studies in rats suggest that X reduces anxiety"), else the first one carried over to
-        people: right after it, or later in the sentence after a consequence ("..., so it will
-        do the same for you") and no contrast."""
+        suggests this herb could settle a nervous mind") or that the animal work is said to
+        show in the present ("studies in rats suggest that X reduces anxiety"), else the first
+        one carried over to people: right after it, or later in the sentence after a consequence
+        ("..., so it will do the same for you") and no contrast."""
         bridged: Claim | None = None
         for claim in claims:
             if claim.negated:
