@@ -1322,7 +1322,7 @@ class _Scan:
         if is_question(prose, start, end, heading=doc.blocks[sentence.block].kind == "heading"):
             return None
         if (self._readers_question(sentence) or self._quoted_heading(sentence) or self._reported_cell(sentence)
-                or self._refuted_next(sentence) or self._echoes_earlier(sentence)):
+                or self._dismissed(sentence) or self._refuted_next(sentence) or self._echoes_earlier(sentence)):
             return None
         subjects = (self._subjects(sentence) or self._cue_subject(sentence) or self._row_subject(sentence)
                     or self._item_subject(sentence))
@@ -1616,12 +1616,13 @@ class _Scan:
         header = table_headers(self.doc).cell_over(block.start)
         return header is not None and _REPORTED_HEADER.search(self.doc.text, *header) is not None
 
+    def _dismissed(self, sentence: Sentence) -> bool:
+        """Hearsay the sentence itself dismisses ("...; please don't listen to them"): reported, not made."""
+        return _DISMISSED.search(self.prose, sentence.start, sentence.end) is not None
+
     def _refuted_next(self, sentence: Sentence) -> bool:
         """A claim the next sentence denies at once ('... never need Ambien again." / Unfortunately,
-        it isn't: ...'; 'Not true.') or asks about ('Is that true?'), or the sentence itself
-        dismisses ("...; please don't listen to them"): reported, not made."""
-        if _DISMISSED.search(self.prose, sentence.start, sentence.end) is not None:
-            return True
+        it isn't: ...'; 'Not true.') or asks about ('Is that true?'): reported, not made."""
         nxt = self.doc.next_sentence(sentence)
         return nxt is not None and nxt.block - sentence.block <= 1 and _REFUTES.match(self.prose, nxt.start, nxt.end) is not None
 
@@ -2279,9 +2280,9 @@ class _Scan:
         for claim in claims:
             if claim.negated:
                 continue
-            if 0 <= cue < claim.subject.start and _CARRY_OVER.search(self.prose, cue, claim.subject.start) is not None:
-                return claim
-            if (0 <= cue < claim.subject.start and _SHOWN_THAT.search(self.prose, cue, claim.subject.start) is not None
+            if 0 <= cue < claim.subject.start and (
+                    _CARRY_OVER.search(self.prose, cue, claim.subject.start) is not None
+                    or _SHOWN_THAT.search(self.prose, cue, claim.subject.start) is not None
                     and _REPORTED_RESULT.match(self.prose, *claim.predicate) is None):
                 return claim
             target = search(self.lex.human, self.prose, claim.predicate[0], end)
