@@ -89,8 +89,13 @@ def test_not_a_claim(text: str) -> None:
 
 
 def test_one_finding_per_sentence_picks_the_most_specific() -> None:
-    findings = claims("Research suggests valerian cures insomnia and may ease stress.")
+    findings = claims("Valerian cures insomnia and may ease stress.")
     assert [f.rule for f in findings] == ["claims.disease-claim"]
+
+
+def test_an_appeal_to_research_outranks_the_cure_it_reports() -> None:
+    findings = claims("Research suggests valerian cures insomnia and may ease stress.")
+    assert [(f.rule, f.column) for f in findings] == [("claims.vague-evidence", 1)]
 
 
 def test_finding_data_and_message_name_the_claim() -> None:
@@ -419,7 +424,7 @@ def test_questions(text: str, heading: bool, expected: bool) -> None:
          "arthritis has basically disappeared"),
         # a quoted member or patient as proof; a negation outside the quotation does not reach into it
         ('"I switched to glycinate and finally stopped waking up at 3 a.m.," one BrightCare member told us.',
-         "claims.testimonial", 1, 2, 'I switched to glycinate and finally stopped waking up at 3 a.m.," one BrightCare'),
+         "claims.testimonial", 1, 2, "I switched to glycinate and finally stopped waking up at 3 a.m"),
         ('Kratom is everywhere on campus.\n\nOne senior, who asked not to be named, said she takes it because '
          '"it\'s basically a natural Prozac."', "claims.disease-claim", 3, 67, "it's basically a natural Prozac"),
         # "isn't just for" is no negation of what follows; "No." answering a question negates nothing after it

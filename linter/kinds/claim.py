@@ -2,7 +2,8 @@
 
 What it does: finds sentences in which a substance (or a word pointing back to one) is said to
 improve, relieve or treat a health outcome, classifies each claim once (disease > absolute >
-vague evidence > testimonial > efficacy > hedged; animal evidence on its own) and lets each
+vague evidence > testimonial > efficacy > hedged, except that an appeal to research outranks the
+cure it reports; animal evidence on its own) and lets each
 `claims.*` rule report the sentences of its own class that carry no citation. The analysis is
 shared: every rule that points at the same lexicon file reuses one pass over the draft.
 """
@@ -310,6 +311,10 @@ _ECHO_REPLY = 3  # sentences after an echo in which the reply may question it
 _ECHO_REACH = 20_000  # characters back in which a reply finds what it quotes (a thread's recent posts)
 # A capital inside a word, as invented names have: "NightCap", "ZenBear".
 _INNER_CAPITAL = compile_pattern(r"[a-z][A-Z]")
+# An activity named by its -ing form ("Performing raises heart rate"), never a product's name.
+_GERUND = compile_pattern(r"[A-Z][a-z]+ing")
+# A lead-in that asks about a topic of its own ("**Does ice help?**"): the answer's pronoun is it.
+_ASKS_OF_TOPIC = compile_pattern(r"[\s*_]*(?:does|do|is|are|can|will|should|would|could) (?!(?:it|they|this|these|that|those)\b)[^?]{1,40}\?", regex.IGNORECASE)
 # What a shop's section says of the thing it sells: a price, a pack, a cart, a panel of what it holds.
 _SELLS = compile_pattern(
     r"[$\u00a3\u20ac]\s?\d|\b\d+\s*(?:-?count|ct|gumm(?:y|ies)|capsules?|caps|softgels?|tablets?|chews|servings?|sachets?|stick packs?|lozenges?|ml|fl\.? ?oz)\b"
@@ -1025,7 +1030,7 @@ class _Scan:
                          and _ACTS_GAP.fullmatch(prose, after, m.start()) is not None), None)
             if acts is None or not self._has_outcome(acts.start(), sentence.end) or _CLIENTELE.match(prose, acts.end()):
                 continue
-            if self._is_person(written):
+            if self._is_person(written) or _GERUND.fullmatch(written) is not None:
                 continue
             if self._has_outcome(name.start(1), name.end(1)) and not (self._used_as_name(written) and self._never_lower(written)):
                 continue  # "Deep Sleep helps ..." beside "deep sleep"; but "Conceive+" is never "conceive+"
@@ -1786,9 +1791,11 @@ class _Scan:
         of that heading refers to (a topic carried from paragraph to paragraph: "It also balances
         your hormones"); with `title`, else the one the draft's title names (for sentences whose
         own cue already marks a claim). A pronoun after a lead-in that names no substance
-        ("**Exercise.** It ...") speaks of that topic: None."""
+        ("**Exercise.** It ...") or asks about a topic of its own ("**Does ice help?** ... it can
+        help with pain") speaks of that topic: None."""
         lead = self._lead_in(block)
-        if (lead is not None and lead.end <= offset and not self._mentions_in(lead) and not self._states_benefit(lead)
+        if (lead is not None and lead.end <= offset and not self._mentions_in(lead)
+                and (not self._states_benefit(lead) or _ASKS_OF_TOPIC.fullmatch(self.prose, lead.start, lead.end) is not None)
                 and not _DIGIT.search(self.prose, lead.start, lead.end)):
             return None  # (a diary's date, "**oct 11, night 10.**", is no topic)
         name = self._named_near(offset, block)
@@ -2086,7 +2093,16 @@ class _Scan:
         if substitute is not None and not self._negated_cue(substitute, clauses) and not self._disowned(substitute.end(), end, _SWAP_DISOWNED):
             subject = _nearest(subjects, substitute.start())
             return self._hit("disease", sentence, subject, substitute, claim, disease=substitute.group(0))
-        cure = next((c for c in claims if c.disease and not c.negated), None)
+        has_outcome = claim is not None or (not any_negated and self._has_outcome(start, end, subjects))
+        vague = search(lex.vague, prose, start, end)
+        # a trial invoked as a badge needs no outcome ("Clinically studied ingredient.")
+        badge = (vague is not None and _starts_with(lex.badges, prose, vague) and not any_negated
+                 and _SCARCE.search(prose, start, vague.start()) is None)
+        invoked = (vague is not None and (has_outcome or badge) and not self._negated_cue(vague, clauses)
+                   and not self._denied_after(vague, clauses)
+                   and _ASKED_OF.search(prose, max(start, vague.start() - _ASKED_REACH), vague.start()) is None)
+        # "studies show B2 cuts migraines" appeals to research before it names a cure
+        cure = None if invoked else next((c for c in claims if c.disease and not c.negated), None)
         if cure is not None:  # "boosts serotonin and relieves depression"
             if self._disowned(cure.end, end):
                 return None
@@ -2096,13 +2112,7 @@ class _Scan:
         if promises:
             subject = _nearest(subjects, promises[0].start())
             return self._hit("absolute", sentence, subject, promises[0], claim, extend=promises[-1].end())
-        has_outcome = claim is not None or (not any_negated and self._has_outcome(start, end, subjects))
-        vague = search(lex.vague, prose, start, end)
-        # a trial invoked as a badge needs no outcome ("Clinically studied ingredient.")
-        badge = (vague is not None and _starts_with(lex.badges, prose, vague) and not any_negated
-                 and _SCARCE.search(prose, start, vague.start()) is None)
-        if (vague is not None and (has_outcome or badge) and not self._negated_cue(vague, clauses) and not self._denied_after(vague, clauses)
-                and _ASKED_OF.search(prose, max(start, vague.start() - _ASKED_REACH), vague.start()) is None):
+        if invoked and vague is not None:
             return self._hit("vague-evidence", sentence, _nearest(subjects, vague.start()), vague, claim)
         if disowned:
             return None

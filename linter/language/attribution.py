@@ -839,6 +839,13 @@ class _Extractor:
         section = self._section_start(q_start)
         earlier = bisect_right(self.mention_starts, q_start) - 1
         if earlier >= 0 and self.mentions[earlier].start >= section:
+            block = self.doc.block_index(self.mentions[earlier].start)
+            here = self.doc.block_index(q_start)
+            if block != here:
+                # "Coenzyme Q10 (CoQ10) is ... weaker than for magnesium. / - Usual amount: 100 mg":
+                # a paragraph before the dose hands on its topic, not the last name in passing
+                first = bisect_left(self.mention_starts, max(section, self.doc.blocks[block].start))
+                return self.mentions[first].substance
             return self.mentions[earlier].substance
         return self.main
 

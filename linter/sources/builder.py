@@ -52,9 +52,12 @@ class DocumentBuilder:
             self._masks.append((start, end))
 
     def replace(self, start: int, end: int, char: str) -> None:
-        """Show a decoded entity as one character followed by spaces (`&amp;` reads `&    `)."""
+        """Show a decoded entity as one character followed by spaces (`&amp;` reads `&    `); a
+        letter inside a word repeats itself instead, so "Gon&ccedil;alves" stays one word."""
         if start < end:
-            self._replacements.append((start, end, char))
+            text = self.text
+            inside_word = char.isalpha() and text[start - 1:start].isalpha() and text[end:end + 1].isalpha()
+            self._replacements.append((start, end, char + (char if inside_word else " ") * (end - start - 1)))
 
     def add_block(self, kind: str, start: int, end: int, level: int = 0) -> None:
         """Record a block of prose."""
@@ -99,7 +102,7 @@ class DocumentBuilder:
             return text
         # Replacements show as pieces of their own, interleaved with kept prose by position.
         pieces_at = [(a, b, text[a:b]) for a, b in keep]
-        pieces_at += [(a, b, char + " " * (b - a - 1)) for a, b, char in self._replacements]
+        pieces_at += self._replacements
         pieces: list[str] = []
         pos = 0
         for start, end, piece in sorted(pieces_at):
