@@ -2093,13 +2093,14 @@ class _Scan:
         if substitute is not None and not self._negated_cue(substitute, clauses) and not self._disowned(substitute.end(), end, _SWAP_DISOWNED):
             subject = _nearest(subjects, substitute.start())
             return self._hit("disease", sentence, subject, substitute, claim, disease=substitute.group(0))
-        has_outcome = claim is not None or (not any_negated and self._has_outcome(start, end, subjects))
         vague = search(lex.vague, prose, start, end)
         # a trial invoked as a badge needs no outcome ("Clinically studied ingredient.")
         badge = (vague is not None and _starts_with(lex.badges, prose, vague) and not any_negated
                  and _SCARCE.search(prose, start, vague.start()) is None)
-        invoked = (vague is not None and (has_outcome or badge) and not self._negated_cue(vague, clauses)
-                   and not self._denied_after(vague, clauses)
+        # the outcome is looked for only when research is invoked: most sentences invoke none
+        invoked = (vague is not None
+                   and (claim is not None or badge or (not any_negated and self._has_outcome(start, end, subjects)))
+                   and not self._negated_cue(vague, clauses) and not self._denied_after(vague, clauses)
                    and _ASKED_OF.search(prose, max(start, vague.start() - _ASKED_REACH), vague.start()) is None)
         # "studies show B2 cuts migraines" appeals to research before it names a cure
         cure = None if invoked else next((c for c in claims if c.disease and not c.negated), None)
@@ -2116,6 +2117,7 @@ class _Scan:
             return self._hit("vague-evidence", sentence, _nearest(subjects, vague.start()), vague, claim)
         if disowned:
             return None
+        has_outcome = claim is not None or (not any_negated and self._has_outcome(start, end, subjects))
         if testimonial is not None and _STRANDED_BY.match(prose, testimonial.end()) is not None and not any(
                 _RELATIVE_GAP.fullmatch(prose, s.end, testimonial.start()) for s in subjects if s.end <= testimonial.start()):
             testimonial = None  # "the morning routine she swears by": sworn by is what comes before her

@@ -112,7 +112,7 @@ class Evidence:
         if _AUTHOR_YEAR.search(text, start, end) or _NAMED_SOURCE.search(text, start, end):
             return True
         # an HTML entity splits an author's name in the source ("Gon&ccedil;alves et al., 2016")
-        if "&" in text[start:end] and _AUTHOR_YEAR.search(doc.prose, start, end):
+        if text.find("&", start, end) >= 0 and _AUTHOR_YEAR.search(doc.prose, start, end):
             return True
         return any(resolves(doc, m) for m in _MARKER.finditer(text, start, end))
 
