@@ -2091,7 +2091,9 @@ class _Scan:
         if substitute is not None and _named_as_label(prose, substitute, heading):
             substitute = None
         if substitute is not None and not self._negated_cue(substitute, clauses) and not self._disowned(substitute.end(), end, _SWAP_DISOWNED):
-            subject = _nearest(subjects, substitute.start())
+            # the drug likened to is not what the claim is about ("It's like Ozempic in a bottle")
+            before = [s for s in subjects if s.start < substitute.start()]
+            subject = _nearest(before or subjects, substitute.start())
             return self._hit("disease", sentence, subject, substitute, claim, disease=substitute.group(0))
         vague = search(lex.vague, prose, start, end)
         # a trial invoked as a badge needs no outcome ("Clinically studied ingredient.")
@@ -2389,17 +2391,19 @@ class _Scan:
 
     def _has_benefit(self, start: int, end: int, subjects: list[Subject]) -> bool:
         """Whether text[start:end] tells of a benefit: an outcome that is not a harm done ("the
-        gummies gave me an upset stomach", "valerian can cause headache")."""
+        gummies gave me an upset stomach", "valerian can cause headache"); a disease caused is
+        a harm too ("can cause allergic contact dermatitis")."""
         lex = self.lex
-        if self._has_outcome(start, end, subjects, (lex.good, lex.diseases, lex.standalone)):
+        if self._has_outcome(start, end, subjects, (lex.good, lex.standalone)):
             return True
         prose = self.prose
-        for m in find_all(lex.bad, prose, start, end):
-            if _inside_subject(m, subjects) or self._harm_done(m, start):
-                continue
-            if _BAD_STATE.match(m.group()) and not self._over(max(start, m.start() - _DENIED_REACH), m.start()):
-                continue
-            return True
+        for pattern in (lex.diseases, lex.bad):
+            for m in find_all(pattern, prose, start, end):
+                if _inside_subject(m, subjects) or self._harm_done(m, start):
+                    continue
+                if pattern is lex.bad and _BAD_STATE.match(m.group()) and not self._over(max(start, m.start() - _DENIED_REACH), m.start()):
+                    continue
+                return True
         return False
 
     def _over(self, start: int, at: int) -> bool:

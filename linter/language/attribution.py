@@ -148,6 +148,11 @@ _BRACKETED = compile_pattern(r"\s*[(\[]\s*(?:(?:about|around|roughly|approx\.?|i
 # Between two amounts of one list: "2.5 mg melatonin, 50 mg magnesium (as glycinate) and 500 mg".
 _LISTED = compile_pattern(r"[^.;:!?\d]{0,50}?(?:,\s*(?:and\s+|plus\s+)?|\s+(?:and|plus)\s+|\s*\+\s*)")
 _OF_OTHER = compile_pattern(r"\s+of\s+(?:the\s+|a\s+|an\s+|your\s+|this\s+)?([A-Za-z][\w-]*)")
+# A drug named only as what a product is likened to: "natural metformin", "nature's Xanax".
+_LIKENED = compile_pattern(
+    r"(?:\bnature['\u2019]s|\bpoor (?:man|woman)['\u2019]s|(?:\b(?:is|are|basically|essentially|literally|like|as)|['\u2019]s)"
+    r"\s+(?:a\s+|an\s+|the\s+)?(?:natural|herbal|plant-based|botanical|DIY))\s+$", regex.IGNORECASE)
+_LIKENED_REACH = 40
 _OF_GAP = compile_pattern(r"\s*(?:of\s+)?(?:(?:the|a|an|pure|plain|supplemental|oral|[\w-]+(?:ed|al|ic))\s+){0,3}", re.IGNORECASE)
 
 
@@ -401,7 +406,8 @@ class _Extractor:
         if others:
             overlaps_known = overlap_test(known)
             known = sorted([*known, *(o for o in others if not overlaps_known(o.start, o.end))], key=lambda m: m.start)
-        self.mentions = known
+        # "it's basically natural metformin": a drug a product is likened to is not its topic
+        self.mentions = [m for m in known if _LIKENED.search(doc.prose, max(0, m.start - _LIKENED_REACH), m.start) is None]
         self.mention_starts = [m.start for m in self.mentions]
         self.main = max(counts, key=lambda name: (counts[name], -self._first(name))) if counts else None
         self.headings = [b for b in doc.blocks if b.kind == "heading"]
