@@ -128,6 +128,13 @@ _RISK_LABEL = compile_pattern(r"(?:habit[- ]forming|addictive|dependence|risk of
 _DENIAL_CELL = compile_pattern(r"(?:no|none|zero|never|not at all|nope)\b[.!]?", regex.IGNORECASE)
 # A pseudo-cleft cue ("What actually worked for me was"): what it credits comes after it.
 _CLEFT_END = compile_pattern(r"\b(?:was|is|has been|turned out to be)$", regex.IGNORECASE)
+# A breadcrumb trail: three or more short section names joined by ">" or "»".
+_BREADCRUMB = compile_pattern(r"[^.!?>\u00bb\n]{1,60}(?:\s+(?:>|\u00bb|\u203a)\s+[^.!?>\u00bb\n]{1,60}){2,}")
+# A name others give, quoted at a distance: 'is sometimes called "nature\'s Ozempic"'.
+_CALLED_QUOTED = compile_pattern(r"\b(?:called|dubbed|nicknamed|labell?ed|branded|hailed as|touted as|billed as)\s+[\"\u201c\u2018']\s*$", regex.IGNORECASE)
+_CALLED_REACH = 24
+# The same, with the cue a result ("the only thing that worked") and what worked named after it.
+_CREDITED_AFTER = compile_pattern(r"\s+(?:was|is|has been|turned out to be|ended up being)\s+\w", regex.IGNORECASE)
 # A consequence drawn after a comma ("..., so you can ..."): what comes before is its reason.
 _REASON_ENDS = compile_pattern(r",\s+(?:and\s+)?(?:so|which means|meaning|therefore|thus)\b", regex.IGNORECASE)
 # A preposition left at a relative clause's end ("the routine she swears by.", "the dips some
@@ -147,8 +154,9 @@ _QUOTES = ('"', "\u201c", "\u201d")
 # A quotation mark ending the sentence before, or opening this one.
 _QUOTED = compile_pattern("[" + "".join(_QUOTES) + "]")
 # A quotation closing right before a cue: the cue signs it ('..." (Marion, 5 stars)', '," writes Dan').
-_SIGNS_QUOTE = compile_pattern(r"[\"\u201d\u2019][*_]{0,2}\s{0,3}$")
-_SIGNS_QUOTE_REACH = 6  # the quotation mark, bold or italic marks and spaces before the cue
+# (an HTML tag between them, "<cite>", reads as spaces)
+_SIGNS_QUOTE = compile_pattern(r"[\"\u201d\u2019][*_]{0,2}\s{0,8}$")
+_SIGNS_QUOTE_REACH = 11  # the quotation mark, bold or italic marks and spaces before the cue
 # A trouble caused, not relieved: what a story names after these is a side effect.
 _HARM_DONE = compile_pattern(
     r"\b(?:caus(?:e|es|ed|ing)|gave|give|gives|giving|(?:leave|leaves|left|leaving) (?:me|you|him|her|them|us|people) with|trigger(?:s|ed)?|"
@@ -172,7 +180,7 @@ _NEGATED_QUOTE = compile_pattern(
 _NEGATED_QUOTE_REACH = 48
 _CLOSING_QUOTE = compile_pattern(r"[\"\u201d]")
 # How far after a quotation its signature may start.
-_SIGNATURE_REACH = 8
+_SIGNATURE_REACH = 16
 # A pronoun that points back at a product ("since I switched to these").
 _POINTS_BACK = compile_pattern(r"\b(?:it|they|them|these|those)\b", regex.IGNORECASE)
 # A consequence drawn from an animal finding ("..., so it will work for you", "suggesting it can").
@@ -374,7 +382,8 @@ _OPENING_QUOTE = compile_pattern(r"[\"\u201c\u2018']$")
 _LABEL_NOUN = compile_pattern(r"[\"\u201d\u2019']\s*(?:badges?|labels?|claims?|stickers?|seals?|wording|tags?|banners?|buzzwords?|language|promises?|slogans?)\b", regex.IGNORECASE)
 # a quoted phrase judged as words: '"guaranteed" is too strong', '"natural Viagra" sounds like'
 _QUOTED_JUDGED = compile_pattern(r"[\"\u201d\u2019']\s*(?:is|are|was|were|isn't|isn\u2019t|sounds?|seems?)\b", regex.IGNORECASE)
-_CLOSING_QUOTE = compile_pattern(r"[\"\u201d\u2019']")
+# a quotation mark or apostrophe that closes a title's quoted topic
+_CLOSING_MARK = compile_pattern(r"[\"\u201d\u2019']")
 # what may come before a title's quoted topic: nothing, or a list of topics ("Erection supplements and")
 _TOPIC_BEFORE = compile_pattern(r"[#\s]*(?:[^,:\n]*\b(?:and|or|about|on|vs\.?|versus)\s*)?", regex.IGNORECASE)
 # a reader's question in a Q&A: "**Q: ...", "Question 3:", "**A reader writes:**"
@@ -442,7 +451,9 @@ _ANSWER_OPENING = compile_pattern(
     r"[\s*_>\-]*(?:\[[\d:.]+\]\s*)?(?:(?-i:[A-Z])[\w.-]*(?: (?-i:[A-Z])[\w.-]*)?:\s*)?[*_]*\s*(?:(?:oh|well|short answer|in a word|honestly|and)[,:]?\s+)?",
     regex.IGNORECASE)
 # A one-word verdict before a pronoun that opens a sentence: "Boring but it works."
-_VERDICT_OPENING = compile_pattern(r"[\w-]+,?\s+(?:but|yet)\s+", regex.IGNORECASE)
+_VERDICT_OPENING = compile_pattern(r"(?:[\w-]+\s+){0,2}[\w-]+,?\s+(?:but|yet)\s+", regex.IGNORECASE)
+# A sentence that opens with a pronoun: "It sounds silly."
+_PRONOUN_OPENING = compile_pattern(r"[\s*_>\-]*(?:it|this|that)\b", regex.IGNORECASE)
 # a quotation's signature ('"...," - Marco', '(Sunita, Leicester)'): the story it signs comes before it
 _SIGNATURE = compile_pattern(r"[\u2014\u2013(-]")
 # A story that ends in nothing ("I tried CBD oil for three months and noticed nothing for my back"),
@@ -1326,6 +1337,8 @@ class _Scan:
         start, end = sentence.start, sentence.end
         if is_question(prose, start, end, heading=doc.blocks[sentence.block].kind == "heading"):
             return None
+        if _BREADCRUMB.fullmatch(prose, start, end) is not None:
+            return None  # a site's trail of sections ("Community > Supplements & Support > PCOS")
         if (self._readers_question(sentence) or self._quoted_heading(sentence) or self._reported_cell(sentence)
                 or self._dismissed(sentence) or self._refuted_next(sentence) or self._echoes_earlier(sentence)):
             return None
@@ -1449,6 +1462,8 @@ class _Scan:
             if cue is not None:
                 if pattern is lex.testimonials and _CLEFT_END.search(cue.group(0)) is not None:
                     return []  # "what helped me was ..." names what helped after the cue, or nothing
+                if (pattern is lex.results or pattern is lex.testimonials) and _CREDITED_AFTER.match(self.prose, cue.end(), sentence.end) is not None:
+                    return []  # "The only thing that really worked was strength training": the same
                 # a life that changed is no substance's doing unless a review signs it or the
                 # sentence points back ("I no longer dread going to bed" closes an essay about a
                 # sleep course, after the wine it gave up)
@@ -1823,6 +1838,17 @@ class _Scan:
                                    or _ANSWER_OPENING.fullmatch(self.prose, sentence.start, pronoun) is not None
                                    or _VERDICT_OPENING.fullmatch(self.prose, sentence.start, pronoun) is not None):
             previous = self.doc.sentences[sentence.index - 1]
+            # "five minutes of slow breathing ... It sounds silly. It works.": a pronoun that
+            # opens the sentence before, naming nothing, hands on what that one points to
+            if (previous.block == sentence.block and previous.index > 0
+                    and _PRONOUN_OPENING.match(self.prose, previous.start, previous.end) is not None
+                    and _first_within(self.mention_starts, previous.start, previous.end) is None
+                    and self.doc.sentences[previous.index - 1].block == sentence.block):
+                previous = self.doc.sentences[previous.index - 1]
+            if _VERDICT_OPENING.fullmatch(self.prose, sentence.start, pronoun) is not None and previous.block == sentence.block:
+                # "I also cut my nails short. Sounds silly but it means ...": a verdict judges
+                # what was just told; with no substance there, it is no substance's
+                return _first_within(self.mention_starts, previous.start, previous.end) is None
             if previous.block == sentence.block:
                 start, end = previous.start, previous.end
             elif previous.block == sentence.block - 1:
@@ -2088,8 +2114,9 @@ class _Scan:
             return None  # the claims it reports are not read at all
         heading = self.doc.blocks[sentence.block].kind == "heading"
         substitute = search(lex.drug_substitutes, prose, start, end)
-        if substitute is not None and _named_as_label(prose, substitute, heading):
-            substitute = None
+        if substitute is not None and (_named_as_label(prose, substitute, heading)
+                                       or _CALLED_QUOTED.search(prose, max(start, substitute.start() - _CALLED_REACH), substitute.start()) is not None):
+            substitute = None  # 'is sometimes called "nature's Ozempic"': a name others give, in quotes
         if substitute is not None and not self._negated_cue(substitute, clauses) and not self._disowned(substitute.end(), end, _SWAP_DISOWNED):
             # the drug likened to is not what the claim is about ("It's like Ozempic in a bottle")
             before = [s for s in subjects if s.start < substitute.start()]
@@ -2695,7 +2722,7 @@ def _named_as_label(prose: str, cue: regex.Match[str], heading: bool = False) ->
         return True
     # a title's topic, not a name given to what it heads ('## Kava, the "natural Xanax"')
     line = prose.rfind("\n", 0, cue.start()) + 1
-    return heading and _CLOSING_QUOTE.match(prose, cue.end()) is not None and \
+    return heading and _CLOSING_MARK.match(prose, cue.end()) is not None and \
         _TOPIC_BEFORE.fullmatch(prose, line, max(line, cue.start() - 1)) is not None
 
 

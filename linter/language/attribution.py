@@ -153,7 +153,11 @@ _LIKENED = compile_pattern(
     r"(?:\bnature['\u2019]s|\bpoor (?:man|woman)['\u2019]s|(?:\b(?:is|are|basically|essentially|literally|like|as)|['\u2019]s)"
     r"\s+(?:a\s+|an\s+|the\s+)?(?:natural|herbal|plant-based|botanical|DIY))\s+$", regex.IGNORECASE)
 _LIKENED_REACH = 40
-_OF_GAP = compile_pattern(r"\s*(?:of\s+)?(?:(?:the|a|an|pure|plain|supplemental|oral|[\w-]+(?:ed|al|ic))\s+){0,3}", re.IGNORECASE)
+# A heading over a product's contents: "What's inside each capsule", "In every gummy", "Per serving".
+_LABEL_HEADING = compile_pattern(
+    r"\b(?:(?:in|inside)\s+(?:each|every|one|a|the)|per|each)\s+(?:capsule|tablet|gummy|chew|softgel|pill|caplet|scoop|serving|sachet|stick|shot|bottle|can)s?\b"
+    r"|\b(?:what's|what\u2019s|what is)\s+inside\b|\b(?:supplement|nutrition)\s+facts\b", re.IGNORECASE)
+_OF_GAP = compile_pattern(r"\)?\s*(?:of\s+)?(?:(?:the|a|an|pure|plain|supplemental|oral|[\w-]+(?:ed|al|ic))\s+){0,3}", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -675,6 +679,15 @@ class _Extractor:
         # the table's first group is the general reader ("adults"): the same as naming no one
         return None if found == table[0][0] else found
 
+    def _under_label_heading(self, offset: int) -> bool:
+        """Whether an amount is a list item under a heading that says what one unit holds ("What's
+        inside each capsule", "Per gummy"): the list is the label, not advice."""
+        index = bisect_right(self.heading_starts, offset) - 1
+        if index < 0 or self.doc.blocks[self.doc.block_index(offset)].kind != "list_item":
+            return False
+        heading = self.headings[index]
+        return _LABEL_HEADING.search(self.doc.prose, heading.start, heading.end) is not None
+
     def _role(self, measure: Union[Quantity, Timing], start: int, end: int, text: str) -> str:
         """What an amount is: advice, a product's content, a reference intake, or a titration step."""
         if not isinstance(measure, Quantity):
@@ -687,7 +700,8 @@ class _Extractor:
         if (search(self.lexicon.label_before, prose, start, measure.start) is not None
                 or search(self.lexicon.label_after, prose, measure.end, end) is not None
                 or self._in_content_column(measure.start) or _PRICE.search(text) is not None
-                or self._in_facts_panel(measure.start) or self._on_product_title(measure.start)):
+                or self._in_facts_panel(measure.start) or self._on_product_title(measure.start)
+                or self._under_label_heading(measure.start)):
             # "each gummy contains 25 mg", "50 mg per gummy", a "CBD per mL" column, a price list
             # line ("Deep Relief Balm - 1000 mg CBD / 2 oz - $55")
             return "label"
