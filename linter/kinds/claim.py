@@ -450,7 +450,8 @@ _AFFIRMATIVE = compile_pattern(
 _ANSWER_OPENING = compile_pattern(
     r"[\s*_>\-]*(?:\[[\d:.]+\]\s*)?(?:(?-i:[A-Z])[\w.-]*(?: (?-i:[A-Z])[\w.-]*)?:\s*)?[*_]*\s*(?:(?:oh|well|short answer|in a word|honestly|and)[,:]?\s+)?",
     regex.IGNORECASE)
-# A one-word verdict before a pronoun that opens a sentence: "Boring but it works."
+# A verdict of up to three words before a pronoun that opens a sentence: "Boring but it works.",
+# "Sounds silly but it ...".
 _VERDICT_OPENING = compile_pattern(r"(?:[\w-]+\s+){0,2}[\w-]+,?\s+(?:but|yet)\s+", regex.IGNORECASE)
 # A sentence that opens with a pronoun: "It sounds silly."
 _PRONOUN_OPENING = compile_pattern(r"[\s*_>\-]*(?:it|this|that)\b", regex.IGNORECASE)
@@ -1833,10 +1834,13 @@ class _Scan:
         the splitter left joined ("... or CBT-I. It teaches you") counts up to the pronoun; an
         answer's first sentence looks at the turn before it ("JO: does alcohol make it worse?" /
         "HELEN: It helps you drop off and then fragments the night"), and so does a pronoun after
-        a one-word verdict ("Blackout curtains, box fan. Boring but it works.")."""
+        a short verdict ("Blackout curtains, box fan. Boring but it works."), which judges a
+        sentence before it that names no substance whatever that sentence tells. A pronoun
+        sentence that names nothing ("It sounds silly.") hands on to the sentence before it."""
+        verdict = _VERDICT_OPENING.fullmatch(self.prose, sentence.start, pronoun) is not None
         if sentence.index > 0 and (pronoun == sentence.start
                                    or _ANSWER_OPENING.fullmatch(self.prose, sentence.start, pronoun) is not None
-                                   or _VERDICT_OPENING.fullmatch(self.prose, sentence.start, pronoun) is not None):
+                                   or verdict):
             previous = self.doc.sentences[sentence.index - 1]
             # "five minutes of slow breathing ... It sounds silly. It works.": a pronoun that
             # opens the sentence before, naming nothing, hands on what that one points to
@@ -1845,7 +1849,7 @@ class _Scan:
                     and _first_within(self.mention_starts, previous.start, previous.end) is None
                     and self.doc.sentences[previous.index - 1].block == sentence.block):
                 previous = self.doc.sentences[previous.index - 1]
-            if _VERDICT_OPENING.fullmatch(self.prose, sentence.start, pronoun) is not None and previous.block == sentence.block:
+            if verdict and previous.block == sentence.block:
                 # "I also cut my nails short. Sounds silly but it means ...": a verdict judges
                 # what was just told; with no substance there, it is no substance's
                 return _first_within(self.mention_starts, previous.start, previous.end) is None
