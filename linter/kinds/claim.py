@@ -160,7 +160,9 @@ _SIGNS_QUOTE_REACH = 11  # the quotation mark, bold or italic marks and spaces b
 # A trouble caused, not relieved: what a story names after these is a side effect.
 _HARM_DONE = compile_pattern(
     r"\b(?:caus(?:e|es|ed|ing)|gave|give|gives|giving|(?:leave|leaves|left|leaving) (?:me|you|him|her|them|us|people) with|trigger(?:s|ed)?|"
-    r"(?:woke|wake|wakes|waking) up with|"
+    r"(?:woke|wake|wakes|waking) up with|(?:came|come|comes|broke|break|breaks) out in|got(?! (?:me|him|her|them|us|you|my|his|their|our|rid|relief|over|through|better|back|out|past)\b)|"
+    # the only effect named is the trouble: "the only change was a mild stomachache"
+    r"(?:change|difference|effect|result)s? (?:I (?:got|noticed|saw) )?(?:was|were)|"
     r"ma(?:de|kes?) (?:me|you|him|her|them|us|people) (?:feel )?(?:a (?:little|bit) |oddly |really |very |so |super |kind of |slightly )?)\b"
     # more of a bad thing, right before it: "reported more morning grogginess", "worse cramps"
     r"|\b(?:more|worse|increased|extra|new)\s+(?:[\w-]+\s+)?$", regex.IGNORECASE
@@ -2185,15 +2187,18 @@ class _Scan:
     def _testimony(self, sentence: Sentence, subject: Subject, cue: regex.Match[str], claim: Claim | None) -> ClaimHit:
         """A testimonial, or a disease claim when the story names a disease it ended ("Three years
         of insomnia and Night Drops fixed it in a week"): told as proof, a cure is still a cure."""
-        start = sentence.start
+        start, begin = sentence.start, None
         if _SIGNATURE.match(cue.group(0)) is not None and sentence.index > 0:
-            # a signature's story is the quotation before it ('"... fixed it in a week." (Dana)')
+            # a signature's story is the quotation before it ('"... fixed it in a week." (Dana)');
+            # signed on a line of its own, the finding reaches up to the quotation
             told = self.doc.sentences[sentence.index - 1]
-            start = told.start if told.block == sentence.block else start
+            if told.block == sentence.block:
+                start = told.start
+                begin = start if "\n" in self.prose[start:sentence.start] else None
         disease = search(self.lex.diseases, self.prose, start, sentence.end)
         if disease is not None and not _inside_subject(disease, [subject]):
-            return self._hit("disease", sentence, subject, cue, claim, disease=disease.group(0))
-        return self._hit("testimonial", sentence, subject, cue, claim)
+            return self._hit("disease", sentence, subject, cue, claim, disease=disease.group(0), begin=begin)
+        return self._hit("testimonial", sentence, subject, cue, claim, begin=begin)
 
     def _harm_told(self, sentence: Sentence) -> bool:
         """Whether a sentence tells of a harm done ("Woke up with a dull headache every morning
@@ -2496,9 +2501,11 @@ class _Scan:
         cited_ok: bool = True,
         data_cue: str = "",
         extend: int = 0,
+        begin: int | None = None,
     ) -> ClaimHit:
-        """Build a hit spanning the subject, the cue and the claim, with its evidence flags."""
-        points = [subject.start, subject.end]
+        """Build a hit spanning the subject, the cue and the claim (and `begin`, the start of what
+        a signature signs), with its evidence flags."""
+        points = [subject.start, subject.end] + ([begin] if begin is not None else [])
         if cue is not None:
             points += [cue.start(), cue.end()]
         if claim is not None and (cue is None or kind in ("vague-evidence", "testimonial", "animal-evidence")):

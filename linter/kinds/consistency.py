@@ -33,6 +33,7 @@ FIELDS: dict[str, Field] = {
                             help="a dose this many times away from every reference range of its substance is not compared; 0: compare all"),
 }
 _EPS = 1e-6
+_MONTH_SLACK = 1.09  # 30 days against four weeks, either way
 _INF = float("inf")
 
 
@@ -235,6 +236,9 @@ class ConsistencyCheck:
             return None  # a 16 oz smoothie and half a teaspoon of its powder: two things, not two doses
         la, ha = _signed(a.direction, _window(bound_a, va, True))
         lb, hb = _signed(b.direction, _window(bound_b, vb, True))
+        if a.topic == b.topic == "course":
+            # a month is four weeks and a bit: "three months" and "12 weeks" are one course
+            la, lb, ha, hb = la / _MONTH_SLACK, lb / _MONTH_SLACK, ha * _MONTH_SLACK, hb * _MONTH_SLACK
         if hb < _lower(la) or ha < _lower(lb):
             if (hb < la and _titrated(b, a)) or (ha < lb and _titrated(a, b)):
                 return None  # "start with 1 mg, then go up" below "take 3 mg": where a course begins, not another dose

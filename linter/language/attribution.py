@@ -25,7 +25,7 @@ from linter.knowledge import DoseRange, Mention, overlap_test
 from linter.language.lexicon import compile_terms, find_all, search
 from linter.language.polarity import is_question
 from linter.language.quantities import Quantity, find_quantities
-from linter.language.tables import header_cell, row_cells, table_headers
+from linter.language.tables import header_cell, html_header_row, row_cells, table_headers
 from linter.language.timing import DAY, FOOD_WINDOWS, Timing, TimingGrammar, build_grammar
 from linter.language.units import FREQUENCY, Basis, dose_unit, parse_basis
 from linter.locations import builtin_rules_dir
@@ -787,9 +787,12 @@ class _Extractor:
         return rows
 
     def _in_content_column(self, offset: int) -> bool:
-        """Whether an amount sits in a Markdown table whose header describes product content, or
-        whose rows are products compared."""
+        """Whether an amount sits in a Markdown or HTML table whose header describes product
+        content, or whose rows are products compared (a review's "<th>Product</th><th>Key
+        ingredients (per daily serving)</th>")."""
         header = self._header_row(offset)
+        if header is None and self.doc.format == "html" and self._in_table(offset):
+            header = html_header_row(self.doc.text, offset)
         return header is not None and (_CONTENT_HEADER.search(self.doc.text, *header) is not None
                                        or _PRODUCT_ROWS.match(self.doc.text, *header) is not None
                                        and _ADVICE_HEADER.search(self.doc.text, *header) is None)

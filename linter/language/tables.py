@@ -1,4 +1,5 @@
-"""Markdown table rows read from the raw text: a row's cells and the header row above a line."""
+"""Table rows read from the raw text: a Markdown row's cells and the header row above a line, and
+an HTML table's header row (its first row of <th> cells) above an offset."""
 
 from __future__ import annotations
 
@@ -9,6 +10,11 @@ if TYPE_CHECKING:
     from linter.document import Document
 
 _TABLE_DELIMITER = re.compile(r"\s*\|?\s*:?-{3,}")
+_HTML_TABLE_OPEN = re.compile(r"<table\b", re.IGNORECASE)
+_HTML_TABLE_CLOSE = re.compile(r"</table\s*>", re.IGNORECASE)
+# a header row: <tr> whose first cell is a <th>, up to its </tr>
+_HTML_HEADER_ROW = re.compile(r"<tr\b[^>]*>\s*(<th\b.*?)</tr\s*>", re.IGNORECASE | re.DOTALL)
+_HTML_CELL_TEXT = re.compile(r"<t[hd]\b[^>]*>\s*", re.IGNORECASE)
 _LEADING_BAR = re.compile(r"[ \t]*\|")
 
 
@@ -67,3 +73,17 @@ def header_cell(text: str, row: int, offset: int, header: tuple[int, int]) -> tu
     column = len(row_cells(text, row, offset)) - 1  # the cells before the one holding `offset`
     cells = row_cells(text, *header)
     return cells[column] if 0 <= column < len(cells) else None
+
+
+def html_header_row(text: str, offset: int) -> tuple[int, int] | None:
+    """The span of the cells of the header row (<tr><th>...) of the HTML table holding `offset`,
+    from its first cell's text; None outside a table or in a table with no header row before it."""
+    # read back from the offset, not forward from the top: a page may hold many tables
+    opened = max(text.rfind("<table", 0, offset), text.rfind("<TABLE", 0, offset))
+    if opened < 0 or _HTML_TABLE_OPEN.match(text, opened) is None or _HTML_TABLE_CLOSE.search(text, opened, offset) is not None:
+        return None
+    row = _HTML_HEADER_ROW.search(text, opened, offset)
+    if row is None:
+        return None
+    first = _HTML_CELL_TEXT.match(text, row.start(1), row.end(1))
+    return (first.end() if first is not None else row.start(1)), row.end(1)
