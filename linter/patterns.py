@@ -14,6 +14,7 @@ turns the store off.
 from __future__ import annotations
 
 import atexit
+from array import array
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,12 @@ try:  # private API of `regex`; without it the store stays off
 except ImportError:  # pragma: no cover - a `regex` laid out differently
     _regex_main = None  # type: ignore[assignment]
 
-_FORMAT = 2  # 2: the memo moved to its own file
+_FORMAT = 3  # 2: the memo moved to its own file; 3: opcodes packed as bytes
+_CODE = 2  # the position of the opcode list among the arguments of regex's C compile
+# Opcodes are unsigned 32-bit words in regex's C core. Packed, one takes 4 bytes where a Python
+# int in a list takes about 36: a long corpus run compiles thousands of patterns, and the store
+# keeps every new one until it is saved at exit.
+_WORD = "I"
 Key = tuple[str, int]
 
 
@@ -60,6 +66,20 @@ def _plain(value: Any) -> Any:
     return int(value) if isinstance(value, int) and type(value) is not int else value
 
 
+def _packed(args: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The compile arguments as plain data, the opcode list packed into bytes."""
+    plain = [_plain(arg) for arg in args]
+    plain[_CODE] = array(_WORD, plain[_CODE]).tobytes()
+    return tuple(plain)
+
+
+def _unpacked(stored: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The compile arguments `_packed` kept, the opcode list restored."""
+    words = array(_WORD)
+    words.frombytes(stored[_CODE])
+    return stored[:_CODE] + (words.tolist(),) + stored[_CODE + 1:]
+
+
 class PatternStore(TableStore):
     """Compiled patterns of earlier processes, loaded on first use and saved when new ones appear."""
 
@@ -69,7 +89,7 @@ class PatternStore(TableStore):
         args = self.table.get(key) if self.path is not None and _regex_main is not None else None
         if args is not None:
             try:
-                return _regex_main._regex.compile(*args)  # type: ignore[no-any-return,union-attr]
+                return _regex_main._regex.compile(*_unpacked(args))  # type: ignore[no-any-return,union-attr]
             except Exception:  # noqa: BLE001 - any mismatch with this regex: compile afresh
                 self.table.forget(key)
         return self._compile_and_keep(key)
@@ -84,7 +104,10 @@ class PatternStore(TableStore):
         finally:
             _regex_main._regex = recorder.real
         if recorder.args is not None and not recorder.args[5]:  # no named lists: plain data only
-            self.table.put(key, tuple(_plain(arg) for arg in recorder.args))
+            try:
+                self.table.put(key, _packed(recorder.args))
+            except (OverflowError, TypeError):  # an opcode that is no 32-bit word: compile it each time
+                pass
         return pattern
 
 

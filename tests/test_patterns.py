@@ -42,6 +42,16 @@ def test_a_stored_pattern_is_rebuilt_without_parsing(tmp_path: Path, monkeypatch
         assert loaded.groupindex == original.groupindex
 
 
+def test_opcodes_are_kept_packed(tmp_path: Path) -> None:
+    """A pattern's opcodes wait for the save as 4-byte words, not as a list of Python ints: a
+    long run compiles thousands of patterns and holds every new one until it exits."""
+    store = PatternStore(tmp_path / "store.bin")
+    source, flags = SAMPLES[0]
+    store.compile(source, flags)
+    kept = store.table.get((source, flags))
+    assert isinstance(kept[2], bytes) and len(kept[2]) % 4 == 0 and len(kept[2]) > 0
+
+
 def test_a_corrupt_store_is_ignored_and_replaced(tmp_path: Path) -> None:
     path = tmp_path / "store.bin"
     path.write_bytes(b"\x00not marshal data")
