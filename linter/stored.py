@@ -45,7 +45,10 @@ class StoredTable:
         self.path = path
         self._entries: dict[Hashable, Any] | None = None
         self._used: set[Hashable] = set()
-        self._dirty = False
+        self._dirty = False  # entries were added: save at exit
+        # Bytes of the file as read plus the entries added since, so `save` knows whether to trim
+        # without writing the whole table first (on an archive run that doubled its peak memory).
+        self._size = 0
 
     def entries(self) -> dict[Hashable, Any]:
         """Every entry, the file read on the first call (an unreadable file reads as empty)."""
@@ -57,7 +60,7 @@ class StoredTable:
                     loaded = marshal.loads(data)
                     if isinstance(loaded, dict):
                         self._entries = loaded
-                        self._dirty = len(data) > MAX_BYTES  # trim it at exit, even if nothing is new
+                        self._size = len(data)
                 except (OSError, ValueError, EOFError, TypeError):
                     pass  # missing or corrupt: start afresh, and overwrite it on save
         return self._entries
@@ -77,20 +80,31 @@ class StoredTable:
         """Add an entry (plain data only), to be written at exit."""
         self.entries()[key] = value
         self._used.add(key)
-        self._dirty = self.path is not None
+        if self.path is not None:
+            self._dirty = True
+            self._size += len(marshal.dumps((key, value)))
 
     def forget(self, key: Hashable) -> None:
         """Drop an entry that proved unusable."""
         self.entries().pop(key, None)
+        self._used.discard(key)
+
+    def _oversized(self) -> bool:
+        return self._entries is not None and (len(self._entries) > MAX_ENTRIES or self._size > MAX_BYTES)
 
     def save(self) -> None:
-        """Write the table if this process added anything (or it is over its limits); silent on failure."""
-        if not self._dirty or self.path is None or self._entries is None:
+        """Write the table if this process added anything, or trim it to what this run used when
+        it is over its limits (a table this run used whole stays as it is); silent on failure."""
+        if self.path is None or self._entries is None:
             return
         entries = self._entries
+        if self._oversized():
+            if not self._dirty and len(self._used) == len(entries):
+                return  # trimming would write the same table again
+            entries = {k: v for k, v in entries.items() if k in self._used}
+        elif not self._dirty:
+            return
         data = marshal.dumps(entries)
-        if len(entries) > MAX_ENTRIES or len(data) > MAX_BYTES:
-            data = marshal.dumps({k: v for k, v in entries.items() if k in self._used})
         import tempfile  # deferred: most runs add nothing and never save
 
         try:
@@ -106,6 +120,7 @@ class StoredTable:
         except (OSError, ValueError):
             return
         self._dirty = False
+        self._size = len(data)
 
 
 class TableStore:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -127,3 +128,19 @@ def test_an_oversized_store_keeps_only_what_the_last_run_used(tmp_path: Path, mo
         expected.add((r"\bnew\b", 0))
     store.save()
     assert _kept(path) == expected
+
+
+def test_an_oversized_store_that_this_run_used_whole_is_left_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Trimming a store whose every entry was used would write the same table again (on an
+    archive run that write doubled the peak memory), so the file is not touched."""
+    path = tmp_path / "store.bin"
+    size = _saved_store(path)
+    monkeypatch.setattr(stored, "MAX_BYTES", size - 1)
+    earlier = path.stat().st_mtime_ns - 10**9
+    os.utime(path, ns=(earlier, earlier))
+    store = PatternStore(path)
+    for source, flags in SAMPLES:
+        store.compile(source, flags)
+    store.save()
+    assert path.stat().st_mtime_ns == earlier
+    assert _kept(path) == {(source, int(flags)) for source, flags in SAMPLES}
