@@ -496,6 +496,8 @@ _INTAKE_REACH = 70  # characters between an intake's verb and the name of what i
 _INTAKE_AS_TIME = compile_pattern(r"\b(?:since|after|when|once)\s+$", regex.IGNORECASE)
 # The story's teller or the one it is about: "my stiffness", "I sleep", "her anxiety".
 _TELLER = compile_pattern(r"\b(?:I|I['\u2019](?:m|ve|d)|my|me|we|our|us|she|he|her|his)\b", regex.IGNORECASE)
+# Whose body a result is told of: "my LDL", "his hairline"
+_OWNER = compile_pattern(r"(?:my|his|her|our|their)\b", regex.IGNORECASE)
 # A bad outcome that went away, told before it ("no more cramps", "barely any soreness") or
 # after it ("the fog was gone", "my stiffness is about half what it was", "doesn't ache anymore").
 _RELIEF_BEFORE = compile_pattern(
@@ -791,7 +793,9 @@ class _Scan:
                 if _GAIN.search(prose, c_start, c_end) is not None:
                     return (m.start(), m.end()), min(teller.start(), m.start())
         told = search(lex.results, prose, start, end)
-        if told is not None and not later:  # a result with no outcome word: "Took 600 mg and I stopped stressing"
+        # a result with no outcome word: "Took 600 mg and I stopped stressing"; later in the story
+        # only one its teller owns ("My LDL is lower now", "my whole back cleared up")
+        if told is not None and (not later or _OWNER.match(prose, told.start()) is not None):
             return (told.start(), told.end()), told.start()
         return None
 
