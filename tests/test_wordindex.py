@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 import linter.language.lexicon as lexicon_module
 from linter.language.lexicon import PatternTimeout, compile_terms, find_all
 from linter.ruleset import builtin_rules_dir
-from linter.language.wordindex import DIGIT_KEY, INDEX_MIN_LENGTH, Lexicon, first_words, lookback_key, word_pairs, word_starts
+from linter.language.wordindex import (DIGIT_KEY, INDEX_MIN_LENGTH, Lexicon, alternatives, first_words, lookback_key,
+                                       needed_words, word_pairs, word_starts)
 
 TERMS = [
     "improves?",
@@ -35,20 +36,33 @@ TERMS = [
     r"calm(?:s|ing)? (?:the )?mind",
     "it's safe",
     r"herbal(?:-| )?tea",
+    # entries of unknown or marked start: an apostrophe, a word's ending, any word of a few
+    r"(?:is|'s) (?:basically|just) a",
+    r"(?:\w+ologists|\w+ians|doctors) (?:now )?trust",
+    r"[\w-]+'?s (?:answer|solution) to",
+    r"(?:\w+ly calm|quiet(?:s|ly)? mind|(?:users|doctors) say)",
+    r"(?:if|when)\b[^.]{0,20}?\bupsets?",
+    r"(?:[\w-]+ )?discomfort",
 ]
 WORDS = ["improve", "improves", "calm", "calms", "quiet", "a", "lifesaver", "no", "known", "side", "effects",
          "side-effects", "90%", "of", "users", "is", "are", "proven", "to", "the", "natural", "herbal", "Xanax",
          "sedatives", "sleeping", "pill", "pills", "risk-free", "Calm", "A", "NO", "improvesx", "-calm",
          "recovery", "muscle", "PM", "blood", "sugar", "blood-sugar", "cure", "cures", "for", "5", "200mg", "mg",
          "say", "users", "3.5", "extract", "valerian", "sleep", "quality", "sleep-quality", "mind", "calming",
-         "it's", "it\u2019s", "it", "s", "safe", "tea", "herbal-tea", "herbaltea"]
+         "it's", "it\u2019s", "it", "s", "safe", "tea", "herbal-tea", "herbaltea", "'s", "basically", "just",
+         "cardiologists", "ologists", "physicians", "trust", "now", "Sleep-Co's", "nature's", "answer", "solution",
+         "if", "when", "upset", "upsets", "quickly", "gently", "ly", "discomfort", "gut-level", "\u27a1\ufe0f"]
 
 
 def test_first_words() -> None:
     assert first_words("a\\s+lifesaver") == {"a lifesaver"}
     assert first_words("(?:quiet|calm)s?") == {"quiet", "quiets", "calm", "calms"}
     assert first_words("(?:is|are)\\s+proven") == {"is proven", "are proven"}
-    assert first_words("\\w+ly") is None
+    assert first_words("\\w+ly") == {"~ly"}  # any word that ends so
+    assert first_words("\\w+(?:ly|ness)") == {"~ly", "~ness"}
+    assert first_words("\\w+") is None
+    assert first_words("(?:is|['\u2019]s)\\s+basically") == {"is basically", "'s"}  # tried at the apostrophe
+    assert first_words("(?:if|when)\\b[^.]{0,9}") == {"if", "when"}  # a word boundary ends the word
     assert first_words("TK(?:TK)*") is None  # a repeated word part: where the word ends is unknown
     assert first_words("\\d+\\s?%") == {DIGIT_KEY}
     assert first_words("blood[-\\s]sugar") == {"blood"}
@@ -67,7 +81,26 @@ def test_word_pairs() -> None:
     assert word_pairs("sleep(?:\\s+quality)?") == {"sleep", "sleep quality"}
     assert word_pairs("users(?:\\s+\\w+){0,3}?\\s+say") == {"users", "users say"}
     assert word_pairs("take\\s+\\d+") == {"take"}
-    assert word_pairs("\\w+ly") is None
+    assert word_pairs("\\w+ly") == {"~ly"}
+    assert word_pairs("['\u2019]s\\s+just") == {"'s just"}
+
+
+def test_needed_words_are_what_every_match_of_an_entry_of_unknown_start_holds() -> None:
+    assert needed_words("[\\w-]+['\u2019]?s\\s+(?:answer|solution)\\s+to") == (
+        frozenset({"answer", "solution"}), frozenset({"to"}))
+    # an optional part that ends a word leaves what follows at a word's start
+    assert needed_words("(?:[\\w-]+\\s+)?discomfort") == (frozenset({"discomfort"}),)
+    # one key of each alternative's own set, whichever alternative matched
+    assert needed_words("(?:[A-Z]\\w+'s|my)\\s+wife") == (frozenset({"s", "my wife"}), frozenset({"wife"}))
+    assert needed_words("=(?=\\s+calm)") == ()
+
+
+def test_a_fragment_that_is_one_alternation_is_indexed_by_its_alternatives() -> None:
+    assert alternatives("(?:a|b(?:c|d))") == ["a", "b(?:c|d)"]
+    assert alternatives("(?:(?:x|y)|z)") == ["x", "y", "z"]
+    assert alternatives("a|[|]b|\\|c") == ["a", "[|]b", "\\|c"]
+    assert alternatives("(?:a)(?:b|c)") == ["(?:a)(?:b|c)"]
+    assert alternatives("(?i)a|b") == ["(?i)a|b"]  # the flag would reach the other alternative
 
 
 def test_entries_that_start_with_any_word_are_keyed_by_their_first_known_word() -> None:

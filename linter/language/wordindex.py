@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import partial
+from itertools import chain
 from typing import Any, Callable, Iterator
 
 try:  # Python 3.11+
@@ -37,16 +38,27 @@ INDEX_MIN_LENGTH = 2048
 _MAX_WORDS_PER_TERM = 1024
 # Keys of first_words() and word_pairs() results in the pattern store: change them whenever the
 # functions change.
-_FIRST_WORDS_MEMO = "first_words/3"
-_WORD_PAIRS_MEMO = "word_pairs/1"
+_FIRST_WORDS_MEMO = "first_words/5"
+_WORD_PAIRS_MEMO = "word_pairs/3"
+_NEEDED_WORDS_MEMO = "needed_words/3"
+_ALTERNATIVES_MEMO = "alternatives/1"
 # Index key of every word that starts with a digit (not a word itself, so it never clashes).
 DIGIT_KEY = "#digit"
+# Marks of keys that are no word of the draft: a word right after an apostrophe ("'s", tried at
+# the apostrophe), and a word's ending ("~ologists", any word that ends so).
+APOSTROPHE_MARK = "'"
+SUFFIX_MARK = "~"
+_APOSTROPHES = "'\u2019"
 # An entry that starts with up to this many arbitrary words is tried that many words back.
 _MAX_LOOKBACK = 3
-_WORD = re.compile(r"\w+")
+# The lexicons' own idea of a word: `regex` counts marks (an emoji's variation selector) as word
+# characters, `re` does not, and an entry may start at one.
+_WORD = regex.compile(r"\w+")
 # An entry that is just words separated by `\s+` (what a space in a lexicon entry becomes).
 _PLAIN_ENTRY = re.compile(r"\w+(?:\\s\+\w+)*")
 _SPACE_RUN = re.compile(r"\\s\+")
+# A flag group that applies to the whole pattern, wherever it stands.
+_GLOBAL_FLAGS = re.compile(r"(?<!\\)\(\?[a-zA-Z]+\)")
 STOP_WORDS = frozenset(
     "a an the is are was were be been it its it's this that these those in on of for to at by with "
     "and or but if as not no one some many your you we i my our their they he she".split()
@@ -57,6 +69,7 @@ _WORD_CATEGORIES = (_sre.CATEGORY_WORD, _sre.CATEGORY_UNI_WORD)
 _DIGIT_CATEGORIES = (_sre.CATEGORY_DIGIT, _sre.CATEGORY_UNI_DIGIT)
 _REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT)
 _ZERO_WIDTH = (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT)
+_WORD_BOUNDARIES = (_sre.AT_BOUNDARY, _sre.AT_UNI_BOUNDARY)
 
 
 class _Unknown(Exception):
@@ -131,6 +144,31 @@ def _starts_with_digit(op: object, value: object) -> bool:
     return _is_class_of(op, value, _DIGIT_CATEGORIES)
 
 
+def _is_apostrophe(op: object, value: object) -> bool:
+    """A straight or curly apostrophe, alone or as a class of the two."""
+    if op is _sre.LITERAL:
+        return chr(value) in _APOSTROPHES  # type: ignore[arg-type]
+    chars = _class_chars(value) if op is _sre.IN else None  # type: ignore[arg-type]
+    return bool(chars) and all(char in _APOSTROPHES for char in chars or ())
+
+
+def _begins_with_letter(items: list[tuple[object, object]]) -> bool:
+    """Whether `items` must begin with a given word character (`ologists`, `(?:ians|ists)`)."""
+    if not items:
+        return False
+    op, value = items[0]
+    if op is _sre.LITERAL:
+        return _is_word_char(chr(value))  # type: ignore[arg-type]
+    if op is _sre.IN:
+        chars = _class_chars(value)  # type: ignore[arg-type]
+        return bool(chars) and all(_is_word_char(char) for char in chars or ())
+    if op is _sre.SUBPATTERN:
+        return _begins_with_letter(list(value[-1]) + items[1:])  # type: ignore[index]
+    if op is _sre.BRANCH:
+        return all(_begins_with_letter(list(alternative) + items[1:]) for alternative in value[1])  # type: ignore[index]
+    return False
+
+
 def lookback_key(word: str, back: int) -> str:
     """The index key of an entry that may start up to `back` words before `word`."""
     return f"<{back}>{word}"
@@ -154,8 +192,8 @@ def _word_done(word: str, first: str, separator: tuple[object, object] | None,
                rest: list[tuple[object, object]], out: set[str], back: int = 0, pairs: bool = False) -> None:
     """A word of the entry is complete: emit its key, or read on past a leading stop word (past
     any first word when `pairs` is asked for)."""
-    if not word:
-        raise _Unknown  # the entry starts with punctuation: not indexable by words
+    if word in ("", APOSTROPHE_MARK, SUFFIX_MARK):
+        raise _Unknown  # the entry starts with punctuation, or any word: not indexable by words
     if back:
         out.add(lookback_key(word, back))
         return
@@ -190,10 +228,16 @@ def _expand(items: list[tuple[object, object]], out: set[str], word: str = "", f
         return
     (op, value), rest = items[0], items[1:]
     at_word_start = not word
-    if op in _ZERO_WIDTH:
+    if op is _sre.AT and value in _WORD_BOUNDARIES and word:
+        _word_done(word, first, None, rest, out, back, pairs)  # "(?:if|when)\\b[^.]{0,40}": the word ends here
+    elif op in _ZERO_WIDTH:
         _expand(rest, out, word, first, back, pairs)
+    elif at_word_start and not first and not back and _is_apostrophe(op, value):
+        _expand(rest, out, APOSTROPHE_MARK, first, back, pairs)  # "'s basically": keyed "'s"
     elif _ends_word(op, value):
         _word_done(word, first, (op, value), rest, out, back, pairs)
+    elif at_word_start and not first and not back and _any_word(op, value) and _begins_with_letter(rest):
+        _expand(rest, out, SUFFIX_MARK, first, back, pairs)  # "\\w+ologists": keyed by the ending
     elif at_word_start and _any_word(op, value):
         # "(?:\w+ )?recovery": try the entry a word before each "recovery" (and at it)
         back += 1 + bool(first)
@@ -293,6 +337,155 @@ def _keys(fragment: str, pairs: bool) -> frozenset[str] | None:
     return frozenset(found)
 
 
+def _starts_token(item: tuple[object, object]) -> bool:
+    """Whether whatever follows `item` begins right after a character that is not a word
+    character (`\\s+`, `-`, `\\s`), so it starts a word of the draft's index."""
+    op, value = item
+    if _ends_word(op, value):
+        return True
+    if op in _REPEATS:
+        low, _, body = value  # type: ignore[misc]
+        body = list(body)
+        return low > 0 and len(body) == 1 and _ends_word(*body[0])
+    return False
+
+
+def _needed(items: list[tuple[object, object]], at_token_start: bool) -> list[frozenset[str]]:
+    """Sets of keys such that every match of `items` holds a key of each set; `at_token_start`
+    says whether what comes before `items` ends a word."""
+    items = _inline_groups(items)
+    found: list[frozenset[str]] = []
+    starts = at_token_start
+    for k, (op, value) in enumerate(items):
+        if k:
+            starts = _starts_token(items[k - 1]) or (starts and _skippable_to_token(items[k - 1]))
+        if starts:
+            keys: set[str] = set()
+            try:
+                _expand(items[k:], keys)
+            except (_Unknown, RecursionError):
+                pass
+            else:
+                if keys and not any(parse_lookback(key) for key in keys):
+                    found.append(frozenset(keys))
+        if op is _sre.BRANCH:  # a key of one alternative's own set, whichever alternative matched
+            union: set[str] = set()
+            for alternative in value[1]:  # type: ignore[index]
+                sets = _needed(list(alternative) + items[k + 1:], starts)
+                if not sets:
+                    break
+                union |= sets[0]
+            else:
+                found.append(frozenset(union))
+    return found
+
+
+def _inline_groups(items: list[tuple[object, object]]) -> list[tuple[object, object]]:
+    """`items` with each group that is not repeated replaced by what it holds."""
+    out: list[tuple[object, object]] = []
+    for op, value in items:
+        if op is _sre.SUBPATTERN:
+            out.extend(_inline_groups(list(value[-1])))  # type: ignore[index]
+        else:
+            out.append((op, value))
+    return out
+
+
+def _skippable_to_token(item: tuple[object, object]) -> bool:
+    """Whether `item` is optional and, when present, ends with a character that is not a word
+    character (`(?:[\\w-]+\\s+)?`): what follows starts a word wherever the item started one."""
+    op, value = item
+    if op not in _REPEATS or value[0] != 0:  # type: ignore[index]
+        return False
+    body = list(value[2])  # type: ignore[index]
+    while body and body[-1][0] is _sre.SUBPATTERN:
+        body = list(body[-1][1][-1])  # type: ignore[index]
+    return bool(body) and _starts_token(body[-1])
+
+
+def needed_words(fragment: str) -> tuple[frozenset[str], ...]:
+    """Sets of index keys such that every match of `fragment` holds a key of each: the words
+    after an unknowable start ("answer" or "solution" in "[\\w-]+'s (?:answer|solution) to").
+
+    A draft that lacks every key of one set cannot match the entry, so it need not be searched
+    for it. The tightest sets only are kept (none when nothing is known).
+    """
+    try:
+        sets = _needed(list(_sre_parse.parse(fragment)), True)
+    except (_Unknown, re.error, ValueError, TypeError, OverflowError, RecursionError):
+        return ()
+    return tuple(one for one in dict.fromkeys(sets) if not any(other < one for other in sets))
+
+
+def alternatives(fragment: str) -> list[str]:
+    """The alternatives of a fragment that is one alternation, `a|b` or `(?:a|b)`, each split
+    further in turn; `[fragment]` for any other. Matching the alternatives in order is matching
+    the fragment."""
+    if _GLOBAL_FLAGS.search(fragment):
+        return [fragment]  # "(?i)" inside one alternative would reach the others
+    parts = _split_top(fragment)
+    if len(parts) == 1 and fragment.startswith("(?:") and _closing_paren(fragment, 0) == len(fragment) - 1:
+        parts = _split_top(fragment[3:-1])
+    if len(parts) == 1:
+        return [fragment]
+    return [piece for part in parts for piece in alternatives(part)]
+
+
+def _split_top(source: str) -> list[str]:
+    """`source` split at each `|` outside groups and character classes."""
+    parts: list[str] = []
+    depth, start, i = 0, 0, 0
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "[":
+            i = _class_end(source, i)
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(source[start:i])
+            start = i + 1
+        i += 1
+    parts.append(source[start:])
+    return parts
+
+
+def _class_end(source: str, i: int) -> int:
+    """The offset of the `]` closing the character class that opens at `i`."""
+    i += 1
+    if source[i:i + 1] == "^":
+        i += 1
+    if source[i:i + 1] == "]":
+        i += 1  # a "]" first in a class is a literal
+    while i < len(source) and source[i] != "]":
+        i += 2 if source[i] == "\\" else 1
+    return i
+
+
+def _closing_paren(source: str, i: int) -> int:
+    """The offset of the `)` closing the group that opens at `i`, or -1."""
+    depth = 0
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "[":
+            i = _class_end(source, i)
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
+
+
 class WordIndex:
     """Every word of a text in order (lower-case, with its offset), and where each word occurs."""
 
@@ -315,9 +508,29 @@ class WordIndex:
                 positions.setdefault(f"{previous} {key}", []).append(index - 1)
             previous, previous_end = key, m.end()
         positions[DIGIT_KEY] = digits
+        self.text = text
+        self._marked: dict[str, list[int]] = {}
         self.positions = positions
         self.starts = starts
         self.words = words
+
+    def occurrences(self, key: str) -> list[int]:
+        """Indexes of the words a key stands for, in order: a word or two of `positions`, or a
+        marked key (a word after an apostrophe, a word's ending), found on first need."""
+        if key[:1] not in (APOSTROPHE_MARK, SUFFIX_MARK):
+            return self.positions.get(key, [])
+        found = self._marked.get(key)
+        if found is None:
+            word = key[1:]
+            if key[0] == APOSTROPHE_MARK:
+                text, starts = self.text, self.starts
+                found = [i for i in self.positions.get(word, ()) if starts[i] and text[starts[i] - 1] in _APOSTROPHES]
+            else:
+                found = sorted(i for other, indexes in self.positions.items()
+                               if len(other) > len(word) and other.endswith(word) and " " not in other
+                               for i in indexes)
+            self._marked[key] = found
+        return found
 
 
 class _PerText:
@@ -389,9 +602,13 @@ class Lexicon:
         # word -> how many words before it an entry may start ("(?:\w+ )?recovery"), and those entries
         self._lookback: dict[str, int] = {}
         self._lookback_entries: dict[str, list[str]] = {}
-        self._order = {fragment: i for i, fragment in enumerate(fragments)}
+        # a fragment that is one alternation ("{{badges}}" in a rule file) is indexed by its
+        # alternatives, in their order, so one alternative of unknown start does not leave the
+        # others to a scan of the whole draft
+        parts = [part for fragment in fragments for part in remembered(_ALTERNATIVES_MEMO, fragment, alternatives)]
+        self._order = {fragment: i for i, fragment in enumerate(parts)}
         residual: list[str] = []
-        for fragment in fragments:
+        for fragment in parts:
             words = remembered(_FIRST_WORDS_MEMO, fragment, first_words)
             if words is None:
                 residual.append(fragment)
@@ -403,8 +620,11 @@ class Lexicon:
                 else:
                     self._lookback[looked[0]] = max(looked[1], self._lookback.get(looked[0], 0))
                     self._lookback_entries.setdefault(looked[0], []).append(fragment)
-        self._residual_source = self._wrap(residual) if residual else None
-        self._residual: regex.Pattern[str] | None = None
+        # entries of unknown start, each with the words one of which its every match holds
+        self._residual = [(fragment, remembered(_NEEDED_WORDS_MEMO, fragment, needed_words)) for fragment in residual]
+        self._residual_patterns: dict[tuple[str, ...], regex.Pattern[str]] = {}
+        # keys the draft's index finds only when asked: they are not words of the draft
+        self._marked_keys = [word for word in self._by_word if word[:1] in (APOSTROPHE_MARK, SUFFIX_MARK)]
         self._word_patterns: dict[str, regex.Pattern[str]] = {}
         self._entry_patterns: dict[tuple[str, ...], regex.Pattern[str]] = {}
         self._lookback_pattern: regex.Pattern[str] | None = None
@@ -440,13 +660,18 @@ class Lexicon:
             self._full = compile_pattern(self.pattern, self._flags)
         return self._full
 
-    def _residual_pattern(self) -> regex.Pattern[str] | None:
-        """Entries without a known first word, compiled on first need; searched with overlapped
-        matches, so every start is seen (a lookahead scan finds the same starts, but defeats the
-        engine's search for a match's first character and runs several times slower)."""
-        if self._residual is None and self._residual_source is not None:
-            self._residual = compile_pattern(self._residual_source, self._flags)
-        return self._residual
+    def _residual_pattern(self, index: WordIndex) -> regex.Pattern[str] | None:
+        """The entries of unknown start that a text with these indexed words can match (a draft
+        without "answer" or "solution" cannot match "[\\w-]+'s (?:answer|solution) to"),
+        compiled on first need, or None when there are none."""
+        entries = tuple(fragment for fragment, needed in self._residual
+                        if all(any(index.occurrences(word) for word in keys) for keys in needed))
+        if not entries:
+            return None
+        found = self._residual_patterns.get(entries)
+        if found is None:
+            found = self._residual_patterns[entries] = self._compile(list(entries))
+        return found
 
     def _wrap(self, fragments: list[str]) -> str:
         return alternation(fragments, self._boundary)
@@ -511,8 +736,8 @@ class Lexicon:
         # Only the lexicon's words that the draft has (a set intersection, in C): a lexicon knows
         # hundreds of first words, a draft holds few of them. The order of the words does not
         # matter: an offset two of them claim is decided below by the whole lexicon.
-        for word in self._by_word.keys() & positions.keys():
-            occurrences = positions[word]
+        for word in chain(self._by_word.keys() & positions.keys(), self._marked_keys):
+            occurrences = index.occurrences(word)
             if not occurrences:
                 continue
             following = self._next_words(word)
@@ -521,8 +746,9 @@ class Lexicon:
                 if not occurrences:
                     continue
             match = self._limited(self._for_word(word).match)
+            shift = word[0] == APOSTROPHE_MARK  # such a match starts at the apostrophe
             for i in occurrences:
-                offset = starts[i]
+                offset = starts[i] - shift
                 if offset in by_offset:
                     undecided.add(offset)
                 else:
@@ -546,8 +772,11 @@ class Lexicon:
                             undecided.add(candidate)
                         else:
                             by_offset[candidate] = hit
-        residual = self._residual_pattern()
+        residual = self._residual_pattern(index)
         if residual is not None:  # an entry of unknown start may match there
+            # overlapped matches, so every start is seen (a lookahead scan finds the same starts,
+            # but defeats the engine's search for a match's first character and runs several
+            # times slower)
             undecided.update(candidate.start() for candidate in self._limited(residual.finditer)(text, overlapped=True))
         match = self._limited(self.full.match)
         for offset in undecided:
