@@ -419,7 +419,9 @@ _MODAL = compile_pattern(r"(?:may|might|could|can)\s+(?:also\s+|even\s+|really\s
 # refreshed with our ", " to 31 after a month on ", " in a month of taking ".
 _CREDITED = compile_pattern(r"[^.;:!?]{0,60}?\b(?:with|thanks to|courtesy of|(?:of|after|since) (?:taking|starting|using|adding|trying|switching to)|(?:after|since) (?:I|we) (?:started|began|tried)|on)\s+(?:(?:a|an|the|our|one|just|daily|nightly|your)\s+)?(?:(?:warm|hot|cold|little|small|single|simple|quick|soothing|relaxing|calming|cup|glass|mug|dose|spoonful|scoop|of|\#1|best-?selling|top-rated|favou?rite|new|premium|signature|organic|pure|\w+-(?:rich|packed|infused))\s+){0,3}", regex.IGNORECASE)
 # What may open a clause before a call to action's verb: markup, "and", "then", "finally".
-_CLAUSE_OPENING = compile_pattern(r"[\s*_#>\-]*(?:(?:and|then|finally|now|just|simply|naturally)\s+)?", regex.IGNORECASE)
+# A teller's own account opens like one too: "How I reversed my prediabetes with apple cider vinegar".
+_CLAUSE_OPENING = compile_pattern(r"[\s*_#>\-]*(?:(?:and|then|finally|now|just|simply|naturally)\s+)?"
+                                  r"(?:(?:how\s+)?(?:I|we)\s+(?:finally\s+|naturally\s+|completely\s+)?(?=\w+ed\b))?", regex.IGNORECASE)
 # Words that compare a state with a worse one: "faster", "calmer", "less".
 _COMPARATIVES = (r"faster|calmer|deeper|better|less|more|fewer|easier|quicker|longer|stronger|steadier|sounder|"
                  r"healthier|happier|lower|higher|brighter|clearer|smoother|fresher|sharper")
@@ -1965,11 +1967,15 @@ class _Scan:
         claims.sort(key=lambda c: (c.negated, c.subject.start, c.predicate))
         return claims
 
-    def _opening_verb(self, at: int, end: int) -> tuple[str, regex.Match[str]] | None:
+    def _opening_verb(self, at: int, end: int, cures: bool = False) -> tuple[str, regex.Match[str]] | None:
         """The benefit verb that text[at:end] opens with, and its kind ("increase", "decrease",
-        "neutral"): what a call to action or a subjectless heading promises."""
+        "neutral", and "disease" when `cures` is asked): what a call to action or a subjectless
+        heading promises."""
         lex = self.lex
-        for kind, pattern in (("increase", lex.increase), ("decrease", lex.decrease), ("neutral", lex.neutral)):
+        kinds = (("increase", lex.increase), ("decrease", lex.decrease), ("neutral", lex.neutral))
+        if cures:  # "Reverse your prediabetes with apple cider vinegar"
+            kinds = (("disease", lex.disease_verbs),) + kinds
+        for kind, pattern in kinds:
             verb = pattern.match(self.prose, at, end)
             if verb is not None and self.prose[verb.start():verb.start() + 1].isalpha():
                 return kind, verb
@@ -1981,7 +1987,7 @@ class _Scan:
         opening = _CLAUSE_OPENING.match(self.prose, c_start, first)
         at = opening.end() if opening is not None else c_start
         lex = self.lex
-        opened = self._opening_verb(at, first)
+        opened = self._opening_verb(at, first, cures=True)
         if opened is not None:
             kind, verb = opened
             if _third_person(verb.group(0)) and self.doc.blocks[self.doc.block_index(c_start)].kind != "list_item":

@@ -123,7 +123,10 @@ _INTAKE_WORD = compile_pattern(r"\b(?:take|takes|taking|use|chew|swallow|give|di
 _PACK_HEADER = compile_pattern(r"\bpack(?:s| size)?\b|\bsize\b|\bnet (?:wt|weight|contents)\b|\bcontents\b|\bqty\b|\bquantity\b|\bprice\b|\bcost\b|\brrp\b", re.IGNORECASE)
 # A column of product facts, not advice: "CBD per mL", "Strength", "Potency", "Price", a drink's
 # "Typical caffeine".
-_CONTENT_HEADER = compile_pattern(r"\bper\b|strength|potency|concentration|content|price|label|\b(?:typical|average)\s+(?:caffeine|sugar|magnesium|melatonin)\b", re.IGNORECASE)
+# A product set against another brand, one per column ("| Feature | Ours | Typical store brand |"),
+# lists what each holds too.
+_CONTENT_HEADER = compile_pattern(r"\bper\b|strength|potency|concentration|content|price|label|\b(?:typical|average)\s+(?:caffeine|sugar|magnesium|melatonin)\b"
+                                  r"|\b(?:store|own|other|leading|generic|typical|cheap|budget|competitor|rival|big)[-\s]+brands?\b|\bcompetitors?\b|\bvs\.?(?=\s)|\bversus\b", re.IGNORECASE)
 # A comparison of products, one per row ("| Prenatal | Folate | Iron |", "| Brand | CBD |"): each
 # row's amounts are what a product holds; so not "| Supplement | Dose |", whose rows are advice.
 _PRODUCT_ROWS = compile_pattern(r"\s*\|?\s*[*_]{0,2}(?:products?|brands?|prenatals?|formulas?|multis?|multivitamins?|picks?|makers?|models?)\b", re.IGNORECASE)
