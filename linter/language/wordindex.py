@@ -431,27 +431,27 @@ def alternatives(fragment: str) -> list[str]:
     return [piece for part in parts for piece in alternatives(part)]
 
 
-def _split_top(source: str) -> list[str]:
-    """`source` split at each `|` outside groups and character classes."""
-    parts: list[str] = []
-    depth, start, i = 0, 0, 0
+def _structure(source: str, i: int = 0) -> Iterator[tuple[int, str, int]]:
+    """(offset, character, group depth after it) of each character of `source` from `i` that is
+    neither escaped nor inside a character class."""
+    depth = 0
     while i < len(source):
         char = source[i]
         if char == "\\":
             i += 2
             continue
         if char == "[":
-            i = _class_end(source, i)
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            parts.append(source[start:i])
-            start = i + 1
+            i = _class_end(source, i) + 1
+            continue
+        depth += (char == "(") - (char == ")")
+        yield i, char, depth
         i += 1
-    parts.append(source[start:])
-    return parts
+
+
+def _split_top(source: str) -> list[str]:
+    """`source` split at each `|` outside groups and character classes."""
+    cuts = [i for i, char, depth in _structure(source) if char == "|" and depth == 0]
+    return [source[a + 1:b] for a, b in zip([-1] + cuts, cuts + [len(source)])]
 
 
 def _class_end(source: str, i: int) -> int:
@@ -468,22 +468,7 @@ def _class_end(source: str, i: int) -> int:
 
 def _closing_paren(source: str, i: int) -> int:
     """The offset of the `)` closing the group that opens at `i`, or -1."""
-    depth = 0
-    while i < len(source):
-        char = source[i]
-        if char == "\\":
-            i += 2
-            continue
-        if char == "[":
-            i = _class_end(source, i)
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
-    return -1
+    return next((at for at, char, depth in _structure(source, i) if char == ")" and depth == 0), -1)
 
 
 class WordIndex:
