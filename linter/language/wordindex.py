@@ -397,9 +397,7 @@ def _skippable_to_token(item: tuple[object, object]) -> bool:
     op, value = item
     if op not in _REPEATS or value[0] != 0:  # type: ignore[index]
         return False
-    body = list(value[2])  # type: ignore[index]
-    while body and body[-1][0] is _sre.SUBPATTERN:
-        body = list(body[-1][1][-1])  # type: ignore[index]
+    body = _inline_groups(list(value[2]))  # type: ignore[index]
     return bool(body) and _starts_token(body[-1])
 
 
