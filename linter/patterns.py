@@ -8,7 +8,8 @@ so a stale entry cannot exist.
 The opcodes are captured from `regex`'s own compiler and given back to the same C entry point
 it uses, which is private API: any surprise (a different `regex`, a corrupt or unreadable file, an
 unwritable folder) quietly falls back to the ordinary compile. `DRAFTLINT_PATTERN_CACHE=off`
-turns the store off.
+keeps the opcodes in memory only, for this process: the lexicon search drops compiled patterns it
+has not used lately and compiles them again from there.
 """
 
 from __future__ import annotations
@@ -86,7 +87,7 @@ class PatternStore(TableStore):
     def compile(self, source: str, flags: int = 0) -> regex.Pattern[str]:
         """`regex.compile(source, flags)`, from the store when an earlier process compiled it."""
         key = (source, int(flags))
-        args = self.table.get(key) if self.path is not None and _regex_main is not None else None
+        args = self.table.get(key) if _regex_main is not None else None
         if args is not None:
             try:
                 return _regex_main._regex.compile(*_unpacked(args))  # type: ignore[no-any-return,union-attr]
@@ -95,7 +96,7 @@ class PatternStore(TableStore):
         return self._compile_and_keep(key)
 
     def _compile_and_keep(self, key: Key) -> regex.Pattern[str]:
-        if self.path is None or _regex_main is None:
+        if _regex_main is None:
             return regex.compile(*key)
         recorder = _Recorder(_regex_main._regex)
         _regex_main._regex = recorder  # this thread's compile only: draftlint lints on one thread

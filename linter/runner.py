@@ -3,9 +3,11 @@ possible), gather results in a stable order, then apply the baseline and the cha
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from linter.cache import FileCache, entry_key, ruleset_fingerprint
 from linter.config import Config, find_config, load_config
@@ -96,51 +98,75 @@ def lint_job(job: Job) -> FileResult:
     return lint_document(doc, job.config, job.report_unused, job.collect)
 
 
-def _lint_many(jobs: list[Job], workers: int) -> list[FileResult]:
-    """Lint jobs in input order, in worker processes only when that can pay off."""
-    if workers <= 1 or len(jobs) <= 1:
-        return [lint_job(job) for job in jobs]
-    import multiprocessing  # deferred, like the optional features below: not on a pre-commit run's path
-    from concurrent.futures import ProcessPoolExecutor
+# Drafts linted in worker processes but not yet handed back, per worker: enough to keep each one
+# busy while results are read in order, few enough that an archive is never held whole in memory.
+_IN_FLIGHT_PER_WORKER = 16
 
-    # Lint the first draft of each config here: the rules compile most patterns on first use, and
-    # forked workers inherit whatever this process has compiled.
-    done: dict[int, FileResult] = {}
-    for config in {job.config for job in jobs}:
-        index = next(i for i, job in enumerate(jobs) if job.config == config)
-        done[index] = lint_job(jobs[index])
-    rest = [job for index, job in enumerate(jobs) if index not in done]
+
+def _lint_many(jobs: Iterator[Job], workers: int) -> Iterator[FileResult]:
+    """Lint jobs in input order, in worker processes only when that can pay off; jobs are read
+    from the iterator as work is handed out, so only a window of drafts is held at once."""
+    first = next(jobs, None)
+    if first is None:
+        return
+    # Lint the first draft here: the rules compile most patterns on first use, and forked
+    # workers inherit whatever this process has compiled.
+    yield lint_job(first)
+    # Never more workers than drafts left, and none for a single one.
+    ahead = list(islice(jobs, workers)) if workers > 1 else []
+    if len(ahead) <= 1:
+        yield from map(lint_job, chain(ahead, jobs))
+        return
+    import gc  # deferred, like the optional features below: not on a pre-commit run's path
+    import multiprocessing
+    from concurrent.futures import Future, ProcessPoolExecutor
+
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork") if "fork" in methods else None
-    count = max(1, min(workers, len(rest)))
     try:
-        pool = ProcessPoolExecutor(max_workers=count, mp_context=context)
+        pool = ProcessPoolExecutor(max_workers=len(ahead), mp_context=context)
     except (OSError, NotImplementedError):  # no semaphores (some sandboxes): lint here instead
-        linted = iter([lint_job(job) for job in rest])
-    else:
-        # Small chunks: with a few big ones, one worker idles while the other finishes the last.
-        with pool:
-            linted = iter(list(pool.map(lint_job, rest, chunksize=max(1, min(8, len(rest) // (count * 16))))))
-    return [done[index] if index in done else next(linted) for index in range(len(jobs))]
+        yield from map(lint_job, chain(ahead, jobs))
+        return
+    # The compiled rules stay out of the collector's sweeps, which would write to every object
+    # and so copy each page a forked worker shares with this process.
+    gc.freeze()
+    pending: deque[Future[FileResult]] = deque()
+    with pool:
+        for job in chain(ahead, jobs):
+            pending.append(pool.submit(lint_job, job))
+            if len(pending) >= len(ahead) * _IN_FLIGHT_PER_WORKER:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
 
 
-def lint_jobs(jobs: list[Job], workers: int, cache: FileCache | None) -> list[FileResult]:
+def lint_jobs(jobs: Iterable[Job], workers: int, cache: FileCache | None) -> Iterator[FileResult]:
     """Results for every job in order: cached ones read back, the rest linted and stored."""
-    results: list[FileResult | None] = [None] * len(jobs)
-    keys: dict[int, str] = {}
-    for index, job in enumerate(jobs):
-        if cache is None:
-            continue
-        keys[index] = job.cache_key()
-        found = cache.get(keys[index])
-        if found is not None:
-            results[index] = FileResult(job.display, found)
-    todo = [index for index, outcome in enumerate(results) if outcome is None]
-    for index, outcome in zip(todo, _lint_many([jobs[i] for i in todo], workers)):
-        results[index] = outcome
-        if cache is not None and outcome.error is None:
-            cache.put(keys[index], outcome.findings)
-    return [outcome for outcome in results if outcome is not None]
+    # Each job read so far and not yet given back: its cache key, and its result once known. A
+    # result from the cache waits here until the drafts before it are linted.
+    waiting: deque[tuple[str | None, FileResult | None]] = deque()
+
+    def to_lint() -> Iterator[Job]:
+        for job in jobs:
+            key = job.cache_key() if cache is not None else None
+            found = cache.get(key) if cache is not None and key is not None else None
+            waiting.append((key, None if found is None else FileResult(job.display, found)))
+            if found is None:
+                yield job
+
+    for outcome in _lint_many(to_lint(), workers):
+        # the oldest job still without a result is the one just linted
+        index = next(i for i, (_, done) in enumerate(waiting) if done is None)
+        key = waiting[index][0]
+        waiting[index] = (key, outcome)
+        if cache is not None and key is not None and outcome.error is None:
+            cache.put(key, outcome.findings)
+        while waiting and waiting[0][1] is not None:
+            yield waiting.popleft()[1]  # type: ignore[misc]
+    for _, done in waiting:  # cached results after the last draft linted
+        if done is not None:
+            yield done
 
 
 def _targets(paths: list[Path], options: RunOptions, root: Config) -> Iterator[tuple[Target, bytes | InputError] | DraftlintError]:
@@ -184,29 +210,33 @@ def run(paths: list[Path], options: RunOptions) -> RunResult:
         from linter.changes import changed_lines
 
         changes = changed_lines(options.diff_ref, anchor)
-    jobs: list[Job] = []
-    explicit: list[bool] = []
-    for item in _targets(paths, options, root_config):
-        if isinstance(item, DraftlintError):
-            result.errors.append(item)
-            continue
-        target, data = item
-        if isinstance(data, InputError):
-            _unreadable(result, data, target.explicit)
-            continue
-        config = resolver.for_path(target.path)
-        jobs.append(Job(target.display, data, config, options.fmt, options.report_unused, cross_file))
-        explicit.append(target.explicit)
+    named: deque[bool] = deque()  # whether each job's draft was named on the command line
+
+    def jobs() -> Iterator[Job]:
+        # read as linting goes, so an archive's drafts are never all in memory at once
+        for item in _targets(paths, options, root_config):
+            if isinstance(item, DraftlintError):
+                result.errors.append(item)
+                continue
+            target, data = item
+            if isinstance(data, InputError):
+                _unreadable(result, data, target.explicit)
+                continue
+            named.append(target.explicit)
+            yield Job(target.display, data, resolver.for_path(target.path), options.fmt, options.report_unused, cross_file)
+
     # Cross-file facts are not cached, so a cross-file run lints every draft afresh.
     cache = FileCache(options.cache_dir) if options.cache_dir is not None and not cross_file else None
     file_results: list[FileResult] = []
-    for outcome, named in zip(lint_jobs(jobs, options.jobs, cache), explicit):
+    for outcome in lint_jobs(jobs(), options.jobs, cache):
+        explicit = named.popleft()
         if outcome.error is not None:
-            _unreadable(result, outcome.error, named)  # e.g. a binary file
+            _unreadable(result, outcome.error, explicit)  # e.g. a binary file
             continue
         result.files += 1
         result.findings.extend(outcome.findings)
-        file_results.append(outcome)
+        if cross_file:
+            file_results.append(outcome)
     if cross_file and file_results:
         from linter.engine import corpus_findings
 

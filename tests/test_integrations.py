@@ -435,6 +435,28 @@ def test_processes_only_for_several_files_and_jobs(tmp_path: Path, monkeypatch: 
     assert parallel.findings == serial.findings and single.files == 1
 
 
+def test_drafts_are_read_as_linting_goes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import linter.runner as runner
+
+    reads: list[str] = []
+    linted_after: list[int] = []
+    real_read, real_lint = runner.read_regular, runner.lint_job
+
+    def read(path: Path, display: str) -> bytes:
+        reads.append(display)
+        return real_read(path, display)
+
+    def lint(job: runner.Job) -> Any:
+        linted_after.append(len(reads))
+        return real_lint(job)
+
+    monkeypatch.setattr(runner, "read_regular", read)
+    monkeypatch.setattr(runner, "lint_job", lint)
+    result = run([_drafts(tmp_path / "drafts", 4)], RunOptions())
+    # each draft is read just before it is linted, never the whole folder first
+    assert (result.files, linted_after) == (4, [1, 2, 3, 4])
+
+
 # --- stdin --------------------------------------------------------------------------------------------
 
 def test_stdin_takes_format_and_path_from_the_stdin_filename(tmp_path: Path) -> None:

@@ -43,6 +43,21 @@ def test_a_stored_pattern_is_rebuilt_without_parsing(tmp_path: Path, monkeypatch
         assert loaded.groupindex == original.groupindex
 
 
+def test_without_a_file_opcodes_are_kept_for_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the store off, a pattern compiled again (a lexicon drops the ones it has not used
+    lately) is still rebuilt from its opcodes, not parsed afresh."""
+    store = PatternStore(None)
+    fresh = [store.compile(source, flags) for source, flags in SAMPLES]
+
+    def no_parsing(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the pattern should have come from the opcodes kept in memory")
+
+    monkeypatch.setattr(regex, "compile", no_parsing)
+    for (source, flags), original in zip(SAMPLES, fresh):
+        assert _results(store.compile(source, flags)) == _results(original)
+    store.save()  # no file to write
+
+
 def test_opcodes_are_kept_packed(tmp_path: Path) -> None:
     """A pattern's opcodes wait for the save as 4-byte words, not as a list of Python ints: a
     long run compiles thousands of patterns and holds every new one until it exits."""

@@ -160,6 +160,24 @@ def test_a_search_inside_a_window_equals_plain_search(words: list[str], separato
         assert [m.span() for m in lexicon.finditer(text, pos, end)] == [m.span() for m in lexicon.full.finditer(text, pos, end)]
 
 
+def test_word_patterns_dropped_from_the_kept_few_come_back_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    import random
+
+    import linter.language.wordindex as wordindex
+
+    rng = random.Random(11)
+    texts = [" ".join(rng.choice(WORDS) for _ in range(3000)) for _ in range(3)]
+    kept_all = compile_terms(TERMS, where="terms", source="test")
+    assert isinstance(kept_all, Lexicon)
+    expected = [[m.span() for m in kept_all.all_matches(text)] for text in texts]
+    monkeypatch.setattr(wordindex, "WORD_PATTERNS_KEPT", 2)
+    monkeypatch.setattr(wordindex, "_WORD_PATTERNS", type(wordindex._WORD_PATTERNS)())
+    few = compile_terms(TERMS + ["not a cached entry"], where="terms", source="test")
+    assert isinstance(few, Lexicon)
+    assert [[m.span() for m in few.all_matches(text)] for text in texts] == expected
+    assert len(wordindex._WORD_PATTERNS) == 2
+
+
 def test_only_a_publishers_lexicon_carries_a_time_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(lexicon_module, "PATTERN_TIMEOUT", 0.2)
     builtin = compile_terms(["improves?"], where="t", source=str(builtin_rules_dir() / "claims" / "x.yaml"))

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import OrderedDict
 from functools import partial
 from itertools import chain
 from typing import Any, Callable, Iterator
@@ -543,6 +544,14 @@ def _cache_for(text: str) -> _PerText:
     return entry
 
 
+# Compiled patterns of the entries each word starts, the most recently used kept. An archive run
+# meets thousands of the lexicons' words, and a compiled pattern takes about 60 bytes per
+# character of its source: kept all, they grew a 400-draft run by some 35 MB. A dropped one comes
+# back from the pattern store's opcodes in microseconds.
+WORD_PATTERNS_KEPT = 1200
+_WORD_PATTERNS: OrderedDict[tuple[tuple[str, str], int, tuple[str, ...]], regex.Pattern[str]] = OrderedDict()
+
+
 def alternation(fragments: list[str], boundary: tuple[str, str]) -> str:
     """Regex source matching any of `fragments`, first one first, between the `boundary` lookarounds."""
     before, after = boundary
@@ -608,8 +617,7 @@ class Lexicon:
         self._residual_patterns: dict[tuple[str, ...], regex.Pattern[str]] = {}
         # keys the draft's index finds only when asked: they are not words of the draft
         self._marked_keys = [word for word in self._by_word if word[:1] in (APOSTROPHE_MARK, SUFFIX_MARK)]
-        self._word_patterns: dict[str, regex.Pattern[str]] = {}
-        self._entry_patterns: dict[tuple[str, ...], regex.Pattern[str]] = {}
+        self._word_entries: dict[str, tuple[str, ...]] = {}
         self._lookback_pattern: regex.Pattern[str] | None = None
         self._following: dict[str, frozenset[str] | None] = {}
         self._last_text: str | None = None  # the text indexed last, and its matches
@@ -663,15 +671,19 @@ class Lexicon:
         return compile_pattern(self._wrap(fragments), self._flags)
 
     def _for_word(self, word: str) -> regex.Pattern[str]:
-        """The entries that can start with `word`, in lexicon order, compiled on first need; words
-        with the same entries ("stopped", "quit", "ditched") share one compiled pattern."""
-        found = self._word_patterns.get(word)
+        """The entries that can start with `word`, in lexicon order, compiled on need; words with
+        the same entries ("stopped", "quit", "ditched") share one compiled pattern."""
+        entries = self._word_entries.get(word)
+        if entries is None:
+            entries = self._word_entries[word] = tuple(self._by_word[word])
+        key = (self._boundary, self._flags, entries)
+        found = _WORD_PATTERNS.get(key)
         if found is None:
-            entries = tuple(self._by_word[word])
-            found = self._entry_patterns.get(entries)
-            if found is None:
-                found = self._entry_patterns[entries] = self._compile(list(entries))
-            self._word_patterns[word] = found
+            found = _WORD_PATTERNS[key] = self._compile(list(entries))
+            if len(_WORD_PATTERNS) > WORD_PATTERNS_KEPT:
+                _WORD_PATTERNS.popitem(last=False)
+        else:
+            _WORD_PATTERNS.move_to_end(key)
         return found
 
     def _any_first_word(self) -> regex.Pattern[str]:
