@@ -122,6 +122,20 @@ def test_citation_in_next_sentence_of_same_block_counts() -> None:
     assert [f.line for f in claims("Magnesium improves sleep.\n\nA trial showed this (Abbasi et al., 2012).")] == [1]
 
 
+@pytest.mark.parametrize("fmt, line, table", [
+    ("markdown", 4, "| Remedy | What it does | Evidence |\n|---|---|---|\n"
+                 "| Tart cherry juice | Lowers uric acid and cuts flares | Observational study (Zhang et al., 2012) |\n"
+                 "| Tart cherry capsules | Lowers uric acid and cuts flares | Customer reviews |\n"),
+    ("html", 3, "<table><tr><th>Remedy</th><th>What it does</th><th>Evidence</th></tr>\n"
+             "<tr><td>Tart cherry juice</td><td>Lowers uric acid and cuts flares</td><td>(Zhang et al., 2012)</td></tr>\n"
+             "<tr><td>Tart cherry capsules</td><td>Lowers uric acid and cuts flares</td><td>Reviews</td></tr></table>\n"),
+])
+def test_a_table_row_cites_its_own_cells(fmt: str, line: int, table: str) -> None:
+    """An evidence column backs the claim in its own row, not the row below."""
+    found = claims(table, fmt)
+    assert [(f.rule, f.line, f.excerpt) for f in found] == [("claims.efficacy-claim", line, "Lowers uric acid")]
+
+
 def test_non_study_link_is_not_evidence_for_errors() -> None:
     assert [f.rule for f in claims("Magnesium improves sleep ([blog](https://example.com/post)).")] == ["claims.efficacy-claim"]
     assert claims("Magnesium improves sleep ([trial](https://www.nature.com/articles/x)).") == []

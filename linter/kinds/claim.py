@@ -26,7 +26,7 @@ from linter.knowledge import Knowledge, overlap_test
 from linter.language.evidence import Evidence, reference_blocks
 from linter.language.lexicon import compile_terms, either_apostrophe, find_all, search, term_source
 from linter.language.polarity import Polarity, is_question
-from linter.language.tables import row_cells, table_headers
+from linter.language.tables import row_cells, row_span, table_headers
 from linter.language.wordindex import word_starts
 from linter.locations import builtin_rules_dir
 from linter.patterns import compile_pattern
@@ -2536,11 +2536,13 @@ class _Scan:
         }
         evidence, follow = self.a.evidence, self._next_on_topic(sentence, subject.name)
         opener = self._next_paragraph_opener(sentence, subject.name, kind)
+        # a table cell's row may cite it in a column of its own ("| Evidence |")
+        row = row_span(self.doc.text, sentence.start) if self.doc.blocks[sentence.block].kind == "table_cell" else None
 
         def backed(any_link: bool) -> bool:
             return evidence.supports(self.doc, sentence, any_link=any_link, follow=follow) or (
                 opener is not None and evidence.in_range(self.doc, opener.start, opener.end, any_link=any_link)
-            )
+            ) or row is not None and evidence.in_range(self.doc, *row, any_link=any_link)
 
         cited = cited_ok and backed(False)
         cited_any = cited or cited_ok and backed(True)

@@ -25,7 +25,7 @@ from linter.knowledge import DoseRange, Mention, overlap_test
 from linter.language.lexicon import compile_terms, find_all, search
 from linter.language.polarity import is_question
 from linter.language.quantities import Quantity, find_quantities
-from linter.language.tables import header_cell, html_header_row, row_cells, table_headers
+from linter.language.tables import header_cell, header_row, html_header_row, row_cells, table_headers
 from linter.language.timing import DAY, FOOD_WINDOWS, Timing, TimingGrammar, build_grammar
 from linter.language.units import FREQUENCY, Basis, dose_unit, parse_basis
 from linter.locations import builtin_rules_dir
@@ -864,6 +864,8 @@ class _Extractor:
             return column
         section = self._section_start(q_start)
         earlier = bisect_right(self.mention_starts, q_start) - 1
+        if earlier >= 0 and self._row_names_another(q_start, self.mentions[earlier].start):
+            return None  # "| Black pepper extract | 5 mg |" under "| Artichoke extract | 100 mg |"
         if earlier >= 0 and self.mentions[earlier].start >= section:
             block = self.doc.block_index(self.mentions[earlier].start)
             here = self.doc.block_index(q_start)
@@ -874,6 +876,29 @@ class _Extractor:
                 return self.mentions[first].substance
             return self.mentions[earlier].substance
         return self.main
+
+    def _row_names_another(self, q_start: int, mention: int) -> bool:
+        """Whether an amount in a table row whose first cell names an item of its own (one no
+        lexicon knows) would take its substance from the first cell of another row of the same
+        table's body."""
+        if not self._in_table(q_start) or not self._in_table(mention):
+            return False
+        text = self.doc.text
+        row = text.rfind("\n", 0, q_start) + 1
+        if text.rfind("\n", 0, mention) + 1 == row:
+            return False
+        cells = row_cells(text, row, q_start)
+        if len(cells) < 2:
+            return False  # the amount is in the row's first cell
+        label = text[cells[0][0]:cells[0][1]]
+        if not any(c.isalpha() for c in label) or any(c.isdigit() for c in label):
+            return False
+        # the other name labels a row of the table's body, as an item listed row by row; a name
+        # in the header row ("| Melatonin | |") heads the whole table
+        other = text.rfind("\n", 0, mention) + 1
+        header = header_row(text, other)
+        return (header is not None and header[0] != other and header == header_row(text, row)
+                and len(row_cells(text, other, mention)) == 1)
 
     def _measures_something_else(self, q_end: int) -> bool:
         """Whether "of <noun>" after an amount names neither a substance, a form nor a product."""

@@ -87,3 +87,22 @@ def html_header_row(text: str, offset: int) -> tuple[int, int] | None:
         return None
     first = _HTML_CELL_TEXT.match(text, row.start(1), row.end(1))
     return (first.end() if first is not None else row.start(1)), row.end(1)
+
+
+_HTML_ROW_OPEN = re.compile(r"<tr\b", re.IGNORECASE)
+_HTML_ROW_CLOSE = re.compile(r"</tr\s*>", re.IGNORECASE)
+
+
+def row_span(text: str, offset: int) -> tuple[int, int]:
+    """The span of the table row holding the cell at `offset`: its Markdown line, or its HTML
+    <tr> up to </tr> (an HTML cell outside any open row spans only its own line)."""
+    line = text.rfind("\n", 0, offset) + 1
+    line_end = text.find("\n", offset)
+    line_end = len(text) if line_end < 0 else line_end
+    if _LEADING_BAR.match(text, line) is not None:
+        return line, line_end
+    opened = max(text.rfind("<tr", 0, offset), text.rfind("<TR", 0, offset))
+    if opened < 0 or _HTML_ROW_OPEN.match(text, opened) is None or _HTML_ROW_CLOSE.search(text, opened, offset) is not None:
+        return line, line_end
+    closed = _HTML_ROW_CLOSE.search(text, offset)
+    return opened, closed.end() if closed is not None else line_end
