@@ -59,13 +59,18 @@ def test_without_a_file_opcodes_are_kept_for_this_process(monkeypatch: pytest.Mo
 
 
 def test_opcodes_are_kept_packed(tmp_path: Path) -> None:
-    """A pattern's opcodes wait for the save as 4-byte words, not as a list of Python ints: a
-    long run compiles thousands of patterns and holds every new one until it exits."""
+    """A pattern's opcodes wait for the save as compressed 4-byte words, not as a list of Python
+    ints: a long run compiles thousands of patterns and holds every new one until it exits."""
+    import zlib
+    from array import array
+
     store = PatternStore(tmp_path / "store.bin")
-    source, flags = SAMPLES[0]
-    store.compile(source, flags)
-    kept = store.table.get((source, flags))
-    assert isinstance(kept[2], bytes) and len(kept[2]) % 4 == 0 and len(kept[2]) > 0
+    source = "(?:" + "|".join(f"(?:calm(?:s|ing)? (?:the )?mind {n})" for n in range(40)) + ")"
+    store.compile(source, 2)
+    kept = store.table.get((source, 2))
+    words = zlib.decompress(kept[2])
+    assert isinstance(kept[2], bytes) and len(words) % 4 == 0 and len(kept[2]) < len(words) / 3
+    assert len(array("I", words)) > 100
 
 
 def test_a_corrupt_store_is_ignored_and_replaced(tmp_path: Path) -> None:
