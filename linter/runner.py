@@ -129,16 +129,20 @@ def _lint_many(jobs: Iterator[Job], workers: int) -> Iterator[FileResult]:
         yield from map(lint_job, chain(ahead, jobs))
         return
     # The compiled rules stay out of the collector's sweeps, which would write to every object
-    # and so copy each page a forked worker shares with this process.
+    # and so copy each page a forked worker shares with this process; thawed after, so a
+    # library caller's later garbage is collected as usual.
     gc.freeze()
     pending: deque[Future[FileResult]] = deque()
-    with pool:
-        for job in chain(ahead, jobs):
-            pending.append(pool.submit(lint_job, job))
-            if len(pending) >= len(ahead) * _IN_FLIGHT_PER_WORKER:
+    try:
+        with pool:
+            for job in chain(ahead, jobs):
+                pending.append(pool.submit(lint_job, job))
+                if len(pending) >= len(ahead) * _IN_FLIGHT_PER_WORKER:
+                    yield pending.popleft().result()
+            while pending:
                 yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+    finally:
+        gc.unfreeze()
 
 
 def lint_jobs(jobs: Iterable[Job], workers: int, cache: FileCache | None) -> Iterator[FileResult]:
