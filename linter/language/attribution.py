@@ -25,7 +25,7 @@ from linter.knowledge import DoseRange, Mention, overlap_test
 from linter.language.lexicon import compile_terms, find_all, search
 from linter.language.polarity import is_question
 from linter.language.quantities import Quantity, find_quantities
-from linter.language.tables import header_cell, header_row, html_header_row, row_cells, table_headers
+from linter.language.tables import header_cell, html_header_row, row_cells, table_headers
 from linter.language.timing import DAY, FOOD_WINDOWS, Timing, TimingGrammar, build_grammar
 from linter.language.units import FREQUENCY, Basis, dose_unit, parse_basis
 from linter.locations import builtin_rules_dir
@@ -884,8 +884,8 @@ class _Extractor:
         if not self._in_table(q_start) or not self._in_table(mention):
             return False
         text = self.doc.text
-        row = text.rfind("\n", 0, q_start) + 1
-        if text.rfind("\n", 0, mention) + 1 == row:
+        row, other = text.rfind("\n", 0, q_start) + 1, text.rfind("\n", 0, mention) + 1
+        if other == row:
             return False
         cells = row_cells(text, row, q_start)
         if len(cells) < 2:
@@ -895,9 +895,8 @@ class _Extractor:
             return False
         # the other name labels a row of the table's body, as an item listed row by row; a name
         # in the header row ("| Melatonin | |") heads the whole table
-        other = text.rfind("\n", 0, mention) + 1
-        header = header_row(text, other)
-        return (header is not None and header[0] != other and header == header_row(text, row)
+        header = self._header_row(mention)
+        return (header is not None and header[0] != other and header == self._header_row(q_start)
                 and len(row_cells(text, other, mention)) == 1)
 
     def _measures_something_else(self, q_end: int) -> bool:

@@ -590,7 +590,9 @@ class Lexicon:
         self._full: regex.Pattern[str] | None = None
         if validate:  # a publisher's rule: fail at load time, naming the file, not mid-run
             self._full = compile_pattern(self.pattern, flags)
-        self._by_word: dict[str, list[str]] = {}
+        # word -> the entries that may start with it, in lexicon order (a tuple: the key of their
+        # compiled pattern)
+        self._by_word: dict[str, tuple[str, ...]] = {}
         # word -> how many words before it an entry may start ("(?:\w+ )?recovery"), and those entries
         self._lookback: dict[str, int] = {}
         self._lookback_entries: dict[str, list[str]] = {}
@@ -608,7 +610,7 @@ class Lexicon:
             for word in words:
                 looked = parse_lookback(word)
                 if looked is None:
-                    self._by_word.setdefault(word, []).append(fragment)
+                    self._by_word[word] = self._by_word.get(word, ()) + (fragment,)
                 else:
                     self._lookback[looked[0]] = max(looked[1], self._lookback.get(looked[0], 0))
                     self._lookback_entries.setdefault(looked[0], []).append(fragment)
@@ -617,7 +619,6 @@ class Lexicon:
         self._residual_patterns: dict[tuple[str, ...], regex.Pattern[str]] = {}
         # keys the draft's index finds only when asked: they are not words of the draft
         self._marked_keys = [word for word in self._by_word if word[:1] in (APOSTROPHE_MARK, SUFFIX_MARK)]
-        self._word_entries: dict[str, tuple[str, ...]] = {}
         self._lookback_pattern: regex.Pattern[str] | None = None
         self._following: dict[str, frozenset[str] | None] = {}
         self._last_text: str | None = None  # the text indexed last, and its matches
@@ -673,9 +674,7 @@ class Lexicon:
     def _for_word(self, word: str) -> regex.Pattern[str]:
         """The entries that can start with `word`, in lexicon order, compiled on need; words with
         the same entries ("stopped", "quit", "ditched") share one compiled pattern."""
-        entries = self._word_entries.get(word)
-        if entries is None:
-            entries = self._word_entries[word] = tuple(self._by_word[word])
+        entries = self._by_word[word]
         key = (self._boundary, self._flags, entries)
         found = _WORD_PATTERNS.get(key)
         if found is None:
