@@ -136,6 +136,29 @@ def test_a_table_row_cites_its_own_cells(fmt: str, line: int, table: str) -> Non
     assert [(f.rule, f.line, f.excerpt) for f in found] == [("claims.efficacy-claim", line, "Lowers uric acid")]
 
 
+@pytest.mark.parametrize("row_open", ["<tr>", "<TR>", "<Tr>"])
+def test_an_html_cell_on_its_own_line_speaks_of_its_rows_first_cell(row_open: str) -> None:
+    """An HTML row may break across lines: its later cells still have its first cell's product
+    for a subject, whatever the case of its tag."""
+    table = ("<table>\n<thead><tr><th>Brand</th><th>Price</th><th>Our verdict</th></tr></thead>\n<tbody>\n"
+             f"{row_open}<td>Valerian Night</td><td>$9</td>\n"
+             "<td>Best for bedtime: deepens sleep within a week</td></tr>\n</tbody></table>\n")
+    found = claims(table, "html")
+    assert [(f.rule, f.line, f.excerpt, f.data["subject"]) for f in found] == [
+        ("claims.efficacy-claim", 5, "Best for bedtime: deepens sleep", "valerian")]
+
+
+@pytest.mark.parametrize("fmt, table", [
+    ("markdown", "| Supplement | {header} |\n|---|---|\n| Alpha-lipoic acid | Nausea; may lower blood sugar |\n"),
+    ("html", "<table>\n<tr><th>Supplement</th><th>{header}</th></tr>\n<tr>\n<td>Alpha-lipoic acid</td>\n"
+             "<td>Nausea; may lower blood sugar</td>\n</tr>\n</table>\n"),
+])
+def test_an_effect_under_a_risk_column_is_not_a_benefit(fmt: str, table: str) -> None:
+    """The same words are a hedged claim under "What it does" and an effect to mind under "Watch out for"."""
+    assert [f.rule for f in claims(table.format(header="What it does"), fmt)] == ["claims.hedged-claim"]
+    assert claims(table.format(header="Watch out for"), fmt) == []
+
+
 def test_non_study_link_is_not_evidence_for_errors() -> None:
     assert [f.rule for f in claims("Magnesium improves sleep ([blog](https://example.com/post)).")] == ["claims.efficacy-claim"]
     assert claims("Magnesium improves sleep ([trial](https://www.nature.com/articles/x)).") == []

@@ -13,7 +13,7 @@ import linter.language.lexicon as lexicon_module
 from linter.language.lexicon import PatternTimeout, compile_terms, find_all
 from linter.ruleset import builtin_rules_dir
 from linter.language.wordindex import (DIGIT_KEY, INDEX_MIN_LENGTH, Lexicon, alternatives, first_words, lookback_key,
-                                       needed_words, word_pairs, word_starts)
+                                       expect_searches, needed_words, word_pairs, word_starts)
 
 TERMS = [
     "improves?",
@@ -158,6 +158,19 @@ def test_a_search_inside_a_window_equals_plain_search(words: list[str], separato
     pos, end = starts[first], starts[last] + len(words[last])
     for _ in range(2):  # the first query of a text is answered without the index, later ones with it
         assert [m.span() for m in lexicon.finditer(text, pos, end)] == [m.span() for m in lexicon.full.finditer(text, pos, end)]
+
+
+def test_an_entry_of_unknown_start_is_not_matched_across_a_blank_line() -> None:
+    """Entries of unknown start are looked for only in the paragraphs holding the words they need,
+    so a match never runs from one paragraph into the next ("Menu\\n\\nDeep Thaw Massage")."""
+    lexicon = compile_terms(TERMS, where="terms", source="test")
+    assert isinstance(lexicon, Lexicon)
+    filler = "calm " * (INDEX_MIN_LENGTH // 5)
+    for joined, expected in (("nature's answer to", ["nature's answer to"]), ("nature's\n\nanswer to", [])):
+        text = filler + joined + " stress.\n\n" + filler
+        expect_searches(text)
+        found = [m.group() for m in lexicon.finditer(text) if "answer" in m.group()]
+        assert found == expected
 
 
 def test_word_patterns_dropped_from_the_kept_few_come_back_the_same(monkeypatch: pytest.MonkeyPatch) -> None:

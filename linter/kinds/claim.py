@@ -109,7 +109,11 @@ _DISMISSED = compile_pattern(
 # A table column of what was claimed: "What the spa said", "Claim made", "Advertised benefit".
 _REPORTED_HEADER = compile_pattern(r"\b(?:claims?|claimed|said|says|promised|promises|advertised|advert|wording|slogan|tagline)\b", regex.IGNORECASE)
 # A table column whose cells say what a product is for: "Best for", "Benefits", "Helps with".
-_BENEFIT_HEADER = compile_pattern(r"\b(?:best for|good for|great for|ideal for|helps? with|benefits?|key benefits?|used for|use it for|what it does|why (?:[\w-]+ )?(?:likes?|loves?|uses?|takes?|chooses?|picks?) (?:it|them)|why take it)\b", regex.IGNORECASE)
+_BENEFIT_HEADER = compile_pattern(r"\b(?:best for|good for|great for|ideal for|helps? with|benefits?|key benefits?|used for|use it for|what it does|why (?:[\w-]+ )?(?:likes?|loves?|uses?|takes?|chooses?|picks?) (?:it|them)|why take it|(?:our |the )?verdict|our take)\b", regex.IGNORECASE)
+# "with" crediting what follows it, as a call to action does: "Eases morning nausea with ginger".
+_CREDITED_BEFORE = compile_pattern(r"\bwith\s+(?:(?:a|an|the|our|your|pure|organic|natural)\s+)*$", regex.IGNORECASE)
+# A column header over risks: what a cell under it tells is an effect to mind.
+_RISK_HEADER = compile_pattern(r"\b(?:watch out for|side[- ]effects?|risks?|cautions?|warnings?|interactions?|avoid (?:it )?if|cons|downsides?)\b", regex.IGNORECASE)
 # A row label that says what the product does, though as a column header it could head side
 # effects: "| Effect | ... |", "| Feels like | ... |".
 _EFFECT_LABEL = compile_pattern(r"(?:main |key |primary |intended )?(?:effects?|feel|feels like)", regex.IGNORECASE)
@@ -1351,8 +1355,14 @@ class _Scan:
         if (self._readers_question(sentence) or self._quoted_heading(sentence) or self._reported_cell(sentence)
                 or self._dismissed(sentence) or self._refuted_next(sentence) or self._echoes_earlier(sentence)):
             return None
-        subjects = (self._subjects(sentence) or self._cue_subject(sentence) or self._row_subject(sentence)
-                    or self._item_subject(sentence))
+        subjects = self._subjects(sentence)
+        if (subjects and subjects[0].start > start and self.doc.blocks[sentence.block].kind == "list_item"
+                and _CREDITED_BEFORE.search(prose, start, subjects[0].start) is None):
+            # "- Stops hay fever in its tracks, without the drowsiness of antihistamine tablets":
+            # an item opening with a benefit verb speaks of what the list describes, whatever it
+            # names after that, unless it credits that ("✔ Eases morning nausea with ginger")
+            subjects = self._item_subject(sentence) + subjects
+        subjects = subjects or self._cue_subject(sentence) or self._row_subject(sentence) or self._item_subject(sentence)
         lead = self._lead_in_subject(sentence)
         if lead is not None:
             subjects = [lead, *subjects]
@@ -1390,6 +1400,8 @@ class _Scan:
         hit = self._classify(sentence, subjects, clauses)
         if hit is None and doc.blocks[sentence.block].kind == "table_cell":
             return self._listed_benefit(sentence)  # "| Valerian | Deeper, more restful sleep |" under "Best for"
+        if hit is not None and hit.type in ("efficacy", "hedged") and self._risk_cell(sentence):
+            return None  # "| Watch out for | Nausea; may lower blood sugar |": an effect to mind
         return hit
 
     def _heirs(self, subjects: list[Subject], clauses: list[tuple[int, int]]) -> list[Subject]:
@@ -1508,8 +1520,9 @@ class _Scan:
         if blocks[block].kind != "table_cell" or sentence.start != blocks[block].start:
             return []
         first = block
-        # the row's cells are consecutive table cells on one line
-        while first > 0 and blocks[first - 1].kind == "table_cell" and "\n" not in text[blocks[first - 1].end : blocks[first].start]:
+        # the row's cells are the table cells before it in its row: a Markdown line, an HTML <tr>
+        row_start = row_span(text, blocks[block].start)[0]
+        while first > 0 and blocks[first - 1].kind == "table_cell" and blocks[first - 1].start >= row_start:
             first -= 1
         if first == block:
             return []
@@ -1642,8 +1655,19 @@ class _Scan:
         block = self.doc.blocks[sentence.block]
         if block.kind != "table_cell" or _QUOTED_WHOLE.fullmatch(self.prose, block.start, block.end) is None:
             return False
-        header = table_headers(self.doc).cell_over(block.start)
-        return header is not None and _REPORTED_HEADER.search(self.doc.text, *header) is not None
+        return self._under_column(block.start, _REPORTED_HEADER)
+
+    def _risk_cell(self, sentence: Sentence) -> bool:
+        """A table cell under a header that names risks ("Watch out for", "Side effects"): an
+        effect told there is one to mind, not a benefit promised (a safety promise still is)."""
+        block = self.doc.blocks[sentence.block]
+        return block.kind == "table_cell" and self._under_column(block.start, _RISK_HEADER)
+
+    def _under_column(self, offset: int, header: regex.Pattern[str]) -> bool:
+        """Whether the table cell at `offset` sits under a header cell (Markdown or HTML) that
+        `header` finds words in."""
+        cell = table_headers(self.doc).cell_over_any(offset)
+        return cell is not None and header.search(self.doc.text, *cell) is not None
 
     def _dismissed(self, sentence: Sentence) -> bool:
         """Hearsay the sentence itself dismisses ("...; please don't listen to them"): reported, not made."""

@@ -135,6 +135,11 @@ class DoseRangeCheck:
             values = by_basis[ref.per_day]
             if values is None or not _matches(statement.form, ref.form):
                 continue
+            if (ref.low and ref.form is not None and ref.purpose is not None
+                    and statement.form != ref.form and statement.purpose != ref.purpose):
+                # a range narrowed to one form for one use (slow-release melatonin under a
+                # specialist) is no yardstick for a dose that names neither
+                continue
             if ref.low == 0:
                 if values[0] >= ref.high * self.margin * (1 - _EPS) and values[0] > ref.high * (1 + _EPS):
                     return ref  # above an upper limit, whatever the purpose

@@ -81,6 +81,7 @@ _ANSWER_LEAD = 60  # characters before a timing that still open its answer or la
 _WHEN_ASKED = compile_pattern(r"\b(?:when|what time|time of day|best time|timing)\b[^?]*\?", re.IGNORECASE)
 _BODY_WEIGHT = compile_pattern(r"(?:kg|kgs|kilos?|kilograms?)\.?$", re.IGNORECASE)
 _WHEN_LABEL = compile_pattern(r"\b(?:when|timing|time)\b[\s*_:|]*$", re.IGNORECASE)
+_WHEN_COLUMN = compile_pattern(r"\b(?:when|timing|best time|time of day|how to take(?: it)?)\b", re.IGNORECASE)
 _FRAGMENT_WORDS = 12  # the most words of a sentence read as the fragment of the one before
 _OPENS_WITH_TIME = compile_pattern(r"\W*(?:(?:or|and|then|but|ideally|preferably)\s+)?(?:first thing|(?:at least|about|around|roughly|some|an?|one|two|three|four|half|\d+)\b[^.,;]{0,30}?\b(?:before|after)\b|at (?:bedtime|night)|in the (?:morning|evening)|with (?:breakfast|lunch|dinner))", re.IGNORECASE)
 _POINTS_BACK = compile_pattern(r"\b(?:it|them|these|those)\b", re.IGNORECASE)
@@ -548,9 +549,15 @@ class _Extractor:
 
     def _labelled_when(self, offset: int) -> bool:
         """Whether the line labels what follows as a time ("**When:** 30 minutes before bed",
-        "| When | an hour before bed |")."""
+        "| When | an hour before bed |"), or the table cell holding it sits under a column so
+        headed ("| Supplement | When |" over "| Glycine | An hour before bed |")."""
         line = self.doc.text.rfind("\n", 0, offset) + 1
-        return _WHEN_LABEL.search(self.doc.prose, max(line, offset - _ANSWER_LEAD), offset) is not None
+        if _WHEN_LABEL.search(self.doc.prose, max(line, offset - _ANSWER_LEAD), offset) is not None:
+            return True
+        if not self._in_table(offset):
+            return False
+        header = table_headers(self.doc).cell_over_any(offset)
+        return header is not None and _WHEN_COLUMN.search(self.doc.text, *header) is not None
 
     def _continues_dose(self, sentence: tuple[int, int], dosed: set[tuple[int, int]]) -> bool:
         """Whether a short sentence that opens with its time goes on from an amount or an intake

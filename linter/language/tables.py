@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+import regex
+
 if TYPE_CHECKING:
     from linter.document import Document
 
 _TABLE_DELIMITER = re.compile(r"\s*\|?\s*:?-{3,}")
-_HTML_TABLE_OPEN = re.compile(r"<table\b", re.IGNORECASE)
 _HTML_TABLE_CLOSE = re.compile(r"</table\s*>", re.IGNORECASE)
 # a header row: <tr> whose first cell is a <th>, up to its </tr>
 _HTML_HEADER_ROW = re.compile(r"<tr\b[^>]*>\s*(<th\b.*?)</tr\s*>", re.IGNORECASE | re.DOTALL)
@@ -61,6 +62,10 @@ class TableHeaders:
             return None
         return header_cell(self.text, row, offset, header)
 
+    def cell_over_any(self, offset: int) -> tuple[int, int] | None:
+        """`cell_over`, or in an HTML table the header cell (<th>) over the cell holding `offset`."""
+        return self.cell_over(offset) or html_cell_over(self.text, offset)
+
 
 def table_headers(doc: Document) -> TableHeaders:
     """The draft's TableHeaders, one per document whichever rule kind asks first."""
@@ -79,8 +84,8 @@ def html_header_row(text: str, offset: int) -> tuple[int, int] | None:
     """The span of the cells of the header row (<tr><th>...) of the HTML table holding `offset`,
     from its first cell's text; None outside a table or in a table with no header row before it."""
     # read back from the offset, not forward from the top: a page may hold many tables
-    opened = max(text.rfind("<table", 0, offset), text.rfind("<TABLE", 0, offset))
-    if opened < 0 or _HTML_TABLE_OPEN.match(text, opened) is None or _HTML_TABLE_CLOSE.search(text, opened, offset) is not None:
+    opened = _last_tag(_HTML_TABLE_BEFORE, text, offset)
+    if opened < 0 or _HTML_TABLE_CLOSE.search(text, opened, offset) is not None:
         return None
     row = _HTML_HEADER_ROW.search(text, opened, offset)
     if row is None:
@@ -89,8 +94,38 @@ def html_header_row(text: str, offset: int) -> tuple[int, int] | None:
     return (first.end() if first is not None else row.start(1)), row.end(1)
 
 
-_HTML_ROW_OPEN = re.compile(r"<tr\b", re.IGNORECASE)
 _HTML_ROW_CLOSE = re.compile(r"</tr\s*>", re.IGNORECASE)
+# The last opening tag before an offset, in any case ("<tr", "<TR", "<Tr"): `regex` searches
+# backwards from the offset, so a long page is not read from its top, nor lower-cased.
+_HTML_ROW_BEFORE = regex.compile(r"(?r)<tr\b", regex.IGNORECASE)
+_HTML_TABLE_BEFORE = regex.compile(r"(?r)<table\b", regex.IGNORECASE)
+
+
+def _last_tag(pattern: regex.Pattern[str], text: str, offset: int) -> int:
+    """The offset of the last match of a backward `pattern` that starts before `offset`, or -1."""
+    found = pattern.search(text, 0, offset)
+    return found.start() if found is not None else -1
+
+
+def html_cell_over(text: str, offset: int) -> tuple[int, int] | None:
+    """The span of the header cell (<th>) over the HTML body cell holding `offset`, counting the
+    cells before it in its row; None outside an HTML table, on its header row, or past its last
+    header cell."""
+    header = html_header_row(text, offset)
+    if header is None:
+        return None
+    row_start = row_span(text, offset)[0]
+    if row_start <= header[0]:
+        return None
+    column = len(_HTML_CELL_TEXT.findall(text, row_start, offset)) - 1
+    tags = list(_HTML_CELL_TEXT.finditer(text, header[0], header[1]))
+    starts = [header[0]] + [m.end() for m in tags]
+    ends = [m.start() for m in tags] + [header[1]]
+    if not 0 <= column < len(starts):
+        return None
+    start, end = starts[column], ends[column]
+    closing = text.rfind("</", start, end)  # up to the cell's closing tag, if it has one
+    return start, closing if closing >= 0 else end
 
 
 def row_span(text: str, offset: int) -> tuple[int, int]:
@@ -101,8 +136,8 @@ def row_span(text: str, offset: int) -> tuple[int, int]:
     line_end = len(text) if line_end < 0 else line_end
     if _LEADING_BAR.match(text, line) is not None:
         return line, line_end
-    opened = max(text.rfind("<tr", 0, offset), text.rfind("<TR", 0, offset))
-    if opened < 0 or _HTML_ROW_OPEN.match(text, opened) is None or _HTML_ROW_CLOSE.search(text, opened, offset) is not None:
+    opened = _last_tag(_HTML_ROW_BEFORE, text, offset)
+    if opened < 0 or _HTML_ROW_CLOSE.search(text, opened, offset) is not None:
         return line, line_end
     closed = _HTML_ROW_CLOSE.search(text, offset)
     return opened, closed.end() if closed is not None else line_end

@@ -8,14 +8,15 @@ the offsets of its possible first words, with a small pattern holding just the e
 start with that word. An entry that starts with a number (`\\d+ ?%`) is tried at the words that
 start with a digit; one that starts with any word (`(?:\\w+ )?recovery`, `\\w+ PM`) is tried a word
 or two before each occurrence of its first known word. Only entries whose start cannot be told at
-all (`\\w+ly`) are searched for as usual. Every match is exactly one the full alternation would give
-at that offset.
+all (`\\w+ly`) are searched for as usual; those among them that need certain words are searched
+for only in the paragraphs holding one, so they never match across a blank line. Every other match
+is exactly one the full alternation would give at that offset.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from functools import partial
 from itertools import chain
@@ -60,6 +61,8 @@ _PLAIN_ENTRY = re.compile(r"\w+(?:\\s\+\w+)*")
 _SPACE_RUN = re.compile(r"\\s\+")
 # A flag group that applies to the whole pattern, wherever it stands.
 _GLOBAL_FLAGS = re.compile(r"(?<!\\)\(\?[a-zA-Z]+\)")
+# A blank line (white space between two line ends): no lexicon match runs across one.
+_BLANK_LINE = regex.compile(r"\n[^\S\n]*\n")
 STOP_WORDS = frozenset(
     "a an the is are was were be been it its it's this that these those in on of for to at by with "
     "and or but if as not no one some many your you we i my our their they he she".split()
@@ -525,12 +528,26 @@ class _PerText:
         self.index: WordIndex | None = None
         self.matches: dict[int, tuple[list[regex.Match[str]], list[int]]] = {}
         self.queries = 0  # searches asked of this text so far
+        self.breaks: list[int] | None = None  # where each blank line ends, found on first need
 
     def word_index(self) -> WordIndex:
         """The text's word index, built on first use."""
         if self.index is None:
             self.index = WordIndex(self.text)
         return self.index
+
+    def paragraphs_around(self, offsets: list[int]) -> Iterator[tuple[int, int]]:
+        """(start, end) of each paragraph that holds one of `offsets` (sorted), once each; a
+        paragraph ends after the blank line that closes it, so a lookahead still sees that."""
+        if self.breaks is None:
+            self.breaks = [m.end() for m in _BLANK_LINE.finditer(self.text)]
+        breaks, last = self.breaks, -1
+        for offset in offsets:
+            i = bisect_right(breaks, offset)
+            if i == last:
+                continue
+            last = i
+            yield (breaks[i - 1] if i else 0), (breaks[i] if i < len(breaks) else len(self.text))
 
 
 # The few long texts searched most recently (the draft's prose, a long sentence sliced from it).
@@ -614,8 +631,10 @@ class Lexicon:
                 else:
                     self._lookback[looked[0]] = max(looked[1], self._lookback.get(looked[0], 0))
                     self._lookback_entries.setdefault(looked[0], []).append(fragment)
-        # entries of unknown start, each with the words one of which its every match holds
-        self._residual = [(fragment, remembered(_NEEDED_WORDS_MEMO, fragment, needed_words)) for fragment in residual]
+        # entries of unknown start
+        # each with the sets of words one of which its every match holds, the smallest set first
+        self._residual = [(fragment, tuple(sorted(remembered(_NEEDED_WORDS_MEMO, fragment, needed_words), key=len)))
+                          for fragment in residual]
         self._residual_patterns: dict[tuple[str, ...], regex.Pattern[str]] = {}
         # keys the draft's index finds only when asked: they are not words of the draft
         self._marked_keys = [word for word in self._by_word if word[:1] in (APOSTROPHE_MARK, SUFFIX_MARK)]
@@ -652,17 +671,42 @@ class Lexicon:
             self._full = compile_pattern(self.pattern, self._flags)
         return self._full
 
-    def _residual_pattern(self, index: WordIndex) -> regex.Pattern[str] | None:
-        """The entries of unknown start that a text with these indexed words can match (a draft
-        without "answer" or "solution" cannot match "[\\w-]+'s (?:answer|solution) to"),
-        compiled on first need, or None when there are none."""
-        entries = tuple(fragment for fragment, needed in self._residual
-                        if all(any(index.occurrences(word) for word in keys) for keys in needed))
-        if not entries:
-            return None
-        found = self._residual_patterns.get(entries)
+    def _residual_starts(self, cache: _PerText) -> Iterator[int]:
+        """Every offset where an entry of unknown start matches (and perhaps a few more).
+
+        An entry that needs certain words ("answer" or "solution" in "[\\w-]+'s (?:answer|solution)
+        to") is searched for only in the paragraphs that hold one of them: a match does not run
+        across a blank line, and a long draft holds such a word in few of its paragraphs. The
+        others are searched for in the whole text.
+        """
+        index, text = cache.word_index(), cache.text
+        anywhere: list[str] = []
+        near: list[str] = []
+        keys: set[str] = set()
+        for fragment, needed in self._residual:
+            if not needed:
+                anywhere.append(fragment)
+            elif all(any(index.occurrences(word) for word in words) for words in needed):
+                # (else a draft without "answer" or "solution" cannot match the entry)
+                near.append(fragment)
+                keys.update(needed[0])  # the fewest words a match needs one of
+        if anywhere:
+            # overlapped matches, so every start is seen (a lookahead scan finds the same starts,
+            # but defeats the engine's search for a match's first character and runs several
+            # times slower)
+            yield from (m.start() for m in self._limited(self._residual_pattern(anywhere).finditer)(text, overlapped=True))
+        if near:
+            finditer = self._limited(self._residual_pattern(near).finditer)
+            offsets = sorted(index.starts[i] for key in keys for i in index.occurrences(key))
+            for begin, end in cache.paragraphs_around(offsets):
+                yield from (m.start() for m in finditer(text, begin, end, overlapped=True))
+
+    def _residual_pattern(self, entries: list[str]) -> regex.Pattern[str]:
+        """The alternation of these entries of unknown start, compiled on first need."""
+        key = tuple(entries)
+        found = self._residual_patterns.get(key)
         if found is None:
-            found = self._residual_patterns[entries] = self._compile(list(entries))
+            found = self._residual_patterns[key] = self._compile(entries)
         return found
 
     def _wrap(self, fragments: list[str]) -> str:
@@ -766,12 +810,8 @@ class Lexicon:
                             undecided.add(candidate)
                         else:
                             by_offset[candidate] = hit
-        residual = self._residual_pattern(index)
-        if residual is not None:  # an entry of unknown start may match there
-            # overlapped matches, so every start is seen (a lookahead scan finds the same starts,
-            # but defeats the engine's search for a match's first character and runs several
-            # times slower)
-            undecided.update(candidate.start() for candidate in self._limited(residual.finditer)(text, overlapped=True))
+        if self._residual:  # an entry of unknown start may match there
+            undecided.update(self._residual_starts(cache))
         match = self._limited(self.full.match)
         for offset in undecided:
             by_offset[offset] = match(text, offset)
