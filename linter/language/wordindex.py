@@ -61,7 +61,7 @@ _PLAIN_ENTRY = re.compile(r"\w+(?:\\s\+\w+)*")
 _SPACE_RUN = re.compile(r"\\s\+")
 # A flag group that applies to the whole pattern, wherever it stands.
 _GLOBAL_FLAGS = re.compile(r"(?<!\\)\(\?[a-zA-Z]+\)")
-# A blank line (white space between two line ends): no lexicon match runs across one.
+# A blank line (white space between two line ends): where a paragraph ends.
 _BLANK_LINE = regex.compile(r"\n[^\S\n]*\n")
 STOP_WORDS = frozenset(
     "a an the is are was were be been it its it's this that these those in on of for to at by with "
@@ -631,8 +631,8 @@ class Lexicon:
                 else:
                     self._lookback[looked[0]] = max(looked[1], self._lookback.get(looked[0], 0))
                     self._lookback_entries.setdefault(looked[0], []).append(fragment)
-        # entries of unknown start
-        # each with the sets of words one of which its every match holds, the smallest set first
+        # entries of unknown start, each with the sets of words one of which its every match
+        # holds, the smallest set first
         self._residual = [(fragment, tuple(sorted(remembered(_NEEDED_WORDS_MEMO, fragment, needed_words), key=len)))
                           for fragment in residual]
         self._residual_patterns: dict[tuple[str, ...], regex.Pattern[str]] = {}
