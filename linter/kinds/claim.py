@@ -1655,19 +1655,13 @@ class _Scan:
         block = self.doc.blocks[sentence.block]
         if block.kind != "table_cell" or _QUOTED_WHOLE.fullmatch(self.prose, block.start, block.end) is None:
             return False
-        return self._under_column(block.start, _REPORTED_HEADER)
+        return table_headers(self.doc).column_says(block.start, _REPORTED_HEADER)
 
     def _risk_cell(self, sentence: Sentence) -> bool:
         """A table cell under a header that names risks ("Watch out for", "Side effects"): an
         effect told there is one to mind, not a benefit promised (a safety promise still is)."""
         block = self.doc.blocks[sentence.block]
-        return block.kind == "table_cell" and self._under_column(block.start, _RISK_HEADER)
-
-    def _under_column(self, offset: int, header: regex.Pattern[str]) -> bool:
-        """Whether the table cell at `offset` sits under a header cell (Markdown or HTML) that
-        `header` finds words in."""
-        cell = table_headers(self.doc).cell_over_any(offset)
-        return cell is not None and header.search(self.doc.text, *cell) is not None
+        return block.kind == "table_cell" and table_headers(self.doc).column_says(block.start, _RISK_HEADER)
 
     def _dismissed(self, sentence: Sentence) -> bool:
         """Hearsay the sentence itself dismisses ("...; please don't listen to them"): reported, not made."""

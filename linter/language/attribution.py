@@ -554,10 +554,7 @@ class _Extractor:
         line = self.doc.text.rfind("\n", 0, offset) + 1
         if _WHEN_LABEL.search(self.doc.prose, max(line, offset - _ANSWER_LEAD), offset) is not None:
             return True
-        if not self._in_table(offset):
-            return False
-        header = table_headers(self.doc).cell_over_any(offset)
-        return header is not None and _WHEN_COLUMN.search(self.doc.text, *header) is not None
+        return self._in_table(offset) and table_headers(self.doc).column_says(offset, _WHEN_COLUMN)
 
     def _continues_dose(self, sentence: tuple[int, int], dosed: set[tuple[int, int]]) -> bool:
         """Whether a short sentence that opens with its time goes on from an amount or an intake

@@ -62,9 +62,11 @@ class TableHeaders:
             return None
         return header_cell(self.text, row, offset, header)
 
-    def cell_over_any(self, offset: int) -> tuple[int, int] | None:
-        """`cell_over`, or in an HTML table the header cell (<th>) over the cell holding `offset`."""
-        return self.cell_over(offset) or html_cell_over(self.text, offset)
+    def column_says(self, offset: int, words: regex.Pattern[str]) -> bool:
+        """Whether the header cell over the cell holding `offset`, in a Markdown or an HTML table,
+        holds something `words` finds ("| When |", "<th>Watch out for</th>")."""
+        cell = self.cell_over(offset) or html_cell_over(self.text, offset)
+        return cell is not None and words.search(self.text, *cell) is not None
 
 
 def table_headers(doc: Document) -> TableHeaders:
