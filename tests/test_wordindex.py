@@ -70,6 +70,8 @@ def test_first_words() -> None:
     # an entry that starts with any word is tried one word before its first known word, and at it
     assert first_words("(?:\\w+\\s+)?recovery") == {"recovery", lookback_key("recovery", 1)}
     assert first_words("the\\s+\\w+\\s+cure") == {lookback_key("cure", 2)}
+    # ... but not a few words before every "a": the stop word it starts with is rarer
+    assert first_words("was\\s+(?:\\w+\\s+)?(?:an?\\s+)?(?:total\\s+)?game\\s+changer") == {"was"}
 
 
 def test_word_pairs() -> None:

@@ -191,6 +191,8 @@ _SIGNATURE_REACH = 16
 _POINTS_BACK = compile_pattern(r"\b(?:it|they|them|these|those)\b", regex.IGNORECASE)
 # A consequence drawn from an animal finding ("..., so it will work for you", "suggesting it can").
 _CONSEQUENCE = r"so|thus|therefore|suggesting|meaning|which (?:means|suggests)"
+# what opens a clause that draws a consequence (the clause splitter leaves it before the clause)
+_DRAWS_CONSEQUENCE = compile_pattern(rf"\b(?:{_CONSEQUENCE})[\s,]*$", regex.IGNORECASE)
 _CARRY_OVER = compile_pattern(
     rf"\b(?:{_CONSEQUENCE}|which (?:makes|tells|told|convinces|convinced)|making|and that(?:'s| is)|that's why|which is why)\b",
     regex.IGNORECASE,
@@ -1950,6 +1952,11 @@ class _Scan:
         lex, prose, claims = self.lex, self.prose, []
         background = search(lex.background, prose, clauses[0][0], clauses[-1][1])
         horizon = background.start() if background is not None else clauses[-1][1]
+        # the background frame governs its own clause; a later one says something of its own
+        # when it draws a consequence ("Pumpkin seed oil blocks DHT, which is the hormone behind
+        # balding, so it stops hair loss")
+        resumes = next((c_start for c_start, _ in clauses
+                        if c_start > horizon and _DRAWS_CONSEQUENCE.search(prose, max(0, c_start - 24), c_start) is not None), None)
         for c_start, c_end in clauses:
             owners = [s for s in subjects if c_start <= s.start < c_end]
             if not owners:
@@ -1961,12 +1968,14 @@ class _Scan:
             for kind, pattern in (("disease", lex.disease_verbs), ("increase", lex.increase), ("decrease", lex.decrease), ("neutral", lex.neutral), ("association", lex.association)):
                 for p in find_all(pattern, prose, first, c_end):
                     subject = _nearest_before(owners, p.start())
-                    if subject is None or p.start() < subject.end or p.start() > horizon:
+                    if subject is None or p.start() < subject.end:
+                        continue
+                    if p.start() > horizon and (resumes is None or p.start() < resumes):
                         continue
                     if _INTERACTS.search(prose, subject.end, p.start()) is not None:
                         continue  # "can interact with ... medicines for diabetes" names a risk
                     # an outcome past the background frame belongs to the body's chemistry, not the claim
-                    reach = min(c_end, p.end() + _OUTCOME_REACH, max(horizon, p.end()))
+                    reach = min(c_end, p.end() + _OUTCOME_REACH, max(horizon if p.start() < horizon else c_end, p.end()))
                     outcome, disease = self._outcome(kind, p.end(), reach)
                     if outcome is None and kind == "disease":
                         outcome, disease = self._disease_taken_up(clauses[0][0], p.start(), p.end())

@@ -40,7 +40,7 @@ INDEX_MIN_LENGTH = 2048
 _MAX_WORDS_PER_TERM = 1024
 # Keys of first_words() and word_pairs() results in the pattern store: change them whenever the
 # functions change.
-_FIRST_WORDS_MEMO = "first_words/5"
+_FIRST_WORDS_MEMO = "first_words/6"
 _WORD_PAIRS_MEMO = "word_pairs/3"
 _NEEDED_WORDS_MEMO = "needed_words/3"
 _ALTERNATIVES_MEMO = "alternatives/1"
@@ -192,6 +192,12 @@ def _is_space(op: object, value: object) -> bool:
     return op is _sre.IN and _is_space_class(value)  # type: ignore[arg-type]
 
 
+def _is_stop_lookback(key: str) -> bool:
+    """Whether `key` tries an entry a few words before each occurrence of a stop word."""
+    looked = parse_lookback(key)
+    return looked is not None and looked[0] in STOP_WORDS
+
+
 def _word_done(word: str, first: str, separator: tuple[object, object] | None,
                rest: list[tuple[object, object]], out: set[str], back: int = 0, pairs: bool = False) -> None:
     """A word of the entry is complete: emit its key, or read on past a leading stop word (past
@@ -212,6 +218,11 @@ def _word_done(word: str, first: str, separator: tuple[object, object] | None,
         except _Unknown:
             out.add(word)
         else:
+            if not pairs and any(_is_stop_lookback(key) for key in second):
+                # "was (?:\w+ )?(?:a )?game changer": trying every "was" once costs less than
+                # trying three offsets before every "a"
+                out.add(word)
+                return
             # a second word that is any word, or a number, leaves only the first word known
             out |= {key if not pairs or key.startswith(word + " ") else word for key in second}
         return
