@@ -1953,8 +1953,8 @@ class _Scan:
         background = search(lex.background, prose, clauses[0][0], clauses[-1][1])
         horizon = background.start() if background is not None else clauses[-1][1]
         # the background frame governs its own clause; a later one says something of its own
-        # when it draws a consequence ("Pumpkin seed oil blocks DHT, which is the hormone behind
-        # balding, so it stops hair loss")
+        # when it draws a consequence ("Pumpkin seed oil blocks DHT, which is the hormone that
+        # makes people go bald, so it stops hair loss")
         resumes = next((c_start for c_start, _ in clauses
                         if c_start > horizon and _DRAWS_CONSEQUENCE.search(prose, max(0, c_start - 24), c_start) is not None), None)
         for c_start, c_end in clauses:
