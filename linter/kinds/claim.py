@@ -1955,8 +1955,9 @@ class _Scan:
         # the background frame governs its own clause; a later one says something of its own
         # when it draws a consequence ("Pumpkin seed oil blocks DHT, which is the hormone that
         # makes people go bald, so it stops hair loss")
-        resumes = next((c_start for c_start, _ in clauses
-                        if c_start > horizon and _DRAWS_CONSEQUENCE.search(prose, max(0, c_start - 24), c_start) is not None), None)
+        resumes = None if background is None else next(
+            (c_start for c_start, _ in clauses
+             if c_start > horizon and _DRAWS_CONSEQUENCE.search(prose, max(0, c_start - 24), c_start) is not None), None)
         for c_start, c_end in clauses:
             owners = [s for s in subjects if c_start <= s.start < c_end]
             if not owners:
@@ -1974,8 +1975,10 @@ class _Scan:
                         continue
                     if _INTERACTS.search(prose, subject.end, p.start()) is not None:
                         continue  # "can interact with ... medicines for diabetes" names a risk
-                    # an outcome past the background frame belongs to the body's chemistry, not the claim
-                    reach = min(c_end, p.end() + _OUTCOME_REACH, max(horizon if p.start() < horizon else c_end, p.end()))
+                    # an outcome past the background frame belongs to the body's chemistry, not the
+                    # claim; a verb in a clause after it reads to its own clause's end
+                    frame_end = horizon if p.start() < horizon else c_end
+                    reach = min(c_end, p.end() + _OUTCOME_REACH, max(frame_end, p.end()))
                     outcome, disease = self._outcome(kind, p.end(), reach)
                     if outcome is None and kind == "disease":
                         outcome, disease = self._disease_taken_up(clauses[0][0], p.start(), p.end())
