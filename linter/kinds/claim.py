@@ -479,6 +479,8 @@ _FAILURE = compile_pattern(
     r"\b(?:could|can)(?:n't|n’t|not| not) (?:really )?(?:see|notice|feel|tell) (?:any|a|much of a|much) ?difference|"
     # a teaser withholds the end: "I Took Saffron for 30 Days. Here's What Happened to My Mood"
     r"\b(?:here['’]s|here is|find out|guess|see) what happened\b|"
+    # the story turns: "I tried the diluted clove oil, but by Sunday my jaw was swelling"
+    r"\bbut (?:by|within|after|the next) [\w ]{1,25}?\b(?:was|were|got|had got|became) (?:\w+ )?(?:worse|swelling|swollen|infected|unbearable)\b|"
     # or names what follows as a record: "I Took Glycine for 30 Days: My Sleep Diary"
     r"[:\u2013\u2014]\s*(?:my|our|an?) (?:[\w-]+ ){0,2}?(?:diary|journal|log|experiment|verdict|review)\b",
     regex.IGNORECASE)

@@ -280,7 +280,10 @@ def load_lexicon(path: Path) -> Lexicon:
         # a label's colon may sit between: "Daily caffeine ceiling: 400 mg"
         _before(data["limit_before"], "limit_before", source, 25, breaks=".;,()"),
         _before(data["food_rejected_before"], "food_rejected_before", source, 25),
-        compile_terms([r"\G[^.;:()]{0,15}?" + t for t in data["food_rejected_after"]], where="food_rejected_after", source=source,
+        # a harm the food state prevents is its reason, not its cost ("with breakfast so it
+        # doesn't upset your stomach"): no negation may stand between the state and the harm
+        compile_terms([r"\G(?:(?!(?:\bnot|\bnever|\bavoid\w*|n't)\b)[^.;:()]){0,15}?" + t for t in data["food_rejected_after"]],
+                      where="food_rejected_after", source=source,
                       whole_words=False) if data["food_rejected_after"] else _NOTHING,
         compile_terms(data["food_adjusted"], where="food_adjusted", source=source) if data["food_adjusted"] else _NOTHING,
     )
@@ -417,12 +420,31 @@ class _Extractor:
         # "it's basically natural metformin": a drug a product is likened to is not its topic
         self.mentions = [m for m in known if _LIKENED.search(doc.prose, max(0, m.start - _LIKENED_REACH), m.start) is None]
         self.mention_starts = [m.start for m in self.mentions]
-        self.main = max(counts, key=lambda name: (counts[name], -self._first(name))) if counts else None
+        self.main = self._most_named(counts)
+        # A product page whose ingredients are all outside the knowledge base ("PureRoot Liver
+        # Reset: Milk Thistle + Dandelion + NAC") is still about them: "take 2 capsules at
+        # bedtime" under "How to take" times the one it names most, when its title names it too
+        # (a shop's collection names each product's herbs in the product's own section). Its
+        # amounts stay unowned: a row of herbs no lexicon knows, or a drug's dose, would be
+        # handed to that ingredient.
+        self.main_timed = self.main or self._title_topic()
         self.headings = [b for b in doc.blocks if b.kind == "heading"]
         self.heading_starts = [b.start for b in self.headings]
 
     def _first(self, name: str) -> int:
         return next(m.start for m in self.mentions if m.substance == name)
+
+    def _title_topic(self) -> str | None:
+        """The substance named most often, if the draft's first block (its title) names it."""
+        topic = self._most_named(Counter(m.substance for m in self.mentions))
+        if topic is None or not self.doc.blocks:
+            return None
+        title = self.doc.blocks[0]
+        return topic if any(m.substance == topic and m.start < title.end for m in self.mentions) else None
+
+    def _most_named(self, counts: Counter[str]) -> str | None:
+        """The substance named most often, the first named on a tie; None when none is."""
+        return max(counts, key=lambda name: (counts[name], -self._first(name))) if counts else None
 
     def run(self) -> Extracted:
         """Extract and attribute; purposes and forms left open resolve to the draft's only one."""
@@ -635,7 +657,8 @@ class _Extractor:
 
     def _statement(self, measure: Union[Quantity, Timing], basis: Basis) -> Statement | None:
         start, end = self._sentence(measure.start)
-        substance = self._substance(measure.start, measure.end, start, end)
+        main = self.main if isinstance(measure, Quantity) else self.main_timed
+        substance = self._substance(measure.start, measure.end, start, end, main)
         if substance is None or (isinstance(measure, Quantity) and self._unnamed_panel_row(measure)):
             return None
         text = self.doc.prose[start:end]
@@ -846,7 +869,9 @@ class _Extractor:
         n = float(_COUNTS.get(count.group(1).lower(), count.group(1)))
         return replace(s, measure=q._replace(low=q.low * n, high=q.high * n))
 
-    def _substance(self, q_start: int, q_end: int, s_start: int, s_end: int) -> str | None:
+    def _substance(self, q_start: int, q_end: int, s_start: int, s_end: int, main: str | None) -> str | None:
+        """The substance a statement is about: one named in its sentence, its table column, its
+        section or paragraph, else `main`, the draft's topic."""
         lo = bisect_left(self.mention_starts, s_start)
         hi = bisect_left(self.mention_starts, s_end)
         inside = self.mentions[lo:hi]
@@ -879,7 +904,7 @@ class _Extractor:
                 first = bisect_left(self.mention_starts, max(section, self.doc.blocks[block].start))
                 return self.mentions[first].substance
             return self.mentions[earlier].substance
-        return self.main
+        return main
 
     def _row_names_another(self, q_start: int, mention: int) -> bool:
         """Whether an amount in a table row whose first cell names an item of its own (one no

@@ -45,13 +45,15 @@ _MIN_PREFIX = frozenset({"at least", "no later than", "no less than", "not less 
 _MAX_PREFIX = frozenset({"up to", "no more than", "not more than", "within", "no earlier than", "a maximum of"})
 # Words between a direction and its anchor: "before you climb into bed", "before the time you want
 # to fall asleep", "before your planned bedtime", "before I turn the lights off", "before you
-# actually go to sleep", "before your new bedtime", a translation's "before to go in bed" (not
-# "local bedtime": a traveller's clock, advice for jet lag only)
+# actually go to sleep", "before your new bedtime", "before you're actually in bed", a
+# translation's "before to go in bed" (not "local bedtime": a traveller's clock, advice for jet
+# lag only)
 _FILLER = (
     r"(?:(?:going\s+to|you\s+go\s+to|heading\s+to|(?:getting|climbing|crawling|hopping)\s+into|"
     r"(?:you|i|we)\s+(?:get|climb|crawl|hop)\s+into|(?:the\s+time\s+)?(?:you|i|we)\s+(?:plan|want|intend|hope|mean)\s+to|"
     r"go\s+to|to\s+go\s+(?:in|to|into)|planned|usual|intended|target|normal|regular|new|desired|chosen|"
-    r"actually|finally|normally|usually|eventually|you|i|we|the|a|an|your|my|each|every|any)\s+)*"
+    r"actually|finally|normally|usually|eventually|(?:you're|you\s+are|i'm|we're|we\s+are)(?:\s+(?:actually|finally))?\s+in|"
+    r"you|i|we|the|a|an|your|my|each|every|any)\s+)*"
 )
 # "at bedtime", "right before bed"; "as" and "when" only before a clause ("right as you lie down",
 # "the moment your head hits the pillow"), never before "sleep" ("when your sleep is broken").
