@@ -65,6 +65,23 @@ def test_json_output_has_every_contract_field(folder: Path) -> None:
         "editorial.hype", 3, 6, 3, 13, "miracle")
 
 
+@pytest.mark.parametrize("findings", [0, 2])
+def test_json_streamed_findings_write_the_same_document(findings: int) -> None:
+    """The reporter makes each finding's dict as it writes it; the document is the one `as_dict`
+    gives, byte for byte, with no findings as with some."""
+    import io
+
+    from linter.reporters import Report
+    from linter.reporters.json_report import as_dict, report
+
+    found = lint_text(DRAFT, path="a.md", config=Config(select=("editorial",)))[:findings]
+    result = Report(findings=tuple(found), files=1, rules={}, fail_on="warning")
+    out = io.StringIO()
+    report(result, out)
+    assert len(found) == findings
+    assert out.getvalue() == json.dumps(as_dict(result), indent=2, ensure_ascii=False) + "\n"
+
+
 def test_fail_on_error_ignores_warnings(folder: Path) -> None:
     assert draftlint("check", "a.md", "--select", "editorial.hype", "--fail-on", "error", cwd=folder).returncode == 0
     assert draftlint("check", "a.md", "--select", "editorial.hype", "--fail-on", "warning", cwd=folder).returncode == 1

@@ -600,6 +600,7 @@ class Lexicons(NamedTuple):
     testimonials: regex.Pattern[str]
     verdicts: regex.Pattern[str]
     badges: regex.Pattern[str]
+    endorsements: regex.Pattern[str]
     results: regex.Pattern[str]
     animal: regex.Pattern[str]
     human: regex.Pattern[str]
@@ -2176,7 +2177,8 @@ class _Scan:
                  and _SCARCE.search(prose, start, vague.start()) is None)
         # the outcome is looked for only when research is invoked: most sentences invoke none
         invoked = (vague is not None
-                   and (claim is not None or badge or (not any_negated and self._has_outcome(start, end, subjects)))
+                   and (claim is not None or badge or (not any_negated and (
+                       self._has_outcome(start, end, subjects) or search(lex.endorsements, prose, vague.end(), end) is not None)))
                    and not self._negated_cue(vague, clauses) and not self._denied_after(vague, clauses)
                    and _ASKED_OF.search(prose, max(start, vague.start() - _ASKED_REACH), vague.start()) is None)
         # "studies show B2 cuts migraines" appeals to research before it names a cure
@@ -2740,6 +2742,9 @@ def _compile(data: Mapping[str, Any], source: str) -> Lexicons:
         # swears by it", "8,000+ reviews don't lie")
         verdicts=terms("names", ["{{%s}}" % name for name in ("verdicts", "verdict_tails") if name in names]),
         badges=terms("names", ["{{badges}}"] if "badges" in names else []),
+        # a substance ranked or said to work, with no outcome named: what an appeal to research
+        # can vouch for ("Doctors agree it's the single most important supplement after 60")
+        endorsements=terms("names", ["{{endorsements}}"] if "endorsements" in names else []),
         results=terms("personal_results", data["personal_results"]),
         animal=terms("animal_evidence", data["animal_evidence"]),
         human=terms("human_targets", data["human_targets"]),
