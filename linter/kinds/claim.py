@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import Any, Iterator, Mapping, NamedTuple
 
@@ -230,6 +231,8 @@ _SET_APART = compile_pattern(r"[:;(\u2013\u2014]|,\s+(?:as|according to)\b|\bas\
 # a pet product's claim for the animal that takes it ("chews that ease anxiety in dogs"), not
 # evidence from animals stretched to people, unless a study is named or its result told
 _PET = compile_pattern(r"\b(?:dogs?|cats?|pets?|puppies|kittens|horses?|canines?|felines?)\b", regex.IGNORECASE)
+# a draft written for pet owners: "your dog", "our cats", "dog owners"
+_PET_READERS = compile_pattern(r"\b(?:your|our) (?:[\w-]+ )?(?:dogs?|cats?|pets?|pupp(?:y|ies)|kittens?|pooch)\b|\b(?:dog|cat|pet) (?:owners|parents|guardians)\b", regex.IGNORECASE)
 _STUDY = compile_pattern(r"\b(?:stud(?:y|ies)|trials?|research|experiments?|data|model|lab)\b", regex.IGNORECASE)
 # the animal result promised to readers outright: "office workers can expect a similar effect"
 _SAME_EFFECT = compile_pattern(r"\b(?:expect|see|get|enjoy|feel|notice) (?:a |the )?(?:similar|same|comparable|like) (?:[\w-]+ )?(?:effects?|benefits?|results?)\b", regex.IGNORECASE)
@@ -682,6 +685,7 @@ class _Scan:
         self._names: dict[str, bool] = {}
         self._topics: dict[int, str | None] = {}
         self._harms: dict[int, bool] = {}  # sentence index -> whether it tells of a harm done
+        self._pet_readers: bool | None = None  # whether the draft speaks to pet owners, found on first need
         self.mentions = self._mentions()
         self.mention_starts = [m.start for m in self.mentions]
         self.title = self._title()
@@ -2324,12 +2328,21 @@ class _Scan:
         """Whether an animal cue names the pets a product is sold for ("ease anxiety in dogs",
         "an alternative to gabapentin for dogs"): no study named in prose[start:end], no result
         told in the past, and nothing carried over to people ("..., so it will help your knees")."""
-        if _PET.search(cue.group()) is None or _STUDY.search(self.prose, start, end) is not None:
+        if _PET.search(cue.group()) is None:
             return False
+        if _STUDY.search(self.prose, start, end) is not None and not self._speaks_to_pet_owners():
+            return False  # research in dogs, told to readers who are not dog owners
         carried = _CARRY_OVER.search(self.prose, cue.end(), end)
         if carried is not None and _PET.search(self.prose, carried.end(), end) is None:
             return False
         return not any(_REPORTED_RESULT.match(self.prose, *c.predicate) for c in claims)
+
+    def _speaks_to_pet_owners(self) -> bool:
+        """Whether the draft addresses pet owners ("your dog", "cat owners") more than once: there,
+        research in dogs is evidence for the readers' own animals, not animal work stretched to people."""
+        if self._pet_readers is None:
+            self._pet_readers = len(list(islice(_PET_READERS.finditer(self.prose), 2))) == 2
+        return self._pet_readers
 
     def _animal_result(self, sentence: Sentence, cue: regex.Match[str], claims: list[Claim], nxt: Sentence | None) -> ClaimHit | None:
         """An animal result told as the substance's benefit and left standing ("In rodent studies,
