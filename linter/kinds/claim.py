@@ -2326,8 +2326,9 @@ class _Scan:
 
     def _for_pets(self, cue: regex.Match[str], start: int, end: int, claims: list[Claim]) -> bool:
         """Whether an animal cue names the pets a product is sold for ("ease anxiety in dogs",
-        "an alternative to gabapentin for dogs"): no study named in prose[start:end], no result
-        told in the past, and nothing carried over to people ("..., so it will help your knees")."""
+        "an alternative to gabapentin for dogs"): no study named in prose[start:end] unless the
+        draft speaks to pet owners, no result told in the past, and nothing carried over to people
+        ("..., so it will help your knees")."""
         if _PET.search(cue.group()) is None:
             return False
         if _STUDY.search(self.prose, start, end) is not None and not self._speaks_to_pet_owners():
