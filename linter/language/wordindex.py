@@ -707,10 +707,14 @@ class Lexicon:
         for fragment in anywhere:
             finditer = self._limited(self._residual_pattern(fragment).finditer)
             yield from (m.start() for m in finditer(text, overlapped=True))
+        # entries that need the same words ("#digit") share the paragraphs around them
+        around: dict[frozenset[str], list[tuple[int, int]]] = {}
         for fragment, keys in near.items():
+            if keys not in around:
+                offsets = sorted(index.starts[i] for key in keys for i in index.occurrences(key))
+                around[keys] = list(cache.paragraphs_around(offsets))
             finditer = self._limited(self._residual_pattern(fragment).finditer)
-            offsets = sorted(index.starts[i] for key in keys for i in index.occurrences(key))
-            for begin, end in cache.paragraphs_around(offsets):
+            for begin, end in around[keys]:
                 yield from (m.start() for m in finditer(text, begin, end, overlapped=True))
 
     def _residual_pattern(self, entry: str) -> regex.Pattern[str]:
