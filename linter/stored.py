@@ -121,6 +121,31 @@ class StoredTable:
             return
         self._dirty = False
         self._size = len(data)
+        _drop_older_formats(self.path)
+
+
+def _drop_older_formats(path: Path) -> None:
+    """Delete the files an older draftlint kept beside `path` in a format it no longer reads.
+
+    Store files are named `<family>-<format>-<rest>.bin`; a format bump would otherwise leave the
+    old file (megabytes of compiled patterns) in the user's cache folder for good. Files of the
+    same format for another Python or `regex` stay: another interpreter may still use them.
+    """
+    family, _, rest = path.name.partition("-")
+    current = rest.partition("-")[0]
+    if not current.isdigit():
+        return
+    try:
+        siblings = list(path.parent.glob(f"{family}-*{path.suffix}"))
+    except OSError:
+        return
+    for sibling in siblings:
+        version = sibling.name[len(family) + 1:].partition("-")[0].removesuffix(path.suffix)
+        if version.isdigit() and int(version) < int(current):
+            try:
+                sibling.unlink()
+            except OSError:
+                pass  # another process removed it, or the folder is read-only: harmless
 
 
 class TableStore:

@@ -95,6 +95,21 @@ def test_an_unwritable_store_is_silent(tmp_path: Path) -> None:
     store.save()  # no exception
 
 
+def test_saving_deletes_older_formats_of_the_same_store_only(tmp_path: Path) -> None:
+    older = [tmp_path / "patterns-3-regex1-cpython311.bin", tmp_path / "patterns-4-regex1-cpython39.bin"]
+    kept = [
+        tmp_path / "patterns-5-regex0-cpython312.bin",  # this format for another interpreter
+        tmp_path / "memo-1-cpython311.bin",  # another store
+        tmp_path / "patterns-notes.txt",
+    ]
+    for path in older + kept:
+        path.write_bytes(b"old")
+    store = PatternStore(tmp_path / "patterns-5-regex1-cpython311.bin")
+    store.compile(*SAMPLES[0])
+    store.save()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([store.path.name] + [p.name for p in kept])
+
+
 def test_an_invalid_pattern_raises_like_regex(tmp_path: Path) -> None:
     store = PatternStore(tmp_path / "store.bin")
     with pytest.raises(regex.error):

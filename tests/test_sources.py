@@ -91,6 +91,18 @@ def test_plain_text_heading_paragraph_and_list() -> None:
     ]
 
 
+def test_plain_text_list_item_runs_on_over_its_indented_lines() -> None:
+    """A hard-wrapped item keeps its wrapped lines: the citation at its end is the item's own."""
+    text = "- people who ate cherries had fewer attacks\n  over two days (Zhang et al., 2012)\n- drink water\nNext line.\n"
+    doc = parse_text(text, fmt="text")
+    assert block_texts(doc) == [
+        ("list_item", "people who ate cherries had fewer attacks\n  over two days (Zhang et al., 2012)"),
+        ("list_item", "drink water"),
+        ("paragraph", "Next line."),
+    ]
+    assert sentence_texts(doc)[0] == "people who ate cherries had fewer attacks over two days (Zhang et al., 2012)"
+
+
 def test_plain_text_transcript_lines_are_units_of_their_own() -> None:
     """A video transcript seldom ends a line with a full stop; each timestamp starts a new unit."""
     doc = parse_text("Transcript, part 2:\n[0:11] this drink knocked me out\n[0:45] so they fix your sleep\n(1:02:10) bye\n", fmt="text")

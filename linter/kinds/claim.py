@@ -188,6 +188,10 @@ _NEGATED_QUOTE_REACH = 48
 _CLOSING_QUOTE = compile_pattern(r"[\"\u201d]")
 # How far after a quotation its signature may start.
 _SIGNATURE_REACH = 16
+# The label of a trial diary's entry: "Week two:", "**Weeks 3 to 6:**".
+_DIARY_ENTRY = compile_pattern(
+    r"\W*(?:week|day|month|night)s? (?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"(?:\s*(?:to|-|\u2013|and)\s*(?:\d{1,3}|[a-z]+))?[*_]{0,2}\s*:", regex.IGNORECASE)
 # A pronoun that points back at a product ("since I switched to these").
 _POINTS_BACK = compile_pattern(r"\b(?:it|they|them|these|those)\b", regex.IGNORECASE)
 # A consequence drawn from an animal finding ("..., so it will work for you", "suggesting it can").
@@ -569,6 +573,9 @@ _RESULT_DOUBTED = compile_pattern(
 # A denial right before an outcome: ", not more recovery".
 _NOT_BEFORE = compile_pattern(r"\bnot\s+(?!(?:just|only|merely|simply)\b)(?:\w+\s+)?$", regex.IGNORECASE)
 # The alternative a contrast turns down: "it signals that night has come rather than knocking you out".
+# A comma splice that names the subject again right before its predicate: "Vitamin D is the one
+# nobody talks about, it prevents ...". A negation before it belongs to the clause it ends.
+_SPLICED_SUBJECT = compile_pattern(r",\s+(?:it|they|this|these)\s+(?:\w+ly\s+|also\s+|even\s+)?$", regex.IGNORECASE)
 _TURNED_DOWN = compile_pattern(r"\b(?:rather than|instead of)\s+$", regex.IGNORECASE)
 # The writer's own intake told before the claim in its sentence ("I drink a shell after every shift
 # and ..."): narrower than _INTAKE, which also counts others' intake and how long since it began.
@@ -1814,7 +1821,10 @@ class _Scan:
                     and self._has_benefit(sentence.start, sentence.end, []))
         # a verdict on the product sworn by a crowd ("Twelve thousand five-star reviews can't be wrong")
         sworn = cue is lex.testimonials and search(lex.verdicts, self.prose, found.start(), found.end()) is not None
-        return signed or in_a_run or sworn or _POINTS_BACK.search(self.prose, sentence.start, sentence.end) is not None
+        # an entry of a trial diary ("Week two: my afternoon slump disappeared") tells what the
+        # product the diary is about did
+        diary = cue is lex.results and _DIARY_ENTRY.match(self.prose, sentence.start, found.start()) is not None
+        return signed or in_a_run or sworn or diary or _POINTS_BACK.search(self.prose, sentence.start, sentence.end) is not None
 
     def _signed(self, sentence: Sentence) -> bool:
         """Whether a quotation in or right after `sentence` is signed as a review ('..." (Amazon
@@ -2141,6 +2151,9 @@ class _Scan:
         # a negation inside a condition before the subject is the condition's ("Even if you're
         # not dealing with depression, fish oil keeps your mood steady")
         window = max(window, self._after_condition(clause_start, subject.start))
+        spliced = _SPLICED_SUBJECT.search(self.prose, window, predicate[0])
+        if spliced is not None:
+            window = spliced.start() + 1
         protected = [(m.start(), m.end()) for m in find_all(self.lex.absolutes, self.prose, window, predicate[1])]
         # a negation in an aside is the aside's: "A warm (not hot) cup of chamomile calms ..."
         protected += [(m.start(), m.end()) for m in find_all(_ASIDE, self.prose, window, subject.start)]

@@ -40,6 +40,8 @@ _AUTHOR_YEAR = compile_pattern(
 _NAMED_SOURCE = compile_pattern(
     rf"\b{_YEAR}\s+(?:Cochrane|NIH|NCCIH|WHO|EFSA|FDA|NICE|AASM)\s+(?:review|report|guidance|guideline|fact sheet|statement)"
     rf"|\bpublished\s+in\s+(?:the\s+)?(?:\p{{Lu}}[\p{{L}}&.-]*\s+){{1,6}}(?:in\s+|\(\s*)?{_YEAR}"
+    # "published this week in the journal *Nutrients* (2025)", "the researchers wrote in *Sleep* (2024)"
+    rf"|\b(?:published|wrote|reported)\s+(?:[\w-]+\s+){{0,3}}?in\s+(?:the\s+)?(?:journal\s+)?[*_]{{1,2}}(?:\p{{Lu}}[\p{{L}}&.-]*\s*){{1,6}}[*_]{{1,2}}\s+\(\s*{_YEAR}\s*\)"
     rf"|\b{_YEAR}\s+(?:[\w-]+\s+){{0,3}}?(?:review|study|trial|meta-analysis|analysis|paper)\s+(?:published\s+)?in\s+(?:the\s+)?"
     rf"(?:Journal\s+of|JAMA|BMJ|Lancet|NEJM|New\s+England|Nutrients|Sleep|PLOS|Cochrane|Phytomedicine|Psychopharmacology)"
 )
@@ -58,7 +60,11 @@ _AUTHOR_ENTRY = compile_pattern(
     + _INITIALLED_AUTHOR + r"[^\n]*?\b(?:19|20)\d\d\b")
 
 # A reference entry that opens with its number in brackets and its first author: "[1] Bent S, ..."
-_BRACKETED_ENTRY = compile_pattern(r"\s*\[(\d{1,3})\]\s+" + _INITIALLED_AUTHOR)
+# Any line of the draft may hold one: "[1] Bent S, ...", and "[2] NIH Office of Dietary Supplements.
+# Iodine fact sheet. https://ods.od.nih.gov/..." (a body as author, known by its link, DOI or year).
+_BRACKETED_ENTRY = compile_pattern(
+    r"^[ \t>]*\[(\d{1,3})\][ \t]+(?:" + _INITIALLED_AUTHOR + r"|[^\n]*?(?:https?://|\bdoi\b|\b(?:19|20)\d\d\b))",
+    regex.MULTILINE | regex.IGNORECASE)
 
 # An entry of a numbered reference list written as plain paragraphs: "[1] Daily JW, ..." or "2. Smith ...".
 _NUMBERED_ENTRY = compile_pattern(r"\s*(?:\[\d+\]|\d+[.)])\s+\S")
@@ -134,8 +140,9 @@ def resolves(doc: Document, marker: regex.Match[str]) -> bool:
 def bracketed_entries(doc: Document) -> frozenset[str]:
     """The numbers of reference entries written as "[1] Bent S, ..." anywhere in the draft, with
     no References heading over them (a leaflet's closing lines)."""
+    # the raw text keeps a bare link that the prose masks; the prose drops an HTML entry's tags
     return doc.derived("bracketed entries", lambda: frozenset(
-        m.group(1) for b in doc.blocks if (m := _BRACKETED_ENTRY.match(doc.prose, b.start, b.end)) is not None))
+        m.group(1) for text in (doc.text, doc.prose) for m in _BRACKETED_ENTRY.finditer(text)))
 
 
 def has_reference_list(doc: Document) -> bool:

@@ -15,6 +15,8 @@ _LINE = re.compile(r"[^\r\n]*")
 _SYMBOL_BULLET = "[\u2190-\u21ff\u2600-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff]\ufe0f?"
 _LIST_MARKER = re.compile(
     r"[ \t]*(?:[-*+\u2022\u2013]|\d{1,3}[.)]|[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?|" + _SYMBOL_BULLET + r")[ \t]+")
+# A line that starts with white space: under a list item, the item's wrapped text.
+_INDENTED = re.compile(r"[ \t]+\S")
 # A numbered line ("4) CALM NIGHT TEA"): in capitals, it heads what follows.
 _NUMBERED = re.compile(r"[ \t]*\d{1,3}[.)][ \t]")
 _FINAL_PUNCTUATION = ".!?:;,)\"'\u201d\u2019"
@@ -65,8 +67,16 @@ def _read_chunk(builder: DocumentBuilder, lines: list[re.Match[str]], has_next: 
         builder.add_block("heading", *_stripped(first))
         lines = lines[1:]
     paragraph: list[re.Match[str]] = []
+    item: tuple[int, int] | None = None  # the list item read last, while indented lines continue it
     for line in lines:
         marker = _LIST_MARKER.match(line.group(0))
+        if item is not None and not marker and _INDENTED.match(line.group(0)):
+            # "- people who ate cherries had fewer attacks\n  over two days (Zhang, 2012)": one
+            # item, so its sentence keeps the citation on the wrapped line
+            item = (item[0], _stripped(line)[1])
+            continue
+        _flush_item(builder, item)
+        item = None
         if marker and _NUMBERED.match(line.group(0)) and _capitals_only(line.group(0)):
             _flush(builder, paragraph)
             paragraph = []
@@ -75,7 +85,7 @@ def _read_chunk(builder: DocumentBuilder, lines: list[re.Match[str]], has_next: 
             _flush(builder, paragraph)
             paragraph = []
             start = line.start() + marker.end()
-            builder.add_block("list_item", start, _stripped(line)[1])
+            item = (start, _stripped(line)[1])
             builder.mask(line.start(), start)
         elif paragraph and _stands_alone(paragraph[-1].group(0)) and _STARTS_ANEW.match(line.group(0)):
             # the line before ended with no punctuation and was too short to be wrapped: a
@@ -86,6 +96,7 @@ def _read_chunk(builder: DocumentBuilder, lines: list[re.Match[str]], has_next: 
             paragraph = [line]
         else:
             paragraph.append(line)
+    _flush_item(builder, item)
     _flush(builder, paragraph)
 
 
@@ -99,6 +110,11 @@ def _capitals_only(line: str) -> bool:
     """A line in capitals ("4) CALM NIGHT HERBAL TEA (20 bags)"): a numbered heading, not a list item."""
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def _flush_item(builder: DocumentBuilder, item: tuple[int, int] | None) -> None:
+    if item is not None:
+        builder.add_block("list_item", *item)
 
 
 def _flush(builder: DocumentBuilder, lines: list[re.Match[str]]) -> None:
