@@ -572,10 +572,10 @@ _RESULT_DOUBTED = compile_pattern(
     regex.IGNORECASE)
 # A denial right before an outcome: ", not more recovery".
 _NOT_BEFORE = compile_pattern(r"\bnot\s+(?!(?:just|only|merely|simply)\b)(?:\w+\s+)?$", regex.IGNORECASE)
-# The alternative a contrast turns down: "it signals that night has come rather than knocking you out".
 # A comma splice that names the subject again right before its predicate: "Vitamin D is the one
 # nobody talks about, it prevents ...". A negation before it belongs to the clause it ends.
 _SPLICED_SUBJECT = compile_pattern(r",\s+(?:it|they|this|these)\s+(?:\w+ly\s+|also\s+|even\s+)?$", regex.IGNORECASE)
+# The alternative a contrast turns down: "it signals that night has come rather than knocking you out".
 _TURNED_DOWN = compile_pattern(r"\b(?:rather than|instead of)\s+$", regex.IGNORECASE)
 # The writer's own intake told before the claim in its sentence ("I drink a shell after every shift
 # and ..."): narrower than _INTAKE, which also counts others' intake and how long since it began.
