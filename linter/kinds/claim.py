@@ -26,6 +26,7 @@ from linter.kinds.base import Kind, RuleMeta, make_finding
 from linter.knowledge import Knowledge, overlap_test
 from linter.language.evidence import Evidence, reference_blocks
 from linter.language.lexicon import compile_terms, either_apostrophe, find_all, search, term_source
+from linter.language.numbers import COUNT_WORD
 from linter.language.polarity import Polarity, is_question
 from linter.language.tables import row_cells, row_span, table_headers
 from linter.language.wordindex import word_starts
@@ -190,7 +191,7 @@ _CLOSING_QUOTE = compile_pattern(r"[\"\u201d]")
 _SIGNATURE_REACH = 16
 # The label of a trial diary's entry: "Week two:", "**Weeks 3 to 6:**".
 _DIARY_ENTRY = compile_pattern(
-    r"\W*(?:week|day|month|night)s? (?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    rf"\W*(?:week|day|month|night)s? (?:\d{{1,3}}|{COUNT_WORD})"
     r"(?:\s*(?:to|-|\u2013|and)\s*(?:\d{1,3}|[a-z]+))?[*_]{0,2}\s*:", regex.IGNORECASE)
 # A pronoun that points back at a product ("since I switched to these").
 _POINTS_BACK = compile_pattern(r"\b(?:it|they|them|these|those)\b", regex.IGNORECASE)
@@ -494,9 +495,13 @@ _FAILURE = compile_pattern(
 # A first-person start on a substance: "I started ", "we switched to ", "my husband has been
 # taking ", "I take " (its object, a name, a pronoun or a dose, follows).
 _INTAKE = compile_pattern(
-    r"\b(?:I|we|he|she|my (?:[\w-]+ ){0,2}?(?:wife|husband|partner|son|daughter|mum|mom|dad|kid|kids|toddler|mother|father))"
+    r"\b(?:I|we|he|she|my (?:[\w-]+ ){0,2}?(?:wife|husband|partner|son|daughter|mum|mom|dad|kid|kids|toddler|mother|father|sister|brother|friend|boyfriend|girlfriend|gran|grandma|grandad|aunt|uncle))"
     r"(?:\s+(?:(?:have|has|had)\s+)?|['\u2019](?:ve|d)\s+)(?:been\s+)?(?:(?:also|just|finally|then|now|eventually)\s+)?"
-    r"(?:start(?:ed)?|beg[ai]n|takes?|took|taking|tried|switched (?:over )?to|added|uses?|used|using|went on|got on|been on"
+    r"(?:start(?:ed)?|beg[ai]n|takes?|took|taking|tried|switched (?:over )?to|add(?:s|ed)?|uses?|used|using|went on|got on|been on"
+    # a forum's "I do 50 mg every morning"
+    r"|do(?= [\d.]+ ?(?:mg|mcg|g|IU|ml)\b)"
+    # a stack's story: "when I put all three together"
+    r"|put (?:them|it|all (?:two|three|four)|the (?:two|three|four)) together"
     # "I've replaced my three espressos with one ..."
     r"|(?:replaced|swapped|traded) (?:[\w'\u2019-]+ ){1,4}?(?:with|for))\b"
     # "after two weeks on these", "since starting"
@@ -1823,7 +1828,10 @@ class _Scan:
         sworn = cue is lex.testimonials and search(lex.verdicts, self.prose, found.start(), found.end()) is not None
         # an entry of a trial diary ("Week two: my afternoon slump disappeared") tells what the
         # product the diary is about did
-        diary = cue is lex.results and _DIARY_ENTRY.match(self.prose, sentence.start, found.start()) is not None
+        # ("**Weeks 4-8:** This is where it got interesting.\nMy libido came back")
+        block_start = self.doc.blocks[sentence.block].start
+        diary = cue is lex.results and any(_DIARY_ENTRY.match(self.prose, start, found.start()) is not None
+                                           for start in {sentence.start, block_start})
         return signed or in_a_run or sworn or diary or _POINTS_BACK.search(self.prose, sentence.start, sentence.end) is not None
 
     def _signed(self, sentence: Sentence) -> bool:
@@ -2200,12 +2208,14 @@ class _Scan:
                    and _ASKED_OF.search(prose, max(start, vague.start() - _ASKED_REACH), vague.start()) is None)
         # "studies show B2 cuts migraines" appeals to research before it names a cure
         cure = None if invoked else next((c for c in claims if c.disease and not c.negated), None)
+        promises = [c for c in find_all(lex.absolutes, prose, start, end)
+                    if not self._negated_cue(c, clauses, exclude_self=True) and not _named_as_label(prose, c, heading)]
+        if cure is not None and any(p.start() <= cure.predicate[0] < p.end() for p in promises):
+            cure = None  # "works for every hay fever sufferer" promises success to all; it is no cure
         if cure is not None:  # "boosts serotonin and relieves depression"
             if self._disowned(cure.end, end):
                 return None
             return self._hit("disease", sentence, cure.subject, None, cure, disease=cure.disease)
-        promises = [c for c in find_all(lex.absolutes, prose, start, end)
-                    if not self._negated_cue(c, clauses, exclude_self=True) and not _named_as_label(prose, c, heading)]
         if promises:
             subject = _nearest(subjects, promises[0].start())
             return self._hit("absolute", sentence, subject, promises[0], claim, extend=promises[-1].end())

@@ -23,6 +23,7 @@ from linter.errors import RuleError
 from linter.examples import LEXICON_EXAMPLES
 from linter.knowledge import DoseRange, Mention, overlap_test
 from linter.language.lexicon import compile_terms, find_all, search
+from linter.language.numbers import COUNT_WORD, parse_number
 from linter.language.polarity import is_question
 from linter.language.quantities import Quantity, find_quantities
 from linter.language.tables import header_cell, html_header_row, row_cells, table_headers
@@ -97,8 +98,7 @@ USUAL_SOURCE = "usual supplement amounts in the dosing lexicon"
 # What may sit between an amount and a rejection after it: "10 mg[ of melatonin], but that's too much".
 _OF_PHRASE = r"\G(?:\s+of\s+[\w-]+(?:\s+[\w-]+)?(?=[\s,]))?"
 # A count right before a product strength ("one 25 mg gummy", "six 500 mg capsules"); "a" is not one.
-_COUNT = compile_pattern(r"(?<![\w.,-])(one|two|three|four|five|six|seven|eight|nine|ten|[1-9]|1[0-2])\s+$", re.IGNORECASE)
-_COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_COUNT = compile_pattern(rf"(?<![\w.,-])({COUNT_WORD}|[1-9]|1[0-2])\s+$", re.IGNORECASE)
 _SPLIT_COUNT = compile_pattern(r"\b(two|three|four|[2-4])\b", re.IGNORECASE)
 _PRICE = compile_pattern(r"[$£€]\s?\d")
 # What follows the size of a pack: "180 g tub", "a 10 mL roller bottle", "a 60 mL glass spray bottle",
@@ -222,6 +222,13 @@ class Lexicon:
             if pattern.fullmatch(text) is not None:
                 return name
         return " ".join(text.lower().split())
+
+
+def _count(word: str) -> float:
+    """The value of a count the patterns above matched ("three", "3")."""
+    value = parse_number(word)
+    assert value is not None  # the patterns match only digits and number words
+    return value
 
 
 def _first_label(table: tuple[tuple[str, regex.Pattern[str]], ...], text: str) -> str | None:
@@ -651,7 +658,7 @@ class _Extractor:
         if split is not None:  # "two doses of 0.1 g each": a serving taken that many times
             count = _SPLIT_COUNT.search(split.group(0))
             if count is not None:
-                return Basis(False, float(_COUNTS.get(count.group(1).lower(), count.group(1))))
+                return Basis(False, _count(count.group(1)))
         # a dose in a sentence that times it to bedtime is taken once a night
         return Basis(False, 1.0) if sentence in nightly else Basis(False, None)
 
@@ -866,7 +873,7 @@ class _Extractor:
         count = _COUNT.search(self.doc.prose, start, q.start)
         if count is None:
             return replace(s, role="label")
-        n = float(_COUNTS.get(count.group(1).lower(), count.group(1)))
+        n = _count(count.group(1))
         return replace(s, measure=q._replace(low=q.low * n, high=q.high * n))
 
     def _substance(self, q_start: int, q_end: int, s_start: int, s_end: int, main: str | None) -> str | None:

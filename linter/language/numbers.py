@@ -35,6 +35,9 @@ _IDIOM = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(_IDIOMS, k
 NUMBER = rf"(?:(?:{_DIGITS}|{_WORDS})(?:\s+and\s+a\s+(?:half|quarter))?|{_IDIOM})"
 """Regex source for one number phrase (digits, fraction, number words, idiom); no capture groups."""
 
+COUNT_WORD = "(?:" + "|".join(word for word, value in _UNITS.items() if 1 <= value <= 12) + ")"
+"""Regex source (no groups) for a number word from one to twelve: the counts writers spell out."""
+
 ARTICLE = r"(?:an?|one)"
 """Regex source for an article that means "one" when a unit follows it ("an hour", "a capsule")."""
 
