@@ -156,6 +156,7 @@ _LIST_JOIN = compile_pattern(r",?\s+(?:and|or|nor|&)\s+|,\s+", regex.IGNORECASE)
 _CONTRAST = compile_pattern(
     r"\b(?:but|though|although|however|yet|whereas)\b|,[\"\u201d\u2019]?\s+(?:and\s+)?while\b"
     r"|,\s+(?=(?:mere |just |only )?(?:anecdotes|stories|claims|testimonials)\s+(?:that|which)\b)", regex.IGNORECASE)
+_COMMENT_AFTER = compile_pattern(r",\s+(?:which (?:is|was)|and that(?:'s| is| was)|that(?:'s| is| was)) (?:(?:partly |largely |exactly |precisely |half )?(?:why|the reason)|how)\b", regex.IGNORECASE)
 _QUOTES = ('"', "\u201c", "\u201d")
 # A quotation mark ending the sentence before, or opening this one.
 _QUOTED = compile_pattern("[" + "".join(_QUOTES) + "]")
@@ -228,8 +229,9 @@ _RELATIVE_TARGET = compile_pattern(r"(?:\s+[\w-]+){0,2}?\s+(?:that|which)\s+(?:[
 # a pet product's own claim, not an animal result
 _REPORTED_RESULT = compile_pattern(r"\w+ed\b|(?:cut|kept|made|gave|brought|shut|grew)\b", regex.IGNORECASE)
 # animal work said to show a truth told in the present: "studies in rodents suggest that the
-# turmeric reduces anxiety" (a past "reduced" tells what the animals showed)
-_SHOWN_THAT = compile_pattern(r"\b(?:suggests?|shows?|indicates?|hints?|proves?|demonstrates?|finds?|found)\s+that\b", regex.IGNORECASE)
+# turmeric reduces anxiety", "animal studies show berberine protects the heart" (a past "reduced"
+# tells what the animals showed)
+_SHOWN_THAT = compile_pattern(r"\b(?:suggests?|shows?|indicates?|hints?|proves?|demonstrates?|finds?|found)\s+(?:that\b|$)", regex.IGNORECASE)
 # what sets an animal cue apart from the claim before it: "X boosts stamina: in mice, ...",
 # "..., as studies in rats show"
 _SET_APART = compile_pattern(r"[:;(\u2013\u2014]|,\s+(?:as|according to)\b|\bas\s+(?:\w+\s+)?(?:stud(?:y|ies)|research|experiments?|work)\b", regex.IGNORECASE)
@@ -414,6 +416,20 @@ _GIVEN_UP = compile_pattern(r"\b(?:cutting|cut out|stopping|stopped|quitting|qui
                              r"|limit(?:s|ed|ing)?|avoid(?:s|ed|ing)?|cuts?|reduc(?:e|es|ed|ing)|skip(?:s|ped)?|no)"
                              r"(?: (?:out|back on|down on))?(?: (?:drinking|taking|having|using|eating))?(?: (?:the|my|your|all|that|any))? ?$", regex.IGNORECASE)
 _GIVEN_UP_REACH = 30
+# A pseudo-cleft names its subject last: "What helped my migraines most was magnesium". The
+# "what" stands for the substance named right after the copula (a gerund of intake may come first).
+_CLEFT_WHAT = compile_pattern(r"(?<![\w'’])(?:what\b(?! (?:is|was|are|were|does|do|did|about|if|else)\b)"
+                              r"|the (?:\w+ )?(?:thing|one|supplement|remedy|product|change|fix|herb) (?:that|which)\b)", regex.IGNORECASE)
+_CLEFT_COPULA = compile_pattern(r"\b(?:was|is|has been|turned out to be|ended up being)\b[\s,]*(?:(?:really|honestly|actually|definitely|simply|just|probably|surprisingly)\s+)?"
+                                r"(?:(?:taking|adding|using|drinking|a|an|the|my|this|that|some|daily|nightly)\s+){0,3}$", regex.IGNORECASE)
+_CLEFT_REACH = 90
+# An appeal to research whose object points back at the claim before ("a study on it", "backs
+# this up", "proves it"): the words that do, within a few words of the cue.
+_BACKS_CLAIM = compile_pattern(r"\b(?:(?:on|about|into|of) (?:it|this|that|them|these)|(?:backs?|backed|proves?|proved|confirms?|confirmed|supports?|shows?|showed|recommends?|recommended|prescribes?|prescribed|swears? by|swore by|uses?|used)(?: (?:all|just|exactly))? (?:it|this|them|these))\b"
+                               r"(?! (?:is|are|was|were|has|have|can|may|might|could|will|would|does|do|did|\w+s)\b)", regex.IGNORECASE)
+_BACKS_REACH = 25
+# What may stand before a pseudo-cleft's "what": the sentence's start, a comma or dash, "and", "but".
+_CLAUSE_OPENING = compile_pattern(r"(?:^|[,;:\u2013\u2014-]\s*|\band\s+|\bbut\s+|\bhonestly,?\s+)(?:[\"'\u201c*_]+)?\s*$", regex.IGNORECASE)
 # a selling point's tick: "✔ Deeper sleep", "✅ Calms the mind", "**✓** Wakes you refreshed"
 _TICK_MARKS = "[\u2714\u2713\u2705\u2611]"
 _TICK_CHAR = compile_pattern(_TICK_MARKS)
@@ -498,6 +514,8 @@ _INTAKE = compile_pattern(
     r"\b(?:I|we|he|she|my (?:[\w-]+ ){0,2}?(?:wife|husband|partner|son|daughter|mum|mom|dad|kid|kids|toddler|mother|father|sister|brother|friend|boyfriend|girlfriend|gran|grandma|grandad|aunt|uncle))"
     r"(?:\s+(?:(?:have|has|had)\s+)?|['\u2019](?:ve|d)\s+)(?:been\s+)?(?:(?:also|just|finally|then|now|eventually)\s+)?"
     r"(?:start(?:ed)?|beg[ai]n|takes?|took|taking|tried|switched (?:over )?to|add(?:s|ed)?|uses?|used|using|went on|got on|been on"
+    # what is eaten or drunk as the remedy: "I eat a big handful every morning"
+    r"|eat(?:s|ing)?|ate|drink(?:s|ing)?|drank|chew(?:s|ed|ing)?"
     # a forum's "I do 50 mg every morning"
     r"|do(?= [\d.]+ ?(?:mg|mcg|g|IU|ml)\b)"
     # a stack's story: "when I put all three together"
@@ -707,6 +725,7 @@ class _Scan:
         """Yield the hits of every candidate sentence, then of every answer that says yes to a
         question making a claim."""
         seen: set[int] = set()
+        found: dict[int, ClaimHit] = {}
         for index in (*self._candidates(), *self._benefit_openings(), *self._ticked_items(), *self._benefit_cells()):
             if index in self.taken or index in seen:
                 continue
@@ -714,11 +733,34 @@ class _Scan:
             hit = self._sentence(index)
             if hit is not None:
                 self.taken.add(hit.sentence)
+                found[hit.sentence] = hit
                 yield hit
-        for hit in (*self._answers(), *self._results()):
+        for hit in (*self._answers(), *self._results(), *self._backings(found)):
             if hit.sentence not in self.taken:
                 self.taken.add(hit.sentence)
                 yield hit
+
+    def _backings(self, found: dict[int, ClaimHit]) -> Iterator[ClaimHit]:
+        """A bare appeal to research right after a claim that points back at it ("There was a
+        German study on it too.", "Research backs this up."): vague evidence for that claim."""
+        doc, prose, lex = self.doc, self.prose, self.lex
+        for index, claimed in sorted(found.items()):
+            after = index + 1
+            if after >= len(doc.sentences) or after in self.taken or claimed.cited:
+                continue
+            sentence = doc.sentences[after]
+            if sentence.block in self.skip or sentence.block - doc.sentences[index].block > 1:
+                continue
+            start, end = sentence.start, sentence.end
+            vague = search(lex.vague, prose, start, end)
+            if vague is None or is_question(prose, start, end):
+                continue
+            back = _BACKS_CLAIM.search(prose, vague.start(), min(end, vague.end() + _BACKS_REACH))
+            clauses = self._clauses(start, end)
+            if back is None or self._negated_cue(vague, clauses) or self._denied_after(vague, clauses):
+                continue
+            subject = Subject(back.start(), back.end(), dict(claimed.values)["subject"])
+            yield self._hit("vague-evidence", sentence, subject, vague, None)
 
     def _answers(self) -> Iterator[ClaimHit]:
         """"Does magnesium work for headaches? Oh, totally." and an FAQ's "**Does it really
@@ -1377,6 +1419,9 @@ class _Scan:
                 or self._dismissed(sentence) or self._refuted_next(sentence) or self._echoes_earlier(sentence)):
             return None
         subjects = self._subjects(sentence)
+        cleft = self._cleft_subject(sentence, subjects)
+        if cleft is not None:
+            subjects = [cleft, *subjects]
         if (subjects and subjects[0].start > start and self.doc.blocks[sentence.block].kind == "list_item"
                 and _CREDITED_BEFORE.search(prose, start, subjects[0].start) is None):
             # "- Stops hay fever in its tracks, without the drowsiness of antihistamine tablets":
@@ -1425,6 +1470,22 @@ class _Scan:
             return None  # "| Watch out for | Nausea; may lower blood sugar |": an effect to mind
         return hit
 
+    def _cleft_subject(self, sentence: Sentence, subjects: list[Subject]) -> Subject | None:
+        """The "what" of a pseudo-cleft at the start of the sentence or a clause, standing for the
+        substance named after its copula ("What finally fixed my sleep was magnesium")."""
+        prose = self.prose
+        for s in subjects:
+            if s.start <= sentence.start:
+                continue
+            copula = _CLEFT_COPULA.search(prose, max(sentence.start, s.start - 40), s.start)
+            if copula is None:
+                continue
+            what = _CLEFT_WHAT.search(prose, max(sentence.start, copula.start() - _CLEFT_REACH), copula.start())
+            if what is None or not _CLAUSE_OPENING.search(prose, sentence.start, what.start()):
+                continue
+            return Subject(what.start(), what.end(), s.name)
+        return None
+
     def _heirs(self, subjects: list[Subject], clauses: list[tuple[int, int]]) -> list[Subject]:
         """Subjects plus, for a clause after a semicolon that names none, the sentence's topic:
         the first one named ("**Omega-3**: the fats in oily fish; protects against low mood").
@@ -1465,7 +1526,11 @@ class _Scan:
         first = subjects[0].start
         if frame.start() < first or any(frame.start() <= s.start < frame.end() for s in subjects):
             return frame  # "..., but the case that it improves sleep ... remains weak" holds its claim
-        return frame if _CONTRAST.search(self.prose, first, frame.start()) is None else None
+        if _CONTRAST.search(self.prose, first, frame.start()) is not None:
+            return None
+        # a frame in a comment on the claim made ("..., which is why it's sold as a fertility aid")
+        # does not report it
+        return frame if _COMMENT_AFTER.search(self.prose, first, frame.start()) is None else None
 
     def _subjects(self, sentence: Sentence) -> list[Subject]:
         """Substance names in the sentence, plus words that point back to one named nearby."""
@@ -2490,7 +2555,8 @@ class _Scan:
         A quotation's signature ends its story: its outcome may be two sentences back."""
         if self.a.polarity.negation(self.prose, sentence.start, sentence.end) is not None:
             return False
-        reach = [sentence.index - 1, sentence.index + 1]
+        # a signature signs what came before it; what follows is the next review
+        reach = [sentence.index - 1] if signature else [sentence.index - 1, sentence.index + 1]
         if _QUOTED.search(self.prose, max(0, sentence.start - 3), sentence.start + 3) is not None:
             reach.append(sentence.index - 2)
         for index in reach:
@@ -2499,7 +2565,10 @@ class _Scan:
                 other = self.doc.sentences[index]
                 if other.block != sentence.block or is_question(self.prose, other.start, other.end):
                     continue  # a question asked is no benefit told
-                if not self._has_benefit(other.start, other.end, self._subjects(other)) or _FAILURE.search(self.prose, other.start, other.end):
+                # a signed quotation's result counts as its benefit ('"... my dread is just gone." (Marcus)')
+                told = self._has_benefit(other.start, other.end, self._subjects(other)) or (
+                    signature and search(self.lex.results, self.prose, other.start, other.end) is not None)
+                if not told or _FAILURE.search(self.prose, other.start, other.end):
                     continue  # no benefit there, or one that failed ("didn't do anything for my back")
                 # a result cited there is a study's, not the story's
                 if not self.a.evidence.in_range(self.doc, other.start, other.end):
