@@ -149,7 +149,8 @@ _REASON_ENDS = compile_pattern(r",\s+(?:and\s+)?(?:so|which means|meaning|theref
 _STRANDED_BY = compile_pattern(r"\s+(?:by|about)\b\s*(?:[^\w\s]|$)")
 _RELATIVE_GAP = compile_pattern(r"\s+(?:that\s+|which\s+)?(?:[\w\u2019'-]+\s+){0,2}")
 # What joins the items of a list of subjects: ", ", " and ", ", or ".
-_LIST_JOIN = compile_pattern(r",?\s+(?:and|or|nor|&)\s+|,\s+", regex.IGNORECASE)
+# a gloss in brackets stays with its item: "vitex (chasteberry) or maca"
+_LIST_JOIN = compile_pattern(r"\)?(?:,?\s+(?:and|or|nor|&)\s+|,\s+)|\s+\(", regex.IGNORECASE)
 # A turn that keeps the claim before it standing: a frame after it ("..., but ask your doctor first").
 # (", and while I'm glad she is sleeping, ..." concedes; a bare "while you sleep" is a time; ",
 # anecdotes that cannot show ..." sets what came before aside)
@@ -528,6 +529,11 @@ _INTAKE = compile_pattern(
     # a forum's dropped "I": "Took 600 mg for two months and ..."
     r"|(?:(?<![^\n])|(?<=[.!?]\s))(?:took|started|tried|been taking|switched (?:over )?to|added)\b",
     regex.IGNORECASE)
+# An intake told as a gerund, right before what was taken: "in my first month of drinking it",
+# "since starting them"
+_GERUND_INTAKE = compile_pattern(
+    r"\b(?:of|since|after|from|by|before|while|with)\s+(?:(?:regularly|daily|just|also)\s+)?"
+    r"(?:taking|drinking|eating|using|adding|starting|chewing|sipping)\s+$", regex.IGNORECASE)
 # What an intake without a name takes: "it", "them", "30 mg", "two gummies".
 _TAKEN_OBJECT = compile_pattern(r"\s+(?:it|them|this|these|those|one|two|three|a|an|half|\d[\d,.]*\s*(?:mg|g|mcg|ml|drops?|capsules?|gummies|tablets?|scoops?)\b)", regex.IGNORECASE)
 _INTAKE_REACH = 70  # characters between an intake's verb and the name of what it takes
@@ -735,7 +741,13 @@ class _Scan:
                 self.taken.add(hit.sentence)
                 found[hit.sentence] = hit
                 yield hit
-        for hit in (*self._answers(), *self._results(), *self._backings(found)):
+        for hit in (*self._answers(), *self._results()):
+            if hit.sentence not in self.taken:
+                self.taken.add(hit.sentence)
+                found[hit.sentence] = hit
+                yield hit
+        # after every other pass, so a story's result can be the claim the research is said to back
+        for hit in tuple(self._backings(found)):
             if hit.sentence not in self.taken:
                 self.taken.add(hit.sentence)
                 yield hit
@@ -1866,7 +1878,8 @@ class _Scan:
         at = modal.end() if modal is not None else start
         manner = _MANNER.match(prose, at)  # a label's "temporarily relieves", "gently calms"
         at = manner.end() if manner is not None else at
-        for pattern in (lex.disease_verbs, lex.increase, lex.decrease, lex.neutral):
+        # a standalone benefit opens with its own verb: "- Keeps your airways clear", "- Burns stored fat"
+        for pattern in (lex.disease_verbs, lex.increase, lex.decrease, lex.neutral, lex.standalone):
             verb = pattern.match(prose, at)
             if verb is not None:
                 return modal is not None or _third_person(verb.group(0))
@@ -2297,7 +2310,8 @@ class _Scan:
         if testimonial is not None and not self._negated_cue(testimonial, clauses) and (
             (has_outcome and (claim is not None or self._has_benefit(start, end, subjects)))
             or (search(lex.verdicts, prose, testimonial.start(), testimonial.end()) is not None and _FAILURE.search(prose, start, end) is None)
-            or (self._story_continues(sentence, signature=signature) and not self._harm_told(sentence))
+            or (self._story_continues(sentence, signature=signature, intake=_INTAKE.match(prose, testimonial.start()) is not None)
+                and not self._harm_told(sentence))
         ) and (_FAILURE.search(prose, start if signature else testimonial.end(), end) is None
                and not self._doubted(sentence, testimonial.end())):
             return self._testimony(sentence, _nearest(subjects, testimonial.start()), testimonial, claim)
@@ -2360,6 +2374,8 @@ class _Scan:
     def _taken_at(self, offset: int) -> bool:
         """Whether the word at `offset` is the object of a person's intake ("I added it")."""
         before = self.prose[max(0, offset - _INTAKE_REACH):offset]
+        if _GERUND_INTAKE.search(before) is not None:
+            return True  # "I lost 8 pounds in my first month of drinking it"
         return any(m.end() < len(before) and not before[m.end():].strip() for m in _INTAKE.finditer(before))
 
     def _better_for_it(self, result: regex.Match[str], clauses: list[tuple[int, int]], end: int) -> bool:
@@ -2549,10 +2565,11 @@ class _Scan:
         hi = bisect_left(self.mention_starts, sentence.end)
         return self.mentions[lo:hi]
 
-    def _story_continues(self, sentence: Sentence, signature: bool = False) -> bool:
+    def _story_continues(self, sentence: Sentence, signature: bool = False, intake: bool = False) -> bool:
         """A testimonial without an outcome of its own ("customers love them") whose paragraph
         states the benefit in the sentence before or after, and which negates nothing itself.
-        A quotation's signature ends its story: its outcome may be two sentences back."""
+        A quotation's signature ends its story: its outcome may be two sentences back. An
+        `intake` ("I took 400 mg a day.") is not continued by a claim about everyone after it."""
         if self.a.polarity.negation(self.prose, sentence.start, sentence.end) is not None:
             return False
         # a signature signs what came before it; what follows is the next review
@@ -2570,10 +2587,19 @@ class _Scan:
                     signature and search(self.lex.results, self.prose, other.start, other.end) is not None)
                 if not told or _FAILURE.search(self.prose, other.start, other.end):
                     continue  # no benefit there, or one that failed ("didn't do anything for my back")
+                if intake and index > sentence.index and self._general_claim(other):
+                    continue  # "I took 400 mg a day. Ubiquinol rejuvenates your eggs.": a claim of its own
                 # a result cited there is a study's, not the story's
                 if not self.a.evidence.in_range(self.doc, other.start, other.end):
                     return True
         return False
+
+    def _general_claim(self, sentence: Sentence) -> bool:
+        """Whether a sentence names its substance and tells no one's experience ("Folate prevents
+        spina bifida."): a claim about everyone, not the result of the story before it."""
+        prose = self.prose
+        return bool(self._mentions_in(sentence)) and _FIRST_PERSON.search(prose, sentence.start, sentence.end) is None and (
+            search(self.lex.results, prose, sentence.start, sentence.end) is None)
 
     def _has_benefit(self, start: int, end: int, subjects: list[Subject]) -> bool:
         """Whether text[start:end] tells of a benefit: an outcome that is not a harm done ("the
