@@ -430,7 +430,7 @@ _BACKS_CLAIM = compile_pattern(r"\b(?:(?:on|about|into|of) (?:it|this|that|them|
                                r"(?! (?:is|are|was|were|has|have|can|may|might|could|will|would|does|do|did|\w+s)\b)", regex.IGNORECASE)
 _BACKS_REACH = 25
 # What may stand before a pseudo-cleft's "what": the sentence's start, a comma or dash, "and", "but".
-_CLAUSE_OPENING = compile_pattern(r"(?:^|[,;:\u2013\u2014-]\s*|\band\s+|\bbut\s+|\bhonestly,?\s+)(?:[\"'\u201c*_]+)?\s*$", regex.IGNORECASE)
+_CLEFT_OPENING = compile_pattern(r"(?:^|[,;:\u2013\u2014-]\s*|\band\s+|\bbut\s+|\bhonestly,?\s+)(?:[\"'\u201c*_]+)?\s*$", regex.IGNORECASE)
 # a selling point's tick: "✔ Deeper sleep", "✅ Calms the mind", "**✓** Wakes you refreshed"
 _TICK_MARKS = "[\u2714\u2713\u2705\u2611]"
 _TICK_CHAR = compile_pattern(_TICK_MARKS)
@@ -1493,7 +1493,7 @@ class _Scan:
             if copula is None:
                 continue
             what = _CLEFT_WHAT.search(prose, max(sentence.start, copula.start() - _CLEFT_REACH), copula.start())
-            if what is None or not _CLAUSE_OPENING.search(prose, sentence.start, what.start()):
+            if what is None or not _CLEFT_OPENING.search(prose, sentence.start, what.start()):
                 continue
             return Subject(what.start(), what.end(), s.name)
         return None
