@@ -156,7 +156,7 @@ _LIST_JOIN = compile_pattern(r"\)?(?:,?\s+(?:and|or|nor|&)\s+|,\s+)|\s+\(", rege
 # anecdotes that cannot show ..." sets what came before aside)
 _CONTRAST = compile_pattern(
     r"\b(?:but|though|although|however|yet|whereas)\b|,[\"\u201d\u2019]?\s+(?:and\s+)?while\b"
-    r"|,\s+(?=(?:mere |just |only )?(?:anecdotes|stories|claims|testimonials)\s+(?:that|which)\b)", regex.IGNORECASE)
+    r"|,\s+(?=(?:mere |just |only )?(?:anecdotes|stories|claims|testimonials)\s+(?:that|which|for which)\b)", regex.IGNORECASE)
 _COMMENT_AFTER = compile_pattern(r",\s+(?:which (?:is|was)|and that(?:'s| is| was)|that(?:'s| is| was)) (?:(?:partly |largely |exactly |precisely |half )?(?:why|the reason)|how)\b", regex.IGNORECASE)
 _QUOTES = ('"', "\u201c", "\u201d")
 # A quotation mark ending the sentence before, or opening this one.
@@ -502,6 +502,9 @@ _FAILURE = compile_pattern(
     r"\b(?:was|were|stayed|felt|is|are) (?:exactly |pretty much |basically |just )?(?:the same|no different|unchanged)\b|"
     r"\bstopped (?:working|helping)|\bno longer (?:works?|helps?|worked|helped)|"
     r"\b(?:could|can)(?:n't|n’t|not| not) (?:really )?(?:see|notice|feel|tell) (?:any|a|much of a|much) ?difference|"
+    # "Can't honestly say I've seen a big change in focus yet", "haven't noticed any difference"
+    r"\b(?:(?:can['’]t|cannot|can not|couldn['’]t|could not) (?:honestly |really |truthfully )?say (?:I|we)(?:'ve|’ve| have)? |(?:haven't|haven’t|have not|hasn't|hasn’t) )"
+    r"(?:seen|noticed|felt) (?:a |any |much )?(?:[\w-]+ )?(?:change|difference|improvement|effect)|"
     # a teaser withholds the end: "I Took Saffron for 30 Days. Here's What Happened to My Mood"
     r"\b(?:here['’]s|here is|find out|guess|see) what happened\b|"
     # the story turns: "I tried the diluted clove oil, but by Sunday my jaw was swelling"
@@ -519,6 +522,8 @@ _INTAKE = compile_pattern(
     r"|eat(?:s|ing)?|ate|drink(?:s|ing)?|drank|chew(?:s|ed|ing)?"
     # a forum's "I do 50 mg every morning"
     r"|do(?= [\d.]+ ?(?:mg|mcg|g|IU|ml)\b)"
+    # a programme done: "I did your cleanse last spring"
+    r"|did(?= (?:your|the|a|an|this|that|my|her|his) (?:[\w-]+ ){0,2}?(?:cleanse|detox|reset|fast|protocol|programme|program|challenge|course)\b)"
     # a stack's story: "when I put all three together"
     r"|put (?:them|it|all (?:two|three|four)|the (?:two|three|four)) together"
     # "I've replaced my three espressos with one ..."
@@ -566,6 +571,11 @@ _GAIN = compile_pattern(
     r"these days|nowadays)\b", regex.IGNORECASE)
 _RESULT_SENTENCES = 2  # sentences after an intake in which its result may be told
 _RESULT_REACH = 60  # characters after a bad outcome in which its going away may be told
+# characters after a crowd's testimony in which its verdict may begin ("Every mum in my group uses
+# them and not one of them would go back")
+_VERDICT_REACH = 40
+# a verdict that only agrees with what was said before it: "readers have said the same"
+_SAID_SAME = compile_pattern(r"(?:say|said|saying|report|tell)\b", regex.IGNORECASE)
 # Between a subject and a benefit word, what makes the rest a list of risks, not a claim.
 # "interacts with", "interacts badly with", "interacts, at least in theory, with"
 _INTERACTS = compile_pattern(r"\binteract(?:s|ed|ing|ions?)?(?:\s+badly|\s*,[^,.;]{1,40},)?\s+with\b", regex.IGNORECASE)
@@ -1903,7 +1913,7 @@ class _Scan:
         in_a_run = (sentence.index - 1 in self.taken and self.doc.sentences[sentence.index - 1].block == sentence.block
                     and self._has_benefit(sentence.start, sentence.end, []))
         # a verdict on the product sworn by a crowd ("Twelve thousand five-star reviews can't be wrong")
-        sworn = cue is lex.testimonials and search(lex.verdicts, self.prose, found.start(), found.end()) is not None
+        sworn = cue is lex.testimonials and self._sworn(found, sentence.end)
         # an entry of a trial diary ("Week two: my afternoon slump disappeared") tells what the
         # product the diary is about did
         # ("**Weeks 4-8:** This is where it got interesting.\nMy libido came back")
@@ -2309,7 +2319,7 @@ class _Scan:
         signature = testimonial is not None and _SIGNATURE.match(testimonial.group(0)) is not None
         if testimonial is not None and not self._negated_cue(testimonial, clauses) and (
             (has_outcome and (claim is not None or self._has_benefit(start, end, subjects)))
-            or (search(lex.verdicts, prose, testimonial.start(), testimonial.end()) is not None and _FAILURE.search(prose, start, end) is None)
+            or (self._sworn(testimonial, end) and _FAILURE.search(prose, start, end) is None)
             or (self._story_continues(sentence, signature=signature, intake=_INTAKE.match(prose, testimonial.start()) is not None)
                 and not self._harm_told(sentence))
         ) and (_FAILURE.search(prose, start if signature else testimonial.end(), end) is None
@@ -2333,6 +2343,16 @@ class _Scan:
         if mine is not None:
             return self._hit("testimonial", sentence, claim.subject, None, claim, data_cue=mine.group(0))
         return self._hit("hedged" if claim.hedge else "efficacy", sentence, claim.subject, None, claim)
+
+    def _sworn(self, testimony: regex.Match[str], end: int) -> bool:
+        """Whether a verdict on the product lies inside a crowd's testimony or begins just after it,
+        before `end` ("Every mum in my group uses them and not one of them would go back")."""
+        if search(self.lex.verdicts, self.prose, testimony.start(), testimony.end()) is not None:
+            return True
+        # a verdict that overlaps the cue is no verdict of its own ("My clients swear by it" needs an
+        # outcome nearby), and "readers have said the same" agrees with what came before the crowd
+        verdict = search(self.lex.verdicts, self.prose, testimony.end(), min(end, testimony.end() + _VERDICT_REACH))
+        return verdict is not None and _SAID_SAME.match(verdict.group(0)) is None
 
     def _testimony(self, sentence: Sentence, subject: Subject, cue: regex.Match[str], claim: Claim | None) -> ClaimHit:
         """A testimonial, or a disease claim when the story names a disease it ended ("Three years

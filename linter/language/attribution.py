@@ -101,11 +101,11 @@ _OF_PHRASE = r"\G(?:\s+of\s+[\w-]+(?:\s+[\w-]+)?(?=[\s,]))?"
 _COUNT = compile_pattern(rf"(?<![\w.,-])({COUNT_WORD}|[1-9]|1[0-2])\s+$", re.IGNORECASE)
 _SPLIT_COUNT = compile_pattern(r"\b(two|three|four|[2-4])\b", re.IGNORECASE)
 _PRICE = compile_pattern(r"[$£€]\s?\d")
-# What follows the size of a pack: "180 g tub", "a 10 mL roller bottle", "a 60 mL glass spray bottle",
-# "1 oz (30 mL) bottle", "(magnesium chloride, 250 g, worth £9)".
+# What follows the size of a pack: "180 g tub", "a 200 g pot", "a 10 mL roller bottle", "a 60 mL
+# glass spray bottle", "1 oz (30 mL) bottle", "(magnesium chloride, 250 g, worth £9)".
 _PACK = compile_pattern(
     r"\s*(?:\([^()]{1,20}\)\s*)?(?:(?:glass|amber|plastic|spray|roller|roll-on|dropper|pump|travel|mini|refill|squeeze)\s+){0,2}"
-    r"(?:tubs?|jars?|pouch(?:es)?|tins?|bags?|boxes|bottles?|packs?|refills?|canisters?|vials?|tubes?)\b|,\s*(?:worth|RRP)\b",
+    r"(?:tubs?|jars?|pouch(?:es)?|tins?|bags?|boxes|bottles?|packs?|refills?|canisters?|vials?|tubes?|pots?|cartons?|cans?|packets?)\b|,\s*(?:worth|RRP)\b",
     re.IGNORECASE)
 # A table that steps a dose down or up: "a typical taper looks like this:", "## Titration".
 _TAPER = compile_pattern(r"\b(?:taper(?:s|ed|ing)?|wean(?:s|ed|ing)?(?: off)?|titrat(?:e|es|ed|ing|ion)|step(?:ping)? (?:down|up)|build(?:ing)? up)\b", re.IGNORECASE)
