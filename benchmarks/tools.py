@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,6 +69,9 @@ class Draftlint:
     @classmethod
     def discover(cls, out: Path) -> Draftlint:
         """Find the `draftlint` script beside sys.executable (else `python -m linter`) and probe it."""
+        # an empty home, as on a fresh install: the memo and compiled patterns that earlier runs of
+        # other code left there are loaded whole by every run and inflated its peak memory
+        shutil.rmtree(out / "home-draftlint", ignore_errors=True)
         env = tool_env(out, "draftlint")
         script = Path(sys.executable).parent / "draftlint"
         base = (str(script),) if script.is_file() else (sys.executable, "-m", "linter")
