@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
-from benchmarks.measure import capture
+from benchmarks.measure import capture, fresh_folder
 
 
 class BenchmarkError(Exception):
@@ -71,7 +70,7 @@ class Draftlint:
         """Find the `draftlint` script beside sys.executable (else `python -m linter`) and probe it."""
         # an empty home, as on a fresh install: the memo and compiled patterns that earlier runs of
         # other code left there are loaded whole by every run and inflated its peak memory
-        shutil.rmtree(out / "home-draftlint", ignore_errors=True)
+        fresh_folder(out / "home-draftlint")()
         env = tool_env(out, "draftlint")
         script = Path(sys.executable).parent / "draftlint"
         base = (str(script),) if script.is_file() else (sys.executable, "-m", "linter")

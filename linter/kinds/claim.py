@@ -735,38 +735,40 @@ class _Scan:
         self.mentions = self._mentions()
         self.mention_starts = [m.start for m in self.mentions]
         self.title = self._title()
-        self.taken: set[int] = set()
+        self.taken: dict[int, ClaimHit] = {}  # sentence index -> the hit found there
 
     def run(self) -> Iterator[ClaimHit]:
         """Yield the hits of every candidate sentence, then of every answer that says yes to a
         question making a claim."""
         seen: set[int] = set()
-        found: dict[int, ClaimHit] = {}
         for index in (*self._candidates(), *self._benefit_openings(), *self._ticked_items(), *self._benefit_cells()):
             if index in self.taken or index in seen:
                 continue
             seen.add(index)
             hit = self._sentence(index)
             if hit is not None:
-                self.taken.add(hit.sentence)
-                found[hit.sentence] = hit
+                self.taken[hit.sentence] = hit
                 yield hit
         for hit in (*self._answers(), *self._results()):
-            if hit.sentence not in self.taken:
-                self.taken.add(hit.sentence)
-                found[hit.sentence] = hit
+            if self._take(hit):
                 yield hit
         # after every other pass, so a story's result can be the claim the research is said to back
-        for hit in tuple(self._backings(found)):
-            if hit.sentence not in self.taken:
-                self.taken.add(hit.sentence)
+        for hit in tuple(self._backings()):
+            if self._take(hit):
                 yield hit
 
-    def _backings(self, found: dict[int, ClaimHit]) -> Iterator[ClaimHit]:
+    def _take(self, hit: ClaimHit) -> bool:
+        """Record a later pass's hit for its sentence, unless an earlier one holds it already."""
+        if hit.sentence in self.taken:
+            return False
+        self.taken[hit.sentence] = hit
+        return True
+
+    def _backings(self) -> Iterator[ClaimHit]:
         """A bare appeal to research right after a claim that points back at it ("There was a
         German study on it too.", "Research backs this up."): vague evidence for that claim."""
         doc, prose, lex = self.doc, self.prose, self.lex
-        for index, claimed in sorted(found.items()):
+        for index, claimed in sorted(self.taken.items()):
             after = index + 1
             if after >= len(doc.sentences) or after in self.taken or claimed.cited:
                 continue
