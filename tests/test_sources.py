@@ -115,6 +115,23 @@ def test_plain_text_transcript_lines_are_units_of_their_own() -> None:
     assert sentence_texts(doc)[1:] == ["this drink knocked me out", "so they fix your sleep", "bye"]
 
 
+def test_plain_text_transcript_turn_wrapped_flush_left_runs_on_to_the_next_timestamp() -> None:
+    """A turn whose line is cut at the wrapping width, unpunctuated, goes on over the lines below
+    it up to the next timestamp; a short unpunctuated item does not take the next line."""
+    text = ("[02:11] KIM: There was a study on hamsters where ginkgo doubled the blood\n"
+            "flow in tiny vessels, so it will warm your hands up.\nAnd our viewers say the same.\n"
+            "[02:20] And grape seed next\n- drink water\nNext line.\n")
+    doc = parse_text(text, fmt="text")
+    assert block_texts(doc) == [
+        ("list_item", "KIM: There was a study on hamsters where ginkgo doubled the blood\n"
+                      "flow in tiny vessels, so it will warm your hands up.\nAnd our viewers say the same."),
+        ("list_item", "And grape seed next"),
+        ("list_item", "drink water"),
+        ("paragraph", "Next line."),
+    ]
+    assert sentence_texts(doc)[0] == "KIM: There was a study on hamsters where ginkgo doubled the blood flow in tiny vessels, so it will warm your hands up."
+
+
 def test_plain_text_numbered_line_in_capitals_is_a_heading() -> None:
     """A review round-up numbers its products in capitals; those lines head what follows."""
     text = "----\n4) CALM NIGHT TEA, CHAMOMILE (20 bags)\nRated 4.7 of 5\n\n1. take one bag\n"

@@ -394,8 +394,9 @@ _NOT_A_NAME = frozenset(
 _BRACKETED = compile_pattern(r"\([^()]*\)")
 # A lead-in ("**Reishi.**", "- Magnesium glycinate.") names a topic in a few words; a sentence says more.
 _LEAD_IN_WORDS = 4
-# What a topic label does not open with: a conjunction or a word that points back.
-_NOT_A_LABEL = compile_pattern(r"(?:and|but|so|okay|ok|now|next|then|also|this|that|these|it)\b", regex.IGNORECASE)
+# What a topic label does not open with: a conjunction or a word that points back, or a
+# transcript's speaker ("GARY: Oh, absolutely.": a turn of talk, whose lines hand on their topic).
+_NOT_A_LABEL = compile_pattern(r"(?:and|but|so|okay|ok|now|next|then|also|this|that|these|it)\b|(?-i:[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)?):\s", regex.IGNORECASE)
 # a promise quoted as the name of a label: 'our "clinically proven" badge'
 _OPENING_QUOTE = compile_pattern(r"[\"\u201c\u2018']$")
 _LABEL_NOUN = compile_pattern(r"[\"\u201d\u2019']\s*(?:badges?|labels?|claims?|stickers?|seals?|wording|tags?|banners?|buzzwords?|language|promises?|slogans?)\b", regex.IGNORECASE)
@@ -574,6 +575,11 @@ _RESULT_REACH = 60  # characters after a bad outcome in which its going away may
 # characters after a crowd's testimony in which its verdict may begin ("Every mum in my group uses
 # them and not one of them would go back")
 _VERDICT_REACH = 40
+# A disease that dates a testimony or labels its teller's group ("since her bowel cancer", "my
+# osteopenia Facebook group"): the story's setting, not what it ended.
+_DISEASE_AS_TIME = compile_pattern(r"\b(?:after|since|during|through|throughout)\s+(?:(?:my|her|his|their|our|the)\s+)?(?:[\w-]+\s+)?$", regex.IGNORECASE)
+_DISEASE_TIME_REACH = 40
+_DISEASE_AS_LABEL = compile_pattern(r"\s+(?:(?:Facebook|support|online|WhatsApp)\s+)?(?:group|forum|community|patients|survivors|ward|clinic|charity|nurses?)\b", regex.IGNORECASE)
 # a verdict that only agrees with what was said before it: "readers have said the same"
 _SAID_SAME = compile_pattern(r"(?:say|said|saying|report|tell)\b", regex.IGNORECASE)
 # Between a subject and a benefit word, what makes the rest a list of risks, not a claim.
@@ -2367,10 +2373,20 @@ class _Scan:
             if told.block == sentence.block:
                 start = told.start
                 begin = start if "\n" in self.prose[start:sentence.start] else None
-        disease = search(self.lex.diseases, self.prose, start, sentence.end)
-        if disease is not None and not _inside_subject(disease, [subject]):
+        disease = next((m for m in find_all(self.lex.diseases, self.prose, start, sentence.end)
+                        if not _inside_subject(m, [subject]) and not self._who_had_it(m, cue)), None)
+        if disease is not None:
             return self._hit("disease", sentence, subject, cue, claim, disease=disease.group(0), begin=begin)
         return self._hit("testimonial", sentence, subject, cue, claim, begin=begin)
+
+    def _who_had_it(self, disease: regex.Match[str], cue: regex.Match[str]) -> bool:
+        """Whether a disease in a testimony names who speaks or when, not what was ended: the
+        signature ("— Anne, breast cancer"), the time ("changed their lives after cancer") or the
+        crowd ("Thousands of cancer patients swear by it", "my osteopenia Facebook group")."""
+        if _SIGNATURE.match(cue.group(0)) is not None and disease.start() >= cue.start():
+            return True
+        return (_DISEASE_AS_TIME.search(self.prose, max(0, disease.start() - _DISEASE_TIME_REACH), disease.start()) is not None
+                or _DISEASE_AS_LABEL.match(self.prose, disease.end()) is not None)
 
     def _harm_told(self, sentence: Sentence) -> bool:
         """Whether a sentence tells of a harm done ("Woke up with a dull headache every morning
