@@ -578,8 +578,9 @@ def _cache_for(text: str) -> _PerText:
 # back from the pattern store's opcodes in microseconds. 800 rather than 1200: on the 16x corpus
 # in one process, peak RSS 139.9 MB to 127.7 MB and 21.8 s to 20.3-21.3 s (the lexicons had grown
 # past the 150 MB limit in the benchmark's own run). 700 rather than 800 when the lexicons grew
-# again: 16x peak RSS 153.4 MB to 142.4 MB, 22.5 s to 21.2 s (600 gave 138.8 MB but 26.5 s).
-WORD_PATTERNS_KEPT = 700
+# again: 16x peak RSS 153.4 MB to 142.4 MB, 22.5 s to 21.2 s (600 gave 138.8 MB but 26.5 s). 600
+# when the oncology, bone and circulation words had taken 700 to 152 MB.
+WORD_PATTERNS_KEPT = 600
 _WORD_PATTERNS: OrderedDict[tuple[tuple[str, str], int, tuple[str, ...]], regex.Pattern[str]] = OrderedDict()
 
 
