@@ -68,18 +68,18 @@ def _read_chunk(builder: DocumentBuilder, lines: list[re.Match[str]], has_next: 
         lines = lines[1:]
     paragraph: list[re.Match[str]] = []
     item: tuple[int, int] | None = None  # the list item read last, while indented lines continue it
-    last_line = ""  # the item's last line so far
     wrapped = False  # whether the item has run on to a line flush left
-    for line in lines:
+    for i, line in enumerate(lines):
         marker = _LIST_MARKER.match(line.group(0))
-        if item is not None and not marker and (_INDENTED.match(line.group(0)) or wrapped or _stands_wrapped(last_line)):
+        indented = _INDENTED.match(line.group(0)) is not None
+        # (an item's lines run unbroken, so the line before is the item's last one)
+        if item is not None and not marker and (indented or wrapped or _stands_wrapped(lines[i - 1].group(0))):
             # "- people who ate cherries had fewer attacks\n  over two days (Zhang, 2012)": one
             # item, so its sentence keeps the citation on the wrapped line; a transcript wraps
             # its timestamped lines flush left ("[02:11] ... doubled the blood\nflow in ..."),
             # and such a turn runs on to the next timestamp
-            wrapped = wrapped or not _INDENTED.match(line.group(0))
+            wrapped = wrapped or not indented
             item = (item[0], _stripped(line)[1])
-            last_line = line.group(0)
             continue
         _flush_item(builder, item)
         item = None
@@ -92,7 +92,7 @@ def _read_chunk(builder: DocumentBuilder, lines: list[re.Match[str]], has_next: 
             paragraph = []
             start = line.start() + marker.end()
             item = (start, _stripped(line)[1])
-            last_line, wrapped = line.group(0), False
+            wrapped = False
             builder.mask(line.start(), start)
         elif paragraph and _stands_alone(paragraph[-1].group(0)) and _STARTS_ANEW.match(line.group(0)):
             # the line before ended with no punctuation and was too short to be wrapped: a
