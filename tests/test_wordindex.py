@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -185,12 +186,27 @@ def test_word_patterns_dropped_from_the_kept_few_come_back_the_same(monkeypatch:
     kept_all = compile_terms(TERMS, where="terms", source="test")
     assert isinstance(kept_all, Lexicon)
     expected = [[m.span() for m in kept_all.all_matches(text)] for text in texts]
-    monkeypatch.setattr(wordindex, "WORD_PATTERNS_KEPT", 2)
+    monkeypatch.setattr(wordindex, "WORD_PATTERN_CHARS_KEPT", 1)
     monkeypatch.setattr(wordindex, "_WORD_PATTERNS", type(wordindex._WORD_PATTERNS)())
     few = compile_terms(TERMS + ["not a cached entry"], where="terms", source="test")
     assert isinstance(few, Lexicon)
     assert [[m.span() for m in few.all_matches(text)] for text in texts] == expected
-    assert len(wordindex._WORD_PATTERNS) == 2
+    assert len(wordindex._WORD_PATTERNS) == 1  # only the newest, however far past the budget
+
+
+def test_kept_word_patterns_drop_the_least_recently_used_past_their_character_budget(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import linter.language.wordindex as wordindex
+
+    monkeypatch.setattr(wordindex, "WORD_PATTERN_CHARS_KEPT", 10)
+    kept = wordindex._KeptPatterns()
+    first, second, third = regex.compile("abcd"), regex.compile("efgh"), regex.compile("ijk")
+    kept.put("first", first)
+    kept.put("second", second)
+    assert kept.get("first") is first  # now the most recently used: "second" goes next
+    kept.put("third", third)
+    assert (kept.get("second"), kept.get("first"), kept.get("third")) == (None, first, third)
+    assert (len(kept), kept.chars) == (2, 7)
 
 
 def test_only_a_publishers_lexicon_carries_a_time_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

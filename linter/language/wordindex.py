@@ -20,7 +20,7 @@ from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from functools import partial
 from itertools import chain
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Hashable, Iterator
 
 try:  # Python 3.11+
     from re import _constants as _sre  # type: ignore[attr-defined]
@@ -572,16 +572,49 @@ def _cache_for(text: str) -> _PerText:
     return entry
 
 
-# Compiled patterns of the entries each word starts, the most recently used kept. An archive run
-# meets thousands of the lexicons' words, and a compiled pattern takes about 60 bytes per
-# character of its source: kept all, they grew a 400-draft run by some 35 MB. A dropped one comes
-# back from the pattern store's opcodes in microseconds. 800 rather than 1200: on the 16x corpus
-# in one process, peak RSS 139.9 MB to 127.7 MB and 21.8 s to 20.3-21.3 s (the lexicons had grown
-# past the 150 MB limit in the benchmark's own run). 700 rather than 800 when the lexicons grew
-# again: 16x peak RSS 153.4 MB to 142.4 MB, 22.5 s to 21.2 s (600 gave 138.8 MB but 26.5 s). 600
-# when the oncology, bone and circulation words had taken 700 to 152 MB.
-WORD_PATTERNS_KEPT = 600
-_WORD_PATTERNS: OrderedDict[tuple[tuple[str, str], int, tuple[str, ...]], regex.Pattern[str]] = OrderedDict()
+# Compiled patterns of the entries each word starts, the most recently used kept within a budget
+# of source characters. An archive run meets thousands of the lexicons' words, and a compiled
+# pattern takes about 56 bytes per character of its source: kept all, they would grow a 400-draft
+# run by some 100 MB. A dropped one comes back from the pattern store's opcodes in microseconds,
+# at a cost that also grows with its length. A budget of characters rather than a count of
+# patterns: the patterns run from a few dozen characters to 25,000, and on the 16x corpus's
+# 223,000 look-ups, keeping 600 patterns held up to 648,000 characters and recompiled 63 million,
+# where a budget of 560,000 recompiled 47 million (16x in one process 17.4-19.0 s to 15.1-16.5 s
+# with a budget of 640,000, at 2-4 MB more peak RSS; 560,000 keeps the RSS of 600 patterns).
+WORD_PATTERN_CHARS_KEPT = 560_000
+
+
+class _KeptPatterns:
+    """Compiled patterns by key, the least recently used dropped once their sources' length passes
+    a budget."""
+
+    def __init__(self) -> None:
+        self._patterns: OrderedDict[Hashable, tuple[regex.Pattern[str], int]] = OrderedDict()
+        self.chars = 0
+
+    def __len__(self) -> int:
+        return len(self._patterns)
+
+    def get(self, key: Hashable) -> regex.Pattern[str] | None:
+        """The pattern kept under `key` (now the most recently used), or None."""
+        found = self._patterns.get(key)
+        if found is None:
+            return None
+        self._patterns.move_to_end(key)
+        return found[0]
+
+    def put(self, key: Hashable, pattern: regex.Pattern[str]) -> None:
+        """Keep `pattern`, dropping the least recently used ones while the budget is passed (the
+        newest always stays)."""
+        size = len(pattern.pattern)
+        self._patterns[key] = (pattern, size)
+        self.chars += size
+        while self.chars > WORD_PATTERN_CHARS_KEPT and len(self._patterns) > 1:
+            _, (_, dropped) = self._patterns.popitem(last=False)
+            self.chars -= dropped
+
+
+_WORD_PATTERNS = _KeptPatterns()
 
 
 def alternation(fragments: list[str], boundary: tuple[str, str]) -> str:
@@ -741,11 +774,8 @@ class Lexicon:
         key = (self._boundary, self._flags, entries)
         found = _WORD_PATTERNS.get(key)
         if found is None:
-            found = _WORD_PATTERNS[key] = self._compile(list(entries))
-            if len(_WORD_PATTERNS) > WORD_PATTERNS_KEPT:
-                _WORD_PATTERNS.popitem(last=False)
-        else:
-            _WORD_PATTERNS.move_to_end(key)
+            found = self._compile(list(entries))
+            _WORD_PATTERNS.put(key, found)
         return found
 
     def _any_first_word(self) -> regex.Pattern[str]:
