@@ -47,6 +47,9 @@ def test_sentences_survive_abbreviations_and_decimals(text: str, expected: list[
         ("Magnesium glycinate is gentle on the stomach and\nMost people take it with dinner.",
          ["Magnesium glycinate is gentle on the stomach and Most people take it with dinner."]),
         ("Take one capsule\nwith food.", ["Take one capsule with food."]),
+        # wrapped by hand a little short of the widest line: "100%" would only just have fitted
+        ("VitaTrek's daily travel multivitamin is totally\n100% natural, so there are zero side effects at all.",
+         ["VitaTrek's daily travel multivitamin is totally 100% natural, so there are zero side effects at all."]),
         # a chat log's lines each open with a time stamp
         ("[Mon 07:45] pete: tried rhodiola last season and I climbed way harder than before\n[Mon 07:50] bex: same here",
          ["[Mon 07:45] pete: tried rhodiola last season and I climbed way harder than before", "[Mon 07:50] bex: same here"]),

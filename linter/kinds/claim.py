@@ -137,7 +137,9 @@ _CLEFT_END = compile_pattern(r"\b(?:was|is|has been|turned out to be)$", regex.I
 # A breadcrumb trail: three or more short section names joined by ">" or "»".
 _BREADCRUMB = compile_pattern(r"[^.!?>\u00bb\n]{1,60}(?:\s+(?:>|\u00bb|\u203a)\s+[^.!?>\u00bb\n]{1,60}){2,}")
 # A name others give, quoted at a distance: 'is sometimes called "nature\'s Ozempic"'.
-_CALLED_QUOTED = compile_pattern(r"\b(?:called|dubbed|nicknamed|labell?ed|branded|hailed as|touted as|billed as)\s+[\"\u201c\u2018']\s*$", regex.IGNORECASE)
+_CALLED_QUOTED = compile_pattern(r"\b(?:called|dubbed|nicknamed|labell?ed|branded|hailed as|touted as|billed as"
+                                 r"|(?:calls?|calling|describes?|describing|markets?|marketing|bills?|billing) (?:itself|themselves)(?: as)?)"
+                                 r"\s+(?:an?\s+)?[\"\u201c\u2018']\s*$", regex.IGNORECASE)
 _CALLED_REACH = 24
 # The same, with the cue a result ("the only thing that worked") and what worked named after it.
 _CREDITED_AFTER = compile_pattern(r"\s+(?:was|is|has been|turned out to be|ended up being)\s+\w", regex.IGNORECASE)

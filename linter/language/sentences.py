@@ -49,6 +49,10 @@ _CHAT_LINE = regex.compile(_BREAK + r"(?=[\p{Ll}@][\w.'\u2019-]{0,24}:[ \t])")
 # breaks a line only where the next word would not fit, and the block's widest line shows the
 # width it had room for. A line that ends in a joining mark, or a next line in lower case, runs on.
 _RUNS_ON = frozenset(",;:(-\u2013\u2014&/+")
+# Wrapped by hand, lines run a few characters short of the widest: a next word that would have
+# fitted only just ("multivitamin is" over "100% natural, ..." in a 92-character block) was
+# wrapped all the same.
+_HAND_WRAP_SLACK = 3
 # A quotation signed in brackets ends its line's unit, however wide the line: '"... his feet." (Kerry)'.
 _SIGNED_LINE = re.compile(r"[.!?][\"\u201d\u2019]?\s*\([^()]{1,40}\)$")
 
@@ -78,7 +82,7 @@ def _line_breaks(prose: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             next_line += len(line) + 1
             text, next_text = line.strip(), following.lstrip()
             next_word = next_text.split(" ", 1)[0]
-            if (text and next_text and (len(text) + 1 + len(next_word) <= widest or _SIGNED_LINE.search(text) is not None)
+            if (text and next_text and (len(text) + 1 + len(next_word) <= widest - _HAND_WRAP_SLACK or _SIGNED_LINE.search(text) is not None)
                     and text[-1] not in _RUNS_ON and not next_text[0].islower()):
                 text_end = next_line - 1 - (len(line) - len(line.rstrip()))  # before the line's trailing blanks
                 next_start = next_line + len(following) - len(next_text)
