@@ -580,8 +580,11 @@ def _cache_for(text: str) -> _PerText:
 # patterns: the patterns run from a few dozen characters to 25,000, and on the 16x corpus's
 # 223,000 look-ups, keeping 600 patterns held up to 648,000 characters and recompiled 63 million,
 # where a budget of 560,000 recompiled 47 million (16x in one process 17.4-19.0 s to 15.1-16.5 s
-# with a budget of 640,000, at 2-4 MB more peak RSS; 560,000 keeps the RSS of 600 patterns).
-WORD_PATTERN_CHARS_KEPT = 560_000
+# with a budget of 640,000, at 2-4 MB more peak RSS; 560,000 kept the RSS of 600 patterns). 480,000
+# when the sun, snoring and travel words put the benchmark's 16x peak RSS at 151.3 MB: 16x in one
+# process 25.8 s and 147.2 MB at 560,000, 27.9 s and 144.0 MB at 480,000, 28.6 s and 142.3 MB at
+# 400,000.
+WORD_PATTERN_CHARS_KEPT = 480_000
 
 
 class _KeptPatterns:
