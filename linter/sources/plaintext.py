@@ -19,7 +19,7 @@ _LIST_MARKER = re.compile(
 _INDENTED = re.compile(r"[ \t]+\S")
 # A numbered line ("4) CALM NIGHT TEA"): in capitals, it heads what follows.
 _NUMBERED = re.compile(r"[ \t]*\d{1,3}[.)][ \t]")
-_FINAL_PUNCTUATION = ".!?:;,)\"'\u201d\u2019"
+_FINAL_PUNCTUATION = tuple(".!?:;,)\"'\u201d\u2019")
 # The first line of a hard-wrapped paragraph: a sentence ends inside it, or it is as long as a
 # wrapped line. Such a line runs on into the next one and is no heading.
 _WRAP_WIDTH = 60
@@ -60,7 +60,7 @@ def _read_chunk(builder: DocumentBuilder, lines: list[re.Match[str]], has_next: 
     if (
         followed_by_prose
         and len(first_text) <= 120
-        and not first_text.endswith(tuple(_FINAL_PUNCTUATION))
+        and _unpunctuated(first_text)
         and not _LIST_MARKER.match(first.group(0))
         and not (len(lines) > 1 and _WRAPPED.search(first_text))
     ):
@@ -110,13 +110,18 @@ def _read_chunk(builder: DocumentBuilder, lines: list[re.Match[str]], has_next: 
 def _stands_alone(line: str) -> bool:
     """A line that ends unpunctuated and is too short to be a wrapped line of a paragraph."""
     text = line.strip()
-    return len(text) < _WRAP_WIDTH and not text.endswith(tuple(_FINAL_PUNCTUATION))
+    return len(text) < _WRAP_WIDTH and _unpunctuated(text)
 
 
 def _stands_wrapped(line: str) -> bool:
     """A line that ends unpunctuated and is as long as a wrapped line: the next one carries it on."""
     text = line.strip()
-    return len(text) >= _WRAP_WIDTH and not text.endswith(tuple(_FINAL_PUNCTUATION))
+    return len(text) >= _WRAP_WIDTH and _unpunctuated(text)
+
+
+def _unpunctuated(text: str) -> bool:
+    """Whether a line's text ends with no closing punctuation mark."""
+    return not text.endswith(_FINAL_PUNCTUATION)
 
 
 def _capitals_only(line: str) -> bool:
