@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, TextIO
@@ -307,8 +308,24 @@ def explain(rule: str) -> None:
     click.echo(f"\nSource: {meta.source}")
 
 
+def _exit_on_interrupt(signum: int, frame: object) -> None:
+    """Ctrl-C: end the run at once with exit code 130, worker processes included.
+
+    Raising KeyboardInterrupt is not enough: Python drops an exception raised while it finalizes
+    an object (a generator left half-read, say), and a run whose interrupt was dropped went on
+    linting. Nothing is left half-written: cache entries and stores are replaced atomically."""
+    if "multiprocessing" in sys.modules:  # a worker pool was started
+        for worker in sys.modules["multiprocessing"].active_children():
+            worker.terminate()
+    # Output still buffered is dropped rather than flushed: a pager that stopped reading would
+    # block the flush, and so the exit.
+    os._exit(EXIT_INTERRUPTED)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: one-line errors and exit 2, quiet exits on closed pipes and Ctrl-C."""
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # not ignored, as in a background job
+        signal.signal(signal.SIGINT, _exit_on_interrupt)
     try:
         cli.main(args=argv, prog_name="draftlint", standalone_mode=False)
     except click.exceptions.Exit as exc:

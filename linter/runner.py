@@ -7,7 +7,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from linter.cache import FileCache, entry_key, ruleset_fingerprint
 from linter.config import Config, find_config, load_config
@@ -15,6 +15,10 @@ from linter.errors import DraftlintError, InputError
 from linter.files import DEFAULT_EXTENSIONS, Target, iter_targets, read_regular
 from linter.finding import Finding
 from linter.results import FileResult
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
+    from multiprocessing.process import BaseProcess
 
 # The engine, the rule kinds and the parsers are imported where a draft is linted, not here: a
 # pre-commit run whose drafts are all in the result cache must not pay for loading the rules.
@@ -133,16 +137,33 @@ def _lint_many(jobs: Iterator[Job], workers: int) -> Iterator[FileResult]:
     # library caller's later garbage is collected as usual.
     gc.freeze()
     pending: deque[Future[FileResult]] = deque()
+    others = set(multiprocessing.active_children())
+    finished = False
     try:
-        with pool:
-            for job in chain(ahead, jobs):
-                pending.append(pool.submit(lint_job, job))
-                if len(pending) >= len(ahead) * _IN_FLIGHT_PER_WORKER:
-                    yield pending.popleft().result()
-            while pending:
+        for job in chain(ahead, jobs):
+            pending.append(pool.submit(lint_job, job))
+            if len(pending) >= len(ahead) * _IN_FLIGHT_PER_WORKER:
                 yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+        finished = True
     finally:
         gc.unfreeze()
+        if finished:
+            pool.shutdown()
+        else:
+            _stop_workers(pool, others)
+
+
+def _stop_workers(pool: Executor, others: set[BaseProcess]) -> None:
+    """End a pool at once (Ctrl-C, or the reader stopped early): queued drafts are dropped and
+    the workers ended, since waiting for them is what kept an interrupted run alive."""
+    import multiprocessing
+
+    pool.shutdown(wait=False, cancel_futures=True)
+    for worker in multiprocessing.active_children():
+        if worker not in others:  # a library caller's own processes are not ours to end
+            worker.terminate()
 
 
 def lint_jobs(jobs: Iterable[Job], workers: int, cache: FileCache | None) -> Iterator[FileResult]:

@@ -329,16 +329,45 @@ def test_closed_pipe_exits_quietly(tmp_path: Path, fmt: str) -> None:
     assert result.returncode in (0, 1), result.returncode
 
 
+def _interruptible() -> None:
+    """In the child: take SIGINT as a terminal would deliver it, even when this test run was
+    started in the background (nohup, `cmd &`), where SIGINT is ignored and stays so across exec."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_exits_130_without_traceback(tmp_path: Path) -> None:
     for i in range(3000):
         (tmp_path / f"d{i:04}.md").write_text(DRAFT * 20)
     process = subprocess.Popen([sys.executable, "-m", "linter", "check", ".", "--no-cache"], cwd=tmp_path,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, preexec_fn=_interruptible)
     time.sleep(4)
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=120)
     assert process.returncode == 130, err.decode()
     assert b"Traceback" not in err, err.decode()
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads child processes from /proc")
+def test_ctrl_c_ends_the_worker_processes(tmp_path: Path) -> None:
+    for i in range(3000):
+        (tmp_path / f"d{i:04}.md").write_text(DRAFT * 20)
+    process = subprocess.Popen([sys.executable, "-m", "linter", "check", ".", "--no-cache", "--jobs", "2"],
+                               cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, preexec_fn=_interruptible)
+    workers: list[int] = []
+    deadline = time.monotonic() + 60
+    while len(workers) < 2 and time.monotonic() < deadline:  # the pool starts after the first draft
+        time.sleep(0.2)
+        children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
+        workers = [int(pid) for pid in children.read_text().split()] if children.exists() else []
+    assert len(workers) == 2
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130, err.decode()
+    assert err == b""
+    time.sleep(0.5)
+    alive = [pid for pid in workers if Path(f"/proc/{pid}").exists()
+             and "Z" not in Path(f"/proc/{pid}/stat").read_text().split()[2]]
+    assert alive == []
 
 
 # --- guarantees --------------------------------------------------------------------------------
