@@ -583,8 +583,8 @@ def _cache_for(text: str) -> _PerText:
 # with a budget of 640,000, at 2-4 MB more peak RSS; 560,000 kept the RSS of 600 patterns). 480,000
 # when the sun, snoring and travel words put the benchmark's 16x peak RSS at 151.3 MB: 16x in one
 # process 25.8 s and 147.2 MB at 560,000, 27.9 s and 144.0 MB at 480,000, 28.6 s and 142.3 MB at
-# 400,000.
-WORD_PATTERN_CHARS_KEPT = 480_000
+# 400,000. 420,000 when the mood, heart and gut words put it at 149.1 MB with 480,000.
+WORD_PATTERN_CHARS_KEPT = 420_000
 
 
 class _KeptPatterns:
