@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 import linter.language.lexicon as lexicon_module
 from linter.language.lexicon import PatternTimeout, compile_terms, find_all
 from linter.ruleset import builtin_rules_dir
+from linter.language.lexicon import WORD_BOUNDARIES
 from linter.language.wordindex import (DIGIT_KEY, INDEX_MIN_LENGTH, Lexicon, alternatives, first_words, lookback_key,
-                                       expect_searches, needed_words, word_pairs, word_starts)
+                                       needed_words, word_pairs, word_starts)
 
 TERMS = [
     "improves?",
@@ -159,7 +160,7 @@ def test_a_search_inside_a_window_equals_plain_search(words: list[str], separato
         starts.append(starts[-1] + len(word) + len(separator))
     first, last = sorted((a % len(words), b % len(words)))
     pos, end = starts[first], starts[last] + len(words[last])
-    for _ in range(2):  # the first query of a text is answered without the index, later ones with it
+    for _ in range(2):  # the first query scans the text, the next reads the matches kept for it
         assert [m.span() for m in lexicon.finditer(text, pos, end)] == [m.span() for m in lexicon.full.finditer(text, pos, end)]
 
 
@@ -171,42 +172,34 @@ def test_an_entry_of_unknown_start_is_not_matched_across_a_blank_line() -> None:
     filler = "calm " * (INDEX_MIN_LENGTH // 5)
     for joined, expected in (("nature's answer to", ["nature's answer to"]), ("nature's\n\nanswer to", [])):
         text = filler + joined + " stress.\n\n" + filler
-        expect_searches(text)
         found = [m.group() for m in lexicon.finditer(text) if "answer" in m.group()]
         assert found == expected
 
 
-def test_word_patterns_dropped_from_the_kept_few_come_back_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
-    import random
+def test_a_match_is_the_first_entry_in_lexicon_order_that_matches_there() -> None:
+    flags = regex.IGNORECASE | regex.VERSION0
+    short_first = Lexicon(["sleep", r"sleep\s+quality", r"(?:\w+\s+)?quality"], WORD_BOUNDARIES, flags, validate=False)
+    long_first = Lexicon([r"(?:\w+\s+)?quality", r"sleep\s+quality", "sleep"], WORD_BOUNDARIES, flags, validate=False)
+    text = "Better Sleep quality, better sleep."
+    assert [m.group() for m in short_first.finditer(text)] == ["Sleep", "quality", "sleep"]
+    assert [m.group() for m in long_first.finditer(text)] == ["Sleep quality", "sleep"]
+    assert long_first.match(text, 7).group() == long_first.full.match(text, 7).group() == "Sleep quality"
+    assert long_first.match(text, 7, 12).group() == "Sleep"  # the window ends the entry early
+    assert long_first.match(text, 8) is None  # inside a word
 
+
+def test_searches_compile_each_entry_once_and_never_the_whole_alternation() -> None:
     import linter.language.wordindex as wordindex
 
-    rng = random.Random(11)
-    texts = [" ".join(rng.choice(WORDS) for _ in range(3000)) for _ in range(3)]
-    kept_all = compile_terms(TERMS, where="terms", source="test")
-    assert isinstance(kept_all, Lexicon)
-    expected = [[m.span() for m in kept_all.all_matches(text)] for text in texts]
-    monkeypatch.setattr(wordindex, "WORD_PATTERN_CHARS_KEPT", 1)
-    monkeypatch.setattr(wordindex, "_WORD_PATTERNS", type(wordindex._WORD_PATTERNS)())
-    few = compile_terms(TERMS + ["not a cached entry"], where="terms", source="test")
-    assert isinstance(few, Lexicon)
-    assert [[m.span() for m in few.all_matches(text)] for text in texts] == expected
-    assert len(wordindex._WORD_PATTERNS) == 1  # only the newest, however far past the budget
-
-
-def test_kept_word_patterns_drop_the_least_recently_used_past_their_character_budget(
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    import linter.language.wordindex as wordindex
-
-    monkeypatch.setattr(wordindex, "WORD_PATTERN_CHARS_KEPT", 10)
-    kept = wordindex._KeptPatterns()
-    first, second, third = regex.compile("abcd"), regex.compile("efgh"), regex.compile("ijk")
-    kept.put("first", first)
-    kept.put("second", second)
-    assert kept.get("first") is first  # now the most recently used: "second" goes next
-    kept.put("third", third)
-    assert (kept.get("second"), kept.get("first"), kept.get("third")) == (None, first, third)
-    assert (len(kept), kept.chars) == (2, 7)
+    flags = regex.IGNORECASE | regex.VERSION0
+    one = Lexicon(["calm(?:s|ing)?", r"sleep\s+aid"], WORD_BOUNDARIES, flags, validate=False)
+    other = Lexicon([r"sleep\s+aid", "drowsy"], WORD_BOUNDARIES, flags, validate=False)
+    text = "A sleep aid calms you. " * 200
+    assert [m.group() for m in one.finditer(text)][:2] == ["sleep aid", "calms"]
+    assert [m.group() for m in other.finditer(text)][:1] == ["sleep aid"]
+    assert one._full is None and other._full is None
+    assert one._matcher(r"sleep\s+aid") == other._matcher(r"sleep\s+aid")  # one compiled pattern, shared
+    assert len([key for key in wordindex._ENTRY_PATTERNS if "(?:sleep\\s+aid)" in key[0]]) == 1
 
 
 def test_only_a_publishers_lexicon_carries_a_time_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

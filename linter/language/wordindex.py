@@ -3,24 +3,24 @@
 The `regex` engine tries every branch of an alternation at every position, so a 300-entry lexicon
 crawls through a draft at well under 1 MB/s, and the rule kinds search many lexicons. Nearly every
 lexicon entry starts with a known word ("improves", "(?:quiet|calm)s?", "(?:a |an )?natural ..."),
-so the draft's words are indexed once (lower-case word -> offsets) and each lexicon is tried only at
-the offsets of its possible first words, with a small pattern holding just the entries that can
-start with that word. An entry that starts with a number (`\\d+ ?%`) is tried at the words that
-start with a digit; one that starts with any word (`(?:\\w+ )?recovery`, `\\w+ PM`) is tried a word
-or two before each occurrence of its first known word. Only entries whose start cannot be told at
-all (`\\w+ly`) are searched for as usual; those among them that need certain words are searched
-for only in the paragraphs holding one, so they never match across a blank line. Every other match
-is exactly one the full alternation would give at that offset.
+so the draft's words are indexed once (lower-case word -> offsets) and each entry is tried only at
+the offsets of its possible first words, and only where the next word of the draft may continue
+it; each entry is compiled alone, and at an offset the first entry in lexicon order that matches
+wins, as in the whole alternation. An entry that starts with a number (`\\d+ ?%`) is tried at the
+words that start with a digit; one that starts with any word (`(?:\\w+ )?recovery`, `\\w+ PM`) is
+tried a word or two before each occurrence of its first known word. Only entries whose start
+cannot be told at all (`\\w+ly`) are searched for as usual; those among them that need certain
+words are searched for only in the paragraphs holding one, so they never match across a blank
+line. Every match is exactly one the full alternation would give at that offset.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import OrderedDict
 from functools import partial
 from itertools import chain
-from typing import Any, Callable, Hashable, Iterator
+from typing import Any, Callable, Iterator, NamedTuple
 
 try:  # Python 3.11+
     from re import _constants as _sre  # type: ignore[attr-defined]
@@ -35,7 +35,8 @@ from linter.language.recent import RecentTexts
 from linter.memo import remembered
 from linter.patterns import compile_pattern
 
-# Below this length a plain scan is cheaper than building an index.
+# A text shorter than this is short: `word_starts` leaves it to a plain search, and its caches
+# are kept apart from the long texts'.
 INDEX_MIN_LENGTH = 2048
 _MAX_WORDS_PER_TERM = 1024
 # Keys of first_words() and word_pairs() results in the pattern store: change them whenever the
@@ -538,7 +539,6 @@ class _PerText:
         self.text = text
         self.index: WordIndex | None = None
         self.matches: dict[int, tuple[list[regex.Match[str]], list[int]]] = {}
-        self.queries = 0  # searches asked of this text so far
         self.breaks: list[int] | None = None  # where each blank line ends, found on first need
 
     def word_index(self) -> WordIndex:
@@ -561,63 +561,59 @@ class _PerText:
             yield (breaks[i - 1] if i else 0), (breaks[i] if i < len(breaks) else len(self.text))
 
 
-# The few long texts searched most recently (the draft's prose, a long sentence sliced from it).
+# The few long texts searched most recently (the draft's prose, a long sentence sliced from it),
+# and apart from them the short ones (a heading, a phrase), so that a run of short searches
+# never pushes the draft's prose, and its matches, out.
 _recent: RecentTexts[_PerText] = RecentTexts(4)
+_recent_short: RecentTexts[_PerText] = RecentTexts(8)
 
 
 def _cache_for(text: str) -> _PerText:
-    """The caches of `text`, counting one more search of it."""
-    entry = _recent.get(text, _PerText)
-    entry.queries += 1
-    return entry
+    """The caches of `text` (its word index, each lexicon's matches)."""
+    return (_recent if len(text) >= INDEX_MIN_LENGTH else _recent_short).get(text, _PerText)
 
 
-# Compiled patterns of the entries each word starts, the most recently used kept within a budget
-# of source characters. An archive run meets thousands of the lexicons' words, and a compiled
-# pattern takes about 56 bytes per character of its source: kept all, they would grow a 400-draft
-# run by some 100 MB. A dropped one comes back from the pattern store's opcodes in microseconds,
-# at a cost that also grows with its length. A budget of characters rather than a count of
-# patterns: the patterns run from a few dozen characters to 25,000, and on the 16x corpus's
-# 223,000 look-ups, keeping 600 patterns held up to 648,000 characters and recompiled 63 million,
-# where a budget of 560,000 recompiled 47 million (16x in one process 17.4-19.0 s to 15.1-16.5 s
-# with a budget of 640,000, at 2-4 MB more peak RSS; 560,000 kept the RSS of 600 patterns). 480,000
-# when the sun, snoring and travel words put the benchmark's 16x peak RSS at 151.3 MB: 16x in one
-# process 25.8 s and 147.2 MB at 560,000, 27.9 s and 144.0 MB at 480,000, 28.6 s and 142.3 MB at
-# 400,000. 420,000 when the mood, heart and gut words put it at 149.1 MB with 480,000.
-WORD_PATTERN_CHARS_KEPT = 420_000
+# Each lexicon entry compiled alone, once per process, and shared by every lexicon that holds it
+# with the same boundary and flags. A match at an offset is then the first entry, in lexicon order,
+# that matches there, which is what the lexicon's whole alternation gives. Alternations are what
+# cost memory: `regex` spends about 160 bytes per character of an alternation's source, so the
+# built-in lexicons' 640,000 characters took some 100 MB as whole alternations, and the per-word
+# alternations (each entry again in the pattern of every word it may start with, 1.9 million
+# characters on the 4x corpus) had to be dropped and recompiled within a budget. Their 4,400
+# entries compiled one by one take some 40 MB, all kept.
+_ENTRY_PATTERNS: dict[tuple[str, int], regex.Pattern[str]] = {}
+# An alternative that never matches. An entry tried at an offset is compiled as one of two
+# alternatives, itself and this: `regex` first looks for the literal text that every match of a
+# pattern must hold ("CFU" in "(?:\d+ billion )?CFU blend") from the offset on, and on a 2 MB draft
+# without it that look ran to the end of the text, 0.6 ms a try (a 2 MB draft took 23 s, not 5);
+# two alternatives leave no such literal.
+_NEVER = "(?!)"
+Matcher = Callable[..., "regex.Match[str] | None"]
 
 
-class _KeptPatterns:
-    """Compiled patterns by key, the least recently used dropped once their sources' length passes
-    a budget."""
-
-    def __init__(self) -> None:
-        self._patterns: OrderedDict[Hashable, tuple[regex.Pattern[str], int]] = OrderedDict()
-        self.chars = 0
-
-    def __len__(self) -> int:
-        return len(self._patterns)
-
-    def get(self, key: Hashable) -> regex.Pattern[str] | None:
-        """The pattern kept under `key` (now the most recently used), or None."""
-        found = self._patterns.get(key)
-        if found is None:
-            return None
-        self._patterns.move_to_end(key)
-        return found[0]
-
-    def put(self, key: Hashable, pattern: regex.Pattern[str]) -> None:
-        """Keep `pattern`, dropping the least recently used ones while the budget is passed (the
-        newest always stays)."""
-        size = len(pattern.pattern)
-        self._patterns[key] = (pattern, size)
-        self.chars += size
-        while self.chars > WORD_PATTERN_CHARS_KEPT and len(self._patterns) > 1:
-            _, (_, dropped) = self._patterns.popitem(last=False)
-            self.chars -= dropped
+def _first_match(tries: tuple[Matcher, ...], text: str, pos: int, endpos: int) -> regex.Match[str] | None:
+    """The match of the first of `tries` (entries in lexicon order) that matches at `pos`."""
+    for match in tries:
+        found = match(text, pos, endpos)
+        if found is not None:
+            return found
+    return None
 
 
-_WORD_PATTERNS = _KeptPatterns()
+def _keys_at(text: str, pos: int, endpos: int) -> tuple[str, str, str]:
+    """The index keys a match at `pos` may be found under: the word there (lower-case), the stop
+    word pair it opens ("a lifesaver"), the apostrophe key of the word after an apostrophe ("'s");
+    empty strings where there is none."""
+    m = _WORD.match(text, pos, endpos)
+    if m is None:
+        after = _WORD.match(text, pos + 1, endpos) if text[pos:pos + 1] in _APOSTROPHES else None
+        return "", "", APOSTROPHE_MARK + after.group().lower() if after is not None else ""
+    word, pair = m.group().lower(), ""
+    if word in STOP_WORDS:
+        following = _WORD.search(text, m.end(), endpos)
+        if following is not None and text[m.end():following.start()].isspace():
+            pair = f"{word} {following.group().lower()}"
+    return word, pair, ""
 
 
 def alternation(fragments: list[str], boundary: tuple[str, str]) -> str:
@@ -635,10 +631,16 @@ def word_starts(text: str, word: str) -> list[int] | None:
     return [index.starts[i] for i in index.positions.get(word, ())]
 
 
-def expect_searches(text: str) -> None:
-    """Say that `text` (a draft's prose) will be searched by many lexicons: index it on its first
-    search, rather than after a first plain scan (this counts as the first)."""
-    _cache_for(text)
+class _Plan(NamedTuple):
+    """How to try the entries that one word of a lexicon may start, at one of its occurrences."""
+
+    entries: tuple[str, ...]  # in lexicon order
+    following: tuple[frozenset[str], ...]  # per entry, the words it may go on with (empty: any)
+    free: tuple[Matcher, ...]  # the entries to try before any other next word
+    nexts: frozenset[str] | None  # the next words some entry needs, or None when none needs one
+    # next word -> the entries to try before it (the free ones and those that may go on with it),
+    # filled on first need
+    by_next: dict[str, tuple[Matcher, ...]]
 
 
 class Lexicon:
@@ -658,19 +660,20 @@ class Lexicon:
         self._full: regex.Pattern[str] | None = None
         if validate:  # a publisher's rule: fail at load time, naming the file, not mid-run
             self._full = compile_pattern(self.pattern, flags)
-        # word -> the entries that may start with it, in lexicon order (a tuple: the key of their
-        # compiled pattern)
+        # word -> the entries that may start with it, in lexicon order
         self._by_word: dict[str, tuple[str, ...]] = {}
         # word -> how many words before it an entry may start ("(?:\w+ )?recovery"), and those entries
         self._lookback: dict[str, int] = {}
-        self._lookback_entries: dict[str, list[str]] = {}
+        lookback_entries: set[str] = set()
         # a fragment that is one alternation ("{{badges}}" in a rule file) is indexed by its
         # alternatives, in their order, so one alternative of unknown start does not leave the
         # others to a scan of the whole draft
         parts = [part for fragment in fragments for part in remembered(_ALTERNATIVES_MEMO, fragment, alternatives)]
-        self._order = {fragment: i for i, fragment in enumerate(parts)}
+        self._order: dict[str, int] = {}
+        for i, fragment in enumerate(parts):
+            self._order.setdefault(fragment, i)  # an entry listed twice counts where it comes first
         residual: list[str] = []
-        for fragment in parts:
+        for fragment in self._order:
             words = remembered(_FIRST_WORDS_MEMO, fragment, first_words)
             if words is None:
                 residual.append(fragment)
@@ -681,46 +684,102 @@ class Lexicon:
                     self._by_word[word] = self._by_word.get(word, ()) + (fragment,)
                 else:
                     self._lookback[looked[0]] = max(looked[1], self._lookback.get(looked[0], 0))
-                    self._lookback_entries.setdefault(looked[0], []).append(fragment)
+                    lookback_entries.add(fragment)
         # entries of unknown start, each with the sets of words one of which its every match
         # holds, the smallest set first
         self._residual = [(fragment, tuple(sorted(remembered(_NEEDED_WORDS_MEMO, fragment, needed_words), key=len)))
                           for fragment in residual]
-        self._residual_patterns: dict[str, regex.Pattern[str]] = {}
+        # entries that may match at any word of a text: those that start with any word, those
+        # of unknown start
+        self._anywhere = self._in_order(lookback_entries | set(residual))
+        self._lookback_entries = self._in_order(lookback_entries)
         # keys the draft's index finds only when asked: they are not words of the draft
         self._marked_keys = [word for word in self._by_word if word[:1] in (APOSTROPHE_MARK, SUFFIX_MARK)]
-        self._lookback_pattern: regex.Pattern[str] | None = None
-        self._following: dict[str, frozenset[str] | None] = {}
+        self._suffixes = [(key, key[1:]) for key in self._marked_keys if key[0] == SUFFIX_MARK]
+        self._matchers: dict[str, Matcher] = {}  # entry -> its compiled pattern's match (time-limited)
+        self._plans: dict[str, _Plan] = {}
+        self._at: dict[tuple[str, ...], tuple[Matcher, ...]] = {}  # index keys at an offset -> entries to try
         self._last_text: str | None = None  # the text indexed last, and its matches
         self._last_found: tuple[list[regex.Match[str]], list[int]] | None = None
 
-    def _next_words(self, word: str) -> frozenset[str] | None:
-        """The words that may follow `word` in a match of its entries, or None when the entries
-        may end after it or go on with any word (found on first need: a draft has few of the
-        lexicon's words)."""
-        if word not in self._following:
-            self._following[word] = self._words_after(word)
-        return self._following[word]
-
-    def _words_after(self, word: str) -> frozenset[str] | None:
-        if " " in word or word == DIGIT_KEY:
-            return None  # already two words, or not a word
-        found: set[str] = set()
-        for fragment in self._by_word[word]:
-            pairs = remembered(_WORD_PAIRS_MEMO, fragment, word_pairs)
-            after = [] if pairs is None or word in pairs else [
-                pair[len(word) + 1:] for pair in pairs if pair.startswith(word + " ")]
-            if not after:
-                return None
-            found.update(after)
-        return frozenset(found)
+    def _in_order(self, entries: set[str]) -> tuple[str, ...]:
+        return tuple(sorted(entries, key=self._order.__getitem__))
 
     @property
     def full(self) -> regex.Pattern[str]:
-        """The whole alternation, compiled on first need (built-in rules load without it)."""
+        """The whole alternation, compiled on first need (searches never need it: entries are
+        tried one by one)."""
         if self._full is None:
             self._full = compile_pattern(self.pattern, self._flags)
         return self._full
+
+    def _wrap(self, fragments: list[str]) -> str:
+        return alternation(fragments, self._boundary)
+
+    def _compiled(self, fragments: list[str]) -> regex.Pattern[str]:
+        """`fragments` between the lexicon's boundaries, compiled on first need by any lexicon."""
+        key = (self._wrap(fragments), self._flags)
+        found = _ENTRY_PATTERNS.get(key)
+        if found is None:
+            found = _ENTRY_PATTERNS[key] = compile_pattern(*key)
+        return found
+
+    def _matcher(self, entry: str) -> Matcher:
+        """The `match` of an entry compiled to be tried at an offset, under this lexicon's time limit."""
+        found = self._matchers.get(entry)
+        if found is None:
+            found = self._matchers[entry] = self._limited(self._compiled([entry, _NEVER]).match)
+        return found
+
+    def _plan(self, word: str) -> _Plan:
+        """How to try the entries keyed by `word`, made on first need (a draft holds few of the
+        lexicon's words)."""
+        plan = self._plans.get(word)
+        if plan is None:
+            plan = self._plans[word] = self._make_plan(word)
+        return plan
+
+    def _make_plan(self, word: str) -> _Plan:
+        entries = self._by_word[word]
+        if " " in word or word == DIGIT_KEY:  # already two words, or not a word
+            return _Plan(entries, (), tuple(map(self._matcher, entries)), None, {})
+        following: list[frozenset[str]] = []  # per entry: the words it may go on with, or none for any
+        for entry in entries:
+            pairs = remembered(_WORD_PAIRS_MEMO, entry, word_pairs)
+            following.append(frozenset() if pairs is None or word in pairs else frozenset(
+                pair[len(word) + 1:] for pair in pairs if pair.startswith(word + " ")))
+        free = tuple(self._matcher(entry) for entry, after in zip(entries, following) if not after)
+        if len(free) == len(entries):
+            return _Plan(entries, (), free, None, {})
+        return _Plan(entries, tuple(following), free, frozenset().union(*following), {})
+
+    def _tries_before(self, plan: _Plan, next_word: str) -> tuple[Matcher, ...]:
+        """The entries of `plan` to try where `next_word` follows, in lexicon order."""
+        found = plan.by_next.get(next_word)
+        if found is None:
+            found = plan.by_next[next_word] = tuple(
+                self._matcher(entry) for entry, after in zip(plan.entries, plan.following)
+                if not after or next_word in after)
+        return found
+
+    def _tries_at(self, text: str, pos: int, endpos: int) -> tuple[Matcher, ...]:
+        """The entries that may match at `pos`, in lexicon order: those keyed by the words there,
+        and those that may start anywhere."""
+        word, pair, apostrophe = _keys_at(text, pos, endpos)
+        keys: tuple[str, ...] = (word, pair, apostrophe)
+        if word:
+            if word[0].isdigit():
+                keys += (DIGIT_KEY,)
+            keys += tuple(key for key, ending in self._suffixes if len(word) > len(ending) and word.endswith(ending))
+        found = self._at.get(keys)
+        if found is None:
+            entries = {entry for key in keys if key for entry in self._by_word.get(key, ())}
+            found = self._at[keys] = tuple(map(self._matcher, self._in_order(entries | set(self._anywhere))))
+        return found
+
+    def _match_at(self, text: str, pos: int, endpos: int) -> regex.Match[str] | None:
+        """What the whole alternation matches at `pos`: the first entry, in lexicon order, that does."""
+        return _first_match(self._tries_at(text, pos, endpos), text, pos, endpos)
 
     def _residual_starts(self, cache: _PerText) -> Iterator[int]:
         """Every offset where an entry of unknown start matches (and perhaps a few more).
@@ -745,7 +804,7 @@ class Lexicon:
         # draft, one by one 0.15 s). Overlapped matches, so every start is seen (a lookahead scan
         # finds the same starts, but defeats that search too and runs several times slower).
         for fragment in anywhere:
-            finditer = self._limited(self._residual_pattern(fragment).finditer)
+            finditer = self._limited(self._compiled([fragment]).finditer)
             yield from (m.start() for m in finditer(text, overlapped=True))
         # entries that need the same words ("#digit") share the paragraphs around them
         around: dict[frozenset[str], list[tuple[int, int]]] = {}
@@ -753,40 +812,9 @@ class Lexicon:
             if keys not in around:
                 offsets = sorted(index.starts[i] for key in keys for i in index.occurrences(key))
                 around[keys] = list(cache.paragraphs_around(offsets))
-            finditer = self._limited(self._residual_pattern(fragment).finditer)
+            finditer = self._limited(self._compiled([fragment]).finditer)
             for begin, end in around[keys]:
                 yield from (m.start() for m in finditer(text, begin, end, overlapped=True))
-
-    def _residual_pattern(self, entry: str) -> regex.Pattern[str]:
-        """An entry of unknown start, compiled on first need."""
-        found = self._residual_patterns.get(entry)
-        if found is None:
-            found = self._residual_patterns[entry] = self._compile([entry])
-        return found
-
-    def _wrap(self, fragments: list[str]) -> str:
-        return alternation(fragments, self._boundary)
-
-    def _compile(self, fragments: list[str]) -> regex.Pattern[str]:
-        return compile_pattern(self._wrap(fragments), self._flags)
-
-    def _for_word(self, word: str) -> regex.Pattern[str]:
-        """The entries that can start with `word`, in lexicon order, compiled on need; words with
-        the same entries ("stopped", "quit", "ditched") share one compiled pattern."""
-        entries = self._by_word[word]
-        key = (self._boundary, self._flags, entries)
-        found = _WORD_PATTERNS.get(key)
-        if found is None:
-            found = self._compile(list(entries))
-            _WORD_PATTERNS.put(key, found)
-        return found
-
-    def _any_first_word(self) -> regex.Pattern[str]:
-        """The entries that start with any word, in lexicon order, compiled on first need."""
-        if self._lookback_pattern is None:
-            entries = {f for fragments in self._lookback_entries.values() for f in fragments}
-            self._lookback_pattern = self._compile(sorted(entries, key=self._order.__getitem__))
-        return self._lookback_pattern
 
     def all_matches(self, text: str) -> list[regex.Match[str]]:
         """Every non-overlapping match in `text`, leftmost first."""
@@ -796,19 +824,14 @@ class Lexicon:
         """A pattern's method bound to this lexicon's time limit (left bare when there is none)."""
         return method if self.timeout is None else partial(method, timeout=self.timeout)
 
-    def _indexed(self, text: str) -> tuple[list[regex.Match[str]], list[int]] | None:
-        """The match at every offset where the lexicon matches a long text (overlapping ones
-        included, so a search may start anywhere), with their start offsets; cached per text.
-        None for a text not worth indexing (short, or searched only once so far)."""
-        if text is self._last_text:
+    def _indexed(self, text: str) -> tuple[list[regex.Match[str]], list[int]]:
+        """The match at every offset where the lexicon matches `text` (overlapping ones included,
+        so a search may start anywhere), with their start offsets; cached per text."""
+        if text is self._last_text and self._last_found is not None:
             return self._last_found  # the rule kinds ask about one draft's prose hundreds of thousands of times
-        if len(text) < INDEX_MIN_LENGTH:
-            return None
         cache = _cache_for(text)
         found = cache.matches.get(id(self))
         if found is None:
-            if cache.index is None and cache.queries == 1:
-                return None  # a slice searched once is not worth indexing; the draft is searched often
             matches = self._scan(cache)
             found = cache.matches[id(self)] = (matches, [m.start() for m in matches])
         # holding the text keeps its identity from passing to a new string
@@ -818,36 +841,39 @@ class Lexicon:
     def _scan(self, cache: _PerText) -> list[regex.Match[str]]:
         index = cache.word_index()
         text, positions, starts, words = cache.text, index.positions, index.starts, index.words
-        last = len(words) - 1
+        last, length = len(words) - 1, len(text)
         by_offset: dict[int, regex.Match[str] | None] = {}
-        # Offsets where more than one group of entries may start: the full alternation decides
-        # there, so the match is the one finditer would give, whichever entry comes first.
+        # Offsets where more than one key may start a match: every entry that may match there
+        # decides, in lexicon order, so the match is the one the whole alternation would give.
         undecided: set[int] = set()
         # Only the lexicon's words that the draft has (a set intersection, in C): a lexicon knows
         # hundreds of first words, a draft holds few of them. The order of the words does not
-        # matter: an offset two of them claim is decided below by the whole lexicon.
+        # matter: an offset two of them claim is decided below.
         for word in chain(self._by_word.keys() & positions.keys(), self._marked_keys):
             occurrences = index.occurrences(word)
             if not occurrences:
                 continue
-            following = self._next_words(word)
-            if following is not None:  # most tries fail on the second word: try only where it fits
-                occurrences = [i for i in occurrences if i < last and words[i + 1] in following]
-                if not occurrences:
-                    continue
-            match = self._limited(self._for_word(word).match)
+            # most tries fail on the second word: each entry is tried only where the next fits
+            plan = self._plan(word)
+            nexts, free = plan.nexts, plan.free
             shift = word[0] == APOSTROPHE_MARK  # such a match starts at the apostrophe
             for i in occurrences:
+                if nexts is None or i == last or words[i + 1] not in nexts:
+                    tries = free
+                else:
+                    tries = self._tries_before(plan, words[i + 1])
+                if not tries:
+                    continue
                 offset = starts[i] - shift
                 if offset in by_offset:
                     undecided.add(offset)
                 else:
-                    by_offset[offset] = match(text, offset)
+                    by_offset[offset] = _first_match(tries, text, offset, length)
         # Entries that start with any word ("(?:\w+ )?recovery") are tried a few words before
         # each occurrence of their first known word. Where one matches and an entry keyed by the
-        # word there may too, the whole lexicon decides which comes first.
+        # word there may too, all the entries decide which comes first.
         if self._lookback:
-            any_first = self._limited(self._any_first_word().match)
+            any_first = tuple(map(self._matcher, self._lookback_entries))
             tried: set[int] = set()
             for word, back in self._lookback.items():
                 for i in positions.get(word, ()):
@@ -855,7 +881,7 @@ class Lexicon:
                         if candidate in tried:
                             continue
                         tried.add(candidate)
-                        hit = any_first(text, candidate)
+                        hit = _first_match(any_first, text, candidate, length)
                         if hit is None:
                             continue
                         if by_offset.get(candidate) is not None:
@@ -864,9 +890,8 @@ class Lexicon:
                             by_offset[candidate] = hit
         if self._residual:  # an entry of unknown start may match there
             undecided.update(self._residual_starts(cache))
-        match = self._limited(self.full.match)
         for offset in undecided:
-            by_offset[offset] = match(text, offset)
+            by_offset[offset] = self._match_at(text, offset, length)
         found = [m for m in by_offset.values() if m is not None]
         found.sort(key=_start)
         return found
@@ -874,10 +899,7 @@ class Lexicon:
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match[str]]:
         """Matches lying wholly inside text[pos:endpos], leftmost first, as finditer would give them."""
         end = len(text) if endpos is None else endpos
-        indexed = self._indexed(text)
-        if indexed is None:
-            return self._limited(self.full.finditer)(text, pos, end)  # type: ignore[no-any-return]
-        return self._indexed_matches(text, pos, end, indexed)
+        return self._indexed_matches(text, pos, end, self._indexed(text))
 
     def _indexed_matches(self, text: str, pos: int, end: int,
                          indexed: tuple[list[regex.Match[str]], list[int]]) -> Iterator[regex.Match[str]]:
@@ -902,10 +924,7 @@ class Lexicon:
         """The first match inside text[pos:endpos], or None (finditer's first, without a generator:
         the rule kinds ask this tens of thousands of times per corpus)."""
         end = len(text) if endpos is None else endpos
-        indexed = self._indexed(text)
-        if indexed is None:
-            return self._limited(self.full.search)(text, pos, end)
-        matches, starts = indexed
+        matches, starts = self._indexed(text)
         for i in range(bisect_left(starts, pos), len(matches)):
             m = matches[i]
             if m.start() >= end:
@@ -922,7 +941,7 @@ class Lexicon:
 
     def match(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
         """A match starting exactly at `pos`."""
-        return self._limited(self.full.match)(text, pos, len(text) if endpos is None else endpos)
+        return self._match_at(text, pos, len(text) if endpos is None else endpos)
 
 
 def _start(m: regex.Match[str]) -> int:
