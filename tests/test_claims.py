@@ -77,6 +77,8 @@ def test_claim_is_flagged_at_its_span(text: str, rule: str, line: int, column: i
         "Marketers claim CBD cures anxiety disorders.",
         "Valerian shortened sleep onset in a 2020 trial [1].\n\n[1]: https://doi.org/10.1000/182",
         "Magnesium improves sleep quality (Abbasi et al., 2012).",
+        "Collagen improved skin elasticity in eight weeks (Proksch et al., Skin Pharmacol Physiol).",
+        "Calcium plus vitamin D cut hip fractures in older women (Chapuy et al., NEJM 1992).",
         "L-theanine may reduce stress. In one trial it lowered stress scores (PMID: 31623400).",
         "Caffeine late in the day reduces deep sleep.",
         "It helps to keep the room dark; that way you fall asleep sooner.",

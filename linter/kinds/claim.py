@@ -230,7 +230,8 @@ _SCARCE = compile_pattern(r"\b(?:few|little|not|never|rarely|hardly|seldom|none|
 _RELATIVE_TARGET = compile_pattern(r"(?:\s+[\w-]+){0,2}?\s+(?:that|which)\s+(?:[\w-]+\s+){0,2}?", regex.IGNORECASE)
 # a study's result is told in the past ("reduced", "cut", "helped"); "chews ease anxiety in dogs" is
 # a pet product's own claim, not an animal result
-_REPORTED_RESULT = compile_pattern(r"\w+ed\b|(?:cut|kept|made|gave|brought|shut|grew)\b", regex.IGNORECASE)
+_REPORTED_RESULT = compile_pattern(r"\w+ed\b|(?:cut|kept|made|gave|brought|shut|grew|regrew|shrank|shrunk|rebuilt|fought|undid)\b",
+                                   regex.IGNORECASE)
 # animal work said to show a truth told in the present: "studies in rodents suggest that the
 # turmeric reduces anxiety", "animal studies show berberine protects the heart" (a past "reduced"
 # tells what the animals showed)

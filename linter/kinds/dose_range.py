@@ -11,6 +11,8 @@ the knowledge base gets the unit check only, against the usual amounts in the do
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+import regex
 from typing import Any, Iterator, Mapping, NamedTuple
 
 from linter.document import Document
@@ -20,6 +22,7 @@ from linter.knowledge import DoseRange, Knowledge
 from linter.language.attribution import Lexicon, Statement, builtin_lexicon, statements
 from linter.language.quantities import Quantity
 from linter.language.units import dose_unit
+from linter.patterns import compile_pattern
 from linter.schema import Field
 
 FIELDS: dict[str, Field] = {
@@ -29,6 +32,10 @@ FIELDS: dict[str, Field] = {
     "below": Field(bool, default=False, help="`outside`: flag doses below every matching range too, not only above"),
 }
 _EPS = 1e-6
+# Micrograms: the unit of vitamins, trace minerals and hormones, not of the substances dosed in mg.
+_MICROGRAMS = compile_pattern(r"(?:mcg|µg|\u03bcg|ug|micro-?grams?)\W*$", regex.IGNORECASE)
+# How near the dose a substance must be named for a microgram amount to be read as its own.
+_NAMED_WITHIN = 30
 
 
 class Reference(NamedTuple):
@@ -108,7 +115,7 @@ class DoseRangeCheck:
             nearest = min(refs, key=lambda r: _ratio((q.low, q.high), r))
             ratio = _ratio((q.low, q.high), nearest)
             if self.check_name == "unit":
-                if ratio >= self.unit_factor and statement.role != "pack":
+                if ratio >= self.unit_factor and statement.role != "pack" and not _another_nutrient(doc, statement, nearest):
                     yield self._unit_finding(doc, statement, nearest, ratio)
             elif (ratio < self.unit_factor and not (statement.study or statement.rejected) and statement.role in ("advice", "step")
                   and q.bound in ("exact", "approx")):
@@ -167,6 +174,18 @@ class DoseRangeCheck:
         values = {"substance": statement.substance, "range": _describe(ref), "source": ref.source,
                   "purpose": f" for {ref.purpose}" if ref.purpose else ""}
         return make_finding(self.meta, doc, q.start, q.end, values, data=_data(statement, ref))
+
+
+def _another_nutrient(doc: Document, statement: Statement, ref: Reference) -> bool:
+    """Whether a microgram amount far below a substance's range is another nutrient's: a vitamin
+    or trace mineral of the same label, table or sentence ("1,000 IU works out at 25 micrograms"
+    beside calcium), unless the substance is named right at it ("300 mcg of magnesium"). Too
+    little of a substance harms no one; too much, the other way, is always flagged."""
+    q = statement.measure
+    if q.high >= ref.low or _MICROGRAMS.search(doc.prose, q.start, q.end) is None:
+        return False
+    around = doc.prose[max(0, q.start - _NAMED_WITHIN):q.end + _NAMED_WITHIN].lower()
+    return statement.substance.lower() not in around
 
 
 def _matches(label: str | None, ref_label: str | None) -> bool:

@@ -28,9 +28,11 @@ _YEAR = r"(?:19|20)\d{2}[a-z]?"
 # "(Smith et al., 2021)", "(Smith 2020; Lee & Park, 2019)", "Smith and Jones (2019)", and the
 # source between them: "(Herxheimer and Petrie, Cochrane Database of Systematic Reviews, 2002)";
 # a body or a journal as author, "(EFSA NDA Panel, 2011)", "(EFSA Journal 2011;9(6):2241)"; and
-# in running chat, "e.g. Langade et al., 2019".
+# in running chat, "e.g. Langade et al., 2019"; and authors with their journal, the year told
+# elsewhere or after it: "(Proksch et al., Skin Pharmacol Physiol)", "(Chapuy et al., NEJM 1992)".
 _AUTHOR_YEAR = compile_pattern(
     rf"\(\s*{_AUTHORS},?\s+{_YEAR}(?:\s*[;,]\s*[^()]{{0,240}})?\)|{_AUTHORS}\s+\(\s*{_YEAR}\s*\)"
+    rf"|\(\s*{_SURNAME}\s+et\s+al\.?,?\s+\p{{Lu}}[^()\n;]{{1,80}}?\)"
     rf"|\(\s*{_AUTHORS},\s+\p{{Lu}}[^();]{{2,80}}?,\s+{_YEAR}\s*\)"
     rf"|\(\s*{_SURNAME}(?:\s+(?:\p{{Lu}}[\p{{L}}&.'-]*|of|for|on|and|&|the)){{1,6}},?\s+{_YEAR}(?:\s*[;,:]\s*[^()\n]{{0,120}}(?:\([^()\n]*\)[^()\n]{{0,60}})?)?\)"
     rf"|{_SURNAME}\s+et\s+al\.?,?\s+{_YEAR}\b"
