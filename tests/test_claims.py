@@ -559,3 +559,11 @@ def test_animal_evidence_is_not_cut_by_an_enzyme_clause() -> None:
     # "an enzyme that breaks down GABA" is what the extract did, not the body's own chemistry
     text = "In test-tube studies, lemon balm extract blocked an enzyme that breaks down GABA, which means it can help you feel calmer."
     assert [f.rule for f in claims(text)] == ["claims.animal-evidence"]
+
+
+def test_a_footnote_past_the_last_numbered_entry_points_nowhere() -> None:
+    references = ("\n\n## References\n\n[1] Patel DP, Swink SM. A review of biotin for hair loss. Skin Appendage Disord. 2017."
+                  "\n[2] Evron E, Juhasz M. Saw palmetto in alopecia. 2020.\n")
+    unresolved = claims("Saw palmetto works as well as finasteride for hair loss [6]." + references)
+    assert [(f.rule, f.line) for f in unresolved] == [("claims.disease-claim", 1)]
+    assert claims("Saw palmetto works as well as finasteride for hair loss [2]." + references) == []

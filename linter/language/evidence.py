@@ -64,6 +64,8 @@ _AUTHOR_ENTRY = compile_pattern(
 # A reference entry that opens with its number in brackets and its first author: "[1] Bent S, ..."
 # Any line of the draft may hold one: "[1] Bent S, ...", and "[2] NIH Office of Dietary Supplements.
 # Iodine fact sheet. https://ods.od.nih.gov/..." (a body as author, known by its link, DOI or year).
+# Any line that opens with "[N] " (in the raw text, perhaps after an HTML list item's tag).
+_NUMBERED_LINE = compile_pattern(r"^[ \t>]*(?:<li\b[^>\n]*>[ \t]*)?\[(\d{1,3})\][ \t]+\S", regex.MULTILINE)
 _BRACKETED_ENTRY = compile_pattern(
     r"^[ \t>]*\[(\d{1,3})\][ \t]+(?:" + _INITIALLED_AUTHOR + r"|[^\n]*?(?:https?://|\bdoi\b|\b(?:19|20)\d\d\b))",
     regex.MULTILINE | regex.IGNORECASE)
@@ -136,7 +138,19 @@ def resolves(doc: Document, marker: regex.Match[str]) -> bool:
     # own definition, so one without a definition points nowhere.
     if not first.isdigit() or marker.group(0).startswith("[^"):
         return False
-    return has_reference_list(doc) or first in bracketed_entries(doc)
+    # where the entries carry their numbers ("[1] Bent S, ..."), a marker past the last of them
+    # points nowhere: a "[6]" under five entries (one not read as an entry may sit among them)
+    entries = bracketed_entries(doc)
+    if entries and int(first) > last_numbered_line(doc):
+        return False
+    return has_reference_list(doc) or first in entries
+
+
+def last_numbered_line(doc: Document) -> int:
+    """The highest N of the lines that open with "[N] ", whatever follows (an entry whose source
+    is only a link, which the prose drops, still counts), or 0."""
+    return doc.derived("last numbered line", lambda: max(
+        (int(m.group(1)) for text in (doc.text, doc.prose) for m in _NUMBERED_LINE.finditer(text)), default=0))
 
 
 def bracketed_entries(doc: Document) -> frozenset[str]:
