@@ -402,7 +402,7 @@ _LEAD_IN_WORDS = 4
 _NOT_A_LABEL = compile_pattern(r"(?:and|but|so|okay|ok|now|next|then|also|this|that|these|it)\b|(?-i:[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)?):\s", regex.IGNORECASE)
 # a promise quoted as the name of a label: 'our "clinically proven" badge'
 _OPENING_QUOTE = compile_pattern(r"[\"\u201c\u2018']$")
-_LABEL_NOUN = compile_pattern(r"[\"\u201d\u2019']\s*(?:badges?|labels?|claims?|stickers?|seals?|wording|tags?|banners?|buzzwords?|language|promises?|slogans?)\b", regex.IGNORECASE)
+_LABEL_NOUN = compile_pattern(r"[\"\u201d\u2019']\s*(?:badges?|labels?|claims?|stickers?|seals?|wording|tags?|banners?|buzzwords?|language|promises?|slogans?|lines?|taglines?|phrases?)\b", regex.IGNORECASE)
 # a quoted phrase judged as words: '"guaranteed" is too strong', '"natural Viagra" sounds like'
 _QUOTED_JUDGED = compile_pattern(r"[\"\u201d\u2019']\s*(?:is|are|was|were|isn't|isn\u2019t|sounds?|seems?)\b", regex.IGNORECASE)
 # a quotation mark or apostrophe that closes a title's quoted topic
