@@ -606,7 +606,7 @@ def _keys_at(text: str, pos: int, endpos: int) -> tuple[str, str, str]:
     empty strings where there is none."""
     m = _WORD.match(text, pos, endpos)
     if m is None:
-        after = _WORD.match(text, pos + 1, endpos) if text[pos:pos + 1] in _APOSTROPHES else None
+        after = _WORD.match(text, pos + 1, endpos) if pos < endpos and text[pos] in _APOSTROPHES else None
         return "", "", APOSTROPHE_MARK + after.group().lower() if after is not None else ""
     word, pair = m.group().lower(), ""
     if word in STOP_WORDS:
