@@ -11,8 +11,6 @@ the knowledge base gets the unit check only, against the usual amounts in the do
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-import regex
 from typing import Any, Iterator, Mapping, NamedTuple
 
 from linter.document import Document
@@ -21,8 +19,7 @@ from linter.kinds.base import Kind, RuleMeta, make_finding
 from linter.knowledge import DoseRange, Knowledge
 from linter.language.attribution import Lexicon, Statement, builtin_lexicon, statements
 from linter.language.quantities import Quantity
-from linter.language.units import dose_unit
-from linter.patterns import compile_pattern
+from linter.language.units import DOSE_TRIGGER, Unit, dose_unit
 from linter.schema import Field
 
 FIELDS: dict[str, Field] = {
@@ -32,8 +29,6 @@ FIELDS: dict[str, Field] = {
     "below": Field(bool, default=False, help="`outside`: flag doses below every matching range too, not only above"),
 }
 _EPS = 1e-6
-# Micrograms: the unit of vitamins, trace minerals and hormones, not of the substances dosed in mg.
-_MICROGRAMS = compile_pattern(r"(?:mcg|µg|\u03bcg|ug|micro-?grams?)\W*$", regex.IGNORECASE)
 # How near the dose a substance must be named for a microgram amount to be read as its own.
 _NAMED_WITHIN = 30
 
@@ -182,10 +177,23 @@ def _another_nutrient(doc: Document, statement: Statement, ref: Reference) -> bo
     beside calcium), unless the substance is named right at it ("300 mcg of magnesium"). Too
     little of a substance harms no one; too much, the other way, is always flagged."""
     q = statement.measure
-    if q.high >= ref.low or _MICROGRAMS.search(doc.prose, q.start, q.end) is None:
+    if q.high >= ref.low or not _in_micrograms(_written_unit(doc, q)):
         return False
     around = doc.prose[max(0, q.start - _NAMED_WITHIN):q.end + _NAMED_WITHIN].lower()
     return statement.substance.lower() not in around
+
+
+def _written_unit(doc: Document, q: Quantity) -> Unit | None:
+    """The unit a quantity is written in: its last one ("between 50 and 100 micrograms")."""
+    last = None
+    for last in DOSE_TRIGGER.finditer(doc.prose, q.start, q.end):
+        pass
+    return None if last is None else dose_unit(last.group())
+
+
+def _in_micrograms(unit: Unit | None) -> bool:
+    """Micrograms: the unit of vitamins, trace minerals and hormones, not of substances dosed in mg."""
+    return unit is not None and unit.dimension == "mass" and unit.factor < 1
 
 
 def _matches(label: str | None, ref_label: str | None) -> bool:

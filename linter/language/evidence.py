@@ -64,11 +64,11 @@ _AUTHOR_ENTRY = compile_pattern(
 # A reference entry that opens with its number in brackets and its first author: "[1] Bent S, ..."
 # Any line of the draft may hold one: "[1] Bent S, ...", and "[2] NIH Office of Dietary Supplements.
 # Iodine fact sheet. https://ods.od.nih.gov/..." (a body as author, known by its link, DOI or year).
-# Any line that opens with "[N] " (in the raw text, perhaps after an HTML list item's tag).
-_NUMBERED_LINE = compile_pattern(r"^[ \t>]*(?:<li\b[^>\n]*>[ \t]*)?\[(\d{1,3})\][ \t]+\S", regex.MULTILINE)
 _BRACKETED_ENTRY = compile_pattern(
     r"^[ \t>]*\[(\d{1,3})\][ \t]+(?:" + _INITIALLED_AUTHOR + r"|[^\n]*?(?:https?://|\bdoi\b|\b(?:19|20)\d\d\b))",
     regex.MULTILINE | regex.IGNORECASE)
+# Any line that opens with "[N] " (in the raw text, perhaps after an HTML list item's tag).
+_NUMBERED_LINE = compile_pattern(r"^[ \t>]*(?:<li\b[^>\n]*>[ \t]*)?\[(\d{1,3})\][ \t]+\S", regex.MULTILINE)
 
 # An entry of a numbered reference list written as plain paragraphs: "[1] Daily JW, ..." or "2. Smith ...".
 _NUMBERED_ENTRY = compile_pattern(r"\s*(?:\[\d+\]|\d+[.)])\s+\S")
