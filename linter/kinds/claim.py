@@ -76,6 +76,8 @@ LEXICON_FIELDS: dict[str, Field] = {
 
 # A full stop right before a word: a sentence boundary the splitter kept joined ("CBT-I. It").
 _STOP_BEFORE = compile_pattern(r"\.\s+$")
+# A clause break that adds (", and"), at the end of what is before a clause.
+_AND_BEFORE = compile_pattern(r",\s+and$", regex.IGNORECASE)
 # A clause break that offers an alternative (", or"), at the end of what is before a clause.
 _OR_BEFORE = compile_pattern(r",\s+or$", regex.IGNORECASE)
 # Clause boundaries: a subject in one clause does not own the verb of the next one.
@@ -219,7 +221,9 @@ _REPORTED_SUBJECT = compile_pattern(r"\s+(?:that\s+)?((?:a|an)\s|[a-z]+ing\s|(?:
 _REPORTED_REACH = 60
 # an animal result the writer acts on: "..., so it stays in the stack", "which is why I take it"
 _ACTED_ON = compile_pattern(
-    r"\b(?:so|which is why|that['\u2019]s why)\b[^.;!?]{0,30}?\b(?:stays?|keeps?|keeping|take|takes|taking|added|adding|buy|bought|made the cut)\b",
+    r"\b(?:so|which is why|that['\u2019]s why)\b[^.;!?]{0,30}?\b(?:stays?|keeps?|keeping|take|takes|taking|added|adding|buy|bought|made the cut"
+    # "..., which is why it's in the new formula", "so I reckon it'll work on us too"
+    r"|(?:it['\u2019]s|they['\u2019]re) (?:now )?in|reckon|think|believe|call(?:s|ed)? it)\b",
     regex.IGNORECASE)
 # evidence named as a topic, not invoked: "summarises what the human studies say about stress"
 _ASKED_OF = compile_pattern(r"\b(?:what|whether|how)\s+(?:the\s+)?(?:[\w-]+\s+)?$", regex.IGNORECASE)
@@ -232,13 +236,43 @@ _RELATIVE_TARGET = compile_pattern(r"(?:\s+[\w-]+){0,2}?\s+(?:that|which)\s+(?:[
 # a pet product's own claim, not an animal result
 _REPORTED_RESULT = compile_pattern(r"\w+ed\b|(?:cut|kept|made|gave|brought|shut|grew|regrew|shrank|shrunk|rebuilt|fought|undid)\b",
                                    regex.IGNORECASE)
+# a result told as what a study showed, before its verb: "has been shown to rebuild red blood
+# cells in lab mice"
+_SHOWN_TO = compile_pattern(r"\b(?:been|was|were)\s+(?:\w+\s+)?(?:shown|found|seen|observed)\s+to\s+$", regex.IGNORECASE)
+# animals given a substance that did better than the others, no benefit verb named: "rats fed
+# bilberry extract had healthier retinas", "mice given lutein had way less retinal damage",
+# "elderly mice fed ubiquinol ran further"
+# the verb right after a substance in an animal study, told in the past: what it did to the
+# animals ("rhodiola flipped depression-like behaviour in rats", "CBN made the animals drowsy"),
+# unless it tells a mechanism, a harm or how it was given
+_DID_TO_ANIMALS = compile_pattern(
+    # (past an aside: "apigenin, a compound in chamomile, made rodents fall asleep faster")
+    r"(?:,\s+(?:an?|the)\s+[^,.;:]{1,50},)?\s+(?:(?:also|even|actually|really|significantly|dramatically|quickly|reportedly)\s+)?"
+    r"(?!(?:bound|entered|crossed|reached|contained|metaboli[sz]ed|absorbed|used|received|tested|studied|"
+    r"caused|triggered|induced|damaged|harmed|worsened|raised\s+(?:the\s+)?risk|developed|died|failed|"
+    r"showed|appeared|seemed|looked|needed|required|acted\s+on|interacted|competed|passed|accumulated|"
+    r"travell?ed|moved|added|mixed|combined|paired|dissolved|extracted|isolated|identified|named|called|"
+    r"labell?ed|sold|marketed|gave|fed|injected|dosed|administered)\b)"
+    r"(?P<verb>\w+ed|made|cut|kept|shut|grew|regrew|shrank|shrunk|rebuilt|fought|undid)\b",
+    regex.IGNORECASE)
+# an animal cue that names the animals or the cells, not lab work alone ("lab results" may be a
+# person's blood test)
+_MODEL_NAMED = compile_pattern(
+    r"\b(?:mice|mouse|rats?|rodents?|animals?|hamsters?|zebrafish|flies|pigs|monkeys|primates|worms|"
+    r"test[- ]tubes?|dish(?:es)?|cells?|cultures?|vitro|petri)\b", regex.IGNORECASE)
+_MEASURED_REACH = 30  # how far after "more" or "less" the outcome it measures may be named
+_COMPARED_RESULT = compile_pattern(
+    r"\b(?:had|showed|were|looked|lived|ran|swam|recovered|aged|slept|healed|grew|performed|gained|lost)\s+"
+    r"(?:(?:way|much|far|significantly|noticeably|markedly|visibly|measurably|a\s+lot|a\s+little)\s+)?"
+    r"(?:less|fewer|more|better|healthier|longer|further|farther|faster|stronger|lower|higher|calmer|"
+    r"thicker|fitter|leaner|younger|smarter|sharper)\b", regex.IGNORECASE)
 # animal work said to show a truth told in the present: "studies in rodents suggest that the
 # turmeric reduces anxiety", "animal studies show berberine protects the heart" (a past "reduced"
 # tells what the animals showed)
 _SHOWN_THAT = compile_pattern(r"\b(?:suggests?|shows?|indicates?|hints?|proves?|demonstrates?|finds?|found)\s+(?:that\b|$)", regex.IGNORECASE)
 # what sets an animal cue apart from the claim before it: "X boosts stamina: in mice, ...",
 # "..., as studies in rats show"
-_SET_APART = compile_pattern(r"[:;(\u2013\u2014]|,\s+(?:as|according to)\b|\bas\s+(?:\w+\s+)?(?:stud(?:y|ies)|research|experiments?|work)\b", regex.IGNORECASE)
+_SET_APART = compile_pattern(r"[:;(\u2013\u2014]|,\s+(?:as|according(?:\s+to)?)\b|\bas\s+(?:\w+\s+)?(?:stud(?:y|ies)|research|experiments?|work)\b", regex.IGNORECASE)
 # a pet product's claim for the animal that takes it ("chews that ease anxiety in dogs"), not
 # evidence from animals stretched to people, unless a study is named or its result told
 _PET = compile_pattern(r"\b(?:dogs?|cats?|pets?|puppies|kittens|horses?|canines?|felines?)\b", regex.IGNORECASE)
@@ -2082,8 +2116,12 @@ class _Scan:
         resumes = None if background is None else next(
             (c_start for c_start, _ in clauses
              if c_start > horizon and _DRAWS_CONSEQUENCE.search(prose, max(0, c_start - 24), c_start) is not None), None)
+        previous: list[Subject] = []
         for c_start, c_end in clauses:
             owners = [s for s in subjects if c_start <= s.start < c_end]
+            if not owners and previous and self._verb_goes_on(c_start, c_end):
+                owners = previous[-1:]  # "X blocks 5-LOX, an enzyme ..., and switches off joint pain"
+            previous = owners or previous
             if not owners:
                 continue
             first = owners[0].start
@@ -2120,6 +2158,22 @@ class _Scan:
                     claims.append(self._claim(subject, (b.start(), b.end()), None, "", c_start))
         claims.sort(key=lambda c: (c.negated, c.subject.start, c.predicate))
         return claims
+
+    def _endorsed(self, vague: regex.Match[str], end: int, claims: list[Claim]) -> bool:
+        """Whether an appeal to research vouches for a substance with no outcome named ("Doctors
+        recommend L-theanine for anyone ...") before any claim it denies ("... whose brain won't
+        switch off" is the reader's trouble, not a denial)."""
+        endorsement = search(self.lex.endorsements, self.prose, vague.end(), end)
+        return endorsement is not None and not any(c.negated and c.predicate[0] < endorsement.start() for c in claims)
+
+    def _verb_goes_on(self, start: int, end: int) -> bool:
+        """Whether a clause after ", and" is one more verb of the subject before it: it opens
+        with a benefit verb in the third person ("..., and switches off joint pain")."""
+        if _AND_BEFORE.search(self.prose, max(0, start - 6), start) is None:
+            return False
+        at = start + len(self.prose[start:end]) - len(self.prose[start:end].lstrip())
+        opened = self._opening_verb(at, end, cures=True)
+        return opened is not None and _third_person(opened[1].group(0))
 
     def _opening_verb(self, at: int, end: int, cures: bool = False) -> tuple[str, regex.Match[str]] | None:
         """The benefit verb that text[at:end] opens with, and its kind ("increase", "decrease",
@@ -2301,8 +2355,8 @@ class _Scan:
                  and _SCARCE.search(prose, start, vague.start()) is None)
         # the outcome is looked for only when research is invoked: most sentences invoke none
         invoked = (vague is not None
-                   and (claim is not None or badge or (not any_negated and (
-                       self._has_outcome(start, end, subjects) or search(lex.endorsements, prose, vague.end(), end) is not None)))
+                   and (claim is not None or badge or (not any_negated and self._has_outcome(start, end, subjects))
+                        or self._endorsed(vague, end, claims))
                    and not self._negated_cue(vague, clauses) and not self._denied_after(vague, clauses)
                    and _ASKED_OF.search(prose, max(start, vague.start() - _ASKED_REACH), vague.start()) is None)
         # "studies show B2 cuts migraines" appeals to research before it names a cure
@@ -2443,7 +2497,8 @@ class _Scan:
             return self._hit("animal-evidence", sentence, general.subject, cue, general, cited_ok=False)
         if _ACTED_ON.search(self.prose, cue.end(), sentence.end) is not None:
             # "X cut soreness in rats, so it stays in the stack": the animal result, acted on
-            acted = next((c for c in claims if not c.negated and c.end <= cue.start()), None)
+            acted = next((c for c in claims if not c.negated and c.end <= cue.start()), None) or \
+                self._bare_result(sentence, cue)
             if acted is not None:
                 return self._hit("animal-evidence", sentence, acted.subject, cue, acted, cited_ok=False)
         nxt = self.doc.next_sentence(sentence)
@@ -2495,13 +2550,71 @@ class _Scan:
         ashwagandha extract reduced anxiety-like behaviour."): uncited, with no "but" and no word
         on people after it in its sentence or the next of its paragraph, a reader takes it as the
         reason to buy."""
-        result = next((c for c in claims if not c.negated and not c.hedge
-                       and _REPORTED_RESULT.match(self.prose, *c.predicate) is not None), None)
+        result = next((c for c in claims if not c.negated and not c.hedge and self._told_as_result(c)), None)
+        if result is None:
+            result = self._bare_result(sentence, cue)
         if result is None:
             return None
         if self._qualified(max(cue.end(), result.end), sentence.end) or nxt is not None and self._qualified(nxt.start, nxt.end):
             return None
         return self._hit("animal-evidence", sentence, result.subject, cue, result)
+
+    def _told_as_result(self, claim: Claim) -> bool:
+        """Whether a claim tells what was seen, not a truth: a verb in the past ("reduced") or
+        after what a study showed ("has been shown to rebuild")."""
+        verb = claim.predicate[0]
+        return _REPORTED_RESULT.match(self.prose, verb, claim.predicate[1]) is not None or \
+            _SHOWN_TO.search(self.prose, max(0, verb - 40), verb) is not None
+
+    def _bare_result(self, sentence: Sentence, cue: regex.Match[str]) -> Claim | None:
+        """An animal result whose outcome no lexicon names, told in the past and standing (not
+        negated, not hedged): in an animal study a substance that changed something is its result.
+        See `_bare_changes` for what counts. The sentence's own names and pointers are its
+        subjects, not those a frame or an earlier clause handed down ("The effect in those
+        animals vanished" names no substance)."""
+        subjects = self._subjects(sentence)
+        for c_start, c_end in self._clauses(sentence.start, sentence.end):
+            owners = [s for s in subjects if c_start <= s.start < c_end]
+            for subject, verb in self._bare_changes(owners, cue, c_end):
+                claim = self._claim(subject, verb, None, "", c_start)
+                if not claim.negated and not claim.hedge:
+                    return claim
+        return None
+
+    def _bare_changes(self, owners: list[Subject], cue: regex.Match[str], end: int) -> Iterator[tuple[Subject, tuple[int, int]]]:
+        """The clause's subjects with what they did to the animals, up to `end`: a benefit verb in
+        the past ("In rats, pumpkin seed oil stopped the prostate from enlarging"), animals that
+        did better ("rats fed bilberry extract had healthier retinas") or, where the cue names the
+        animals or cells, any verb in the past right after the subject ("rhodiola flipped
+        depression-like behaviour in rats"). Not a harm: an increase of a bad outcome or a
+        decrease of a good one ("raised liver enzymes" is not named; "reduced sleep" is), more of
+        a bad one, less of a good one."""
+        if not owners:
+            return
+        lex, prose = self.lex, self.prose
+        for pattern, harm in ((lex.increase, lex.bad), (lex.decrease, lex.good)):
+            for verb in find_all(pattern, prose, owners[0].end, end):
+                subject = _nearest_before(owners, verb.start())
+                if subject is None or _REPORTED_RESULT.match(prose, verb.start(), verb.end()) is None:
+                    continue
+                if search(harm, prose, verb.end(), min(end, verb.end() + _OUTCOME_REACH)) is None:
+                    yield subject, (verb.start(), verb.end())
+        models_named = _MODEL_NAMED.search(cue.group(0)) is not None
+        for subject in owners:
+            compared = _COMPARED_RESULT.search(prose, subject.end, min(end, subject.end + _OUTCOME_REACH))
+            if compared is not None and not self._more_harm(compared, end):
+                yield subject, (compared.start(), compared.end())
+            did = _DID_TO_ANIMALS.match(prose, subject.end, end) if models_named else None
+            if did is not None:
+                yield subject, did.span("verb")
+
+    def _more_harm(self, compared: regex.Match[str], end: int) -> bool:
+        """Whether a comparison tells a harm: more of a bad outcome, less of a good one ("had
+        more liver damage", "had lower bone density")."""
+        amount = compared.group(0).rsplit(None, 1)[-1].lower()
+        harm = {"less": self.lex.good, "fewer": self.lex.good, "lower": self.lex.good,
+                "more": self.lex.bad, "higher": self.lex.bad}.get(amount)
+        return harm is not None and search(harm, self.prose, compared.end(), min(end, compared.end() + _MEASURED_REACH)) is not None
 
     def _qualified(self, start: int, end: int) -> bool:
         """Whether prose[start:end] qualifies an animal result: a "but", or a word on people
@@ -2945,12 +3058,22 @@ def _starts_with(pattern: regex.Pattern[str], prose: str, cue: regex.Match[str])
     return found is not None and found.start() == cue.start()
 
 
+# words named by a noun before their quotes: 'the words "non-addictive"', 'the phrase "clinically
+# proven" and "100% safe"'
+_LABEL_BEFORE = compile_pattern(
+    r"\b(?:words?|phrases?|terms?|wording|claims?|slogans?|taglines?|labels?)\s+[\"\u201c]"
+    r"(?:[^\"\u201c\u201d.!?]{1,40}[\"\u201d],?\s+(?:and|or)\s+[\"\u201c])?\s*$", regex.IGNORECASE)
+_LABEL_REACH = 70
+
+
 def _named_as_label(prose: str, cue: regex.Match[str], heading: bool = False) -> bool:
     """Whether a promise is quoted as words, not made: the name of a label ('our "clinically
     proven" badge', 'the "100% safe" claim on the tub'), words judged ('"guaranteed" is too
     strong') or a title's topic ('## Erection supplements and "natural Viagra"')."""
     if _OPENING_QUOTE.search(prose, max(0, cue.start() - 2), cue.start()) is None:
         return False
+    if _LABEL_BEFORE.search(prose, max(0, cue.start() - _LABEL_REACH), cue.start()) is not None:
+        return True  # 'remove the words "non-addictive" and "zero side effects"'
     if _LABEL_NOUN.match(prose, cue.end()) is not None or _QUOTED_JUDGED.match(prose, cue.end()) is not None:
         return True
     # a title's topic, not a name given to what it heads ('## Kava, the "natural Xanax"')
