@@ -161,7 +161,9 @@ _LIST_JOIN = compile_pattern(r"\)?(?:,?\s+(?:and|or|nor|&)\s+|,\s+)|\s+\(", rege
 _CONTRAST = compile_pattern(
     r"\b(?:but|though|although|however|yet|whereas)\b|,[\"\u201d\u2019]?\s+(?:and\s+)?while\b"
     r"|,\s+(?=(?:mere |just |only )?(?:anecdotes|stories|claims|testimonials)\s+(?:that|which|for which)\b)", regex.IGNORECASE)
-_COMMENT_AFTER = compile_pattern(r",\s+(?:which (?:is|was)|and that(?:'s| is| was)|that(?:'s| is| was)) (?:(?:partly |largely |exactly |precisely |half )?(?:why|the reason)|how)\b", regex.IGNORECASE)
+_COMMENT_AFTER = compile_pattern(r",\s+(?:(?:which (?:is|was)|and that(?:'s| is| was)|that(?:'s| is| was)) (?:(?:partly |largely |exactly |precisely |half )?(?:why|the reason)|how)"
+                                 # "..., so it's no wonder the label calls it an energy herb"
+                                 r"|(?:so |and )?(?:it's|it’s|it is) (?:no|little|small) wonder)\b", regex.IGNORECASE)
 _QUOTES = ('"', "\u201c", "\u201d")
 # A quotation mark ending the sentence before, or opening this one.
 _QUOTED = compile_pattern("[" + "".join(_QUOTES) + "]")
@@ -223,7 +225,7 @@ _REPORTED_REACH = 60
 _ACTED_ON = compile_pattern(
     r"\b(?:so|which is why|that['\u2019]s why)\b[^.;!?]{0,30}?\b(?:stays?|keeps?|keeping|take|takes|taking|added|adding|buy|bought|made the cut"
     # "..., which is why it's in the new formula", "so I reckon it'll work on us too"
-    r"|(?:it['\u2019]s|they['\u2019]re) (?:now )?in|reckon|think|believe|call(?:s|ed)? it)\b",
+    r"|(?:it['\u2019]s|they['\u2019]re) (?:now )?in|reckon|think|believe|call(?:s|ed)? it|(?:never|don['\u2019]t|won['\u2019]t) skip)\b",
     regex.IGNORECASE)
 # evidence named as a topic, not invoked: "summarises what the human studies say about stress"
 _ASKED_OF = compile_pattern(r"\b(?:what|whether|how)\s+(?:the\s+)?(?:[\w-]+\s+)?$", regex.IGNORECASE)
@@ -238,7 +240,7 @@ _REPORTED_RESULT = compile_pattern(r"\w+ed\b|(?:cut|kept|made|gave|brought|shut|
                                    regex.IGNORECASE)
 # a result told as what a study showed, before its verb: "has been shown to rebuild red blood
 # cells in lab mice"
-_SHOWN_TO = compile_pattern(r"\b(?:been|was|were)\s+(?:\w+\s+)?(?:shown|found|seen|observed)\s+to\s+$", regex.IGNORECASE)
+_SHOWN_TO = compile_pattern(r"(?:\b(?:been|was|were)\s+(?:\w+\s+)?|\b(?:strains?|extracts?|compounds?|ingredients?)\s+)(?:shown|found|seen|observed)\s+to\s+$", regex.IGNORECASE)
 # animals given a substance that did better than the others, no benefit verb named: "rats fed
 # bilberry extract had healthier retinas", "mice given lutein had way less retinal damage",
 # "elderly mice fed ubiquinol ran further"
@@ -253,13 +255,15 @@ _DID_TO_ANIMALS = compile_pattern(
     r"showed|appeared|seemed|looked|needed|required|acted\s+on|interacted|competed|passed|accumulated|"
     r"travell?ed|moved|added|mixed|combined|paired|dissolved|extracted|isolated|identified|named|called|"
     r"labell?ed|sold|marketed|gave|fed|injected|dosed|administered)\b)"
-    r"(?P<verb>\w+ed|made|cut|kept|shut|grew|regrew|shrank|shrunk|rebuilt|fought|undid)\b",
+    r"(?P<verb>\w+ed|made|cut|kept|shut|grew|regrew|shrank|shrunk|rebuilt|fought|undid|got|left|put|sent|turned)\b",
     regex.IGNORECASE)
 # an animal cue that names the animals or the cells, not lab work alone ("lab results" may be a
 # person's blood test)
 _MODEL_NAMED = compile_pattern(
     r"\b(?:mice|mouse|rats?|rodents?|animals?|hamsters?|zebrafish|flies|pigs|monkeys|primates|worms|"
     r"test[- ]tubes?|dish(?:es)?|cells?|cultures?|vitro|petri)\b", regex.IGNORECASE)
+# a good thing kept from a harm, not lessened: "curcumin stopped cartilage from wearing down"
+_KEPT_FROM = compile_pattern(r"\s+(?:[\w'\u2019-]+\s+){1,3}?from\s+\w+ing\b", regex.IGNORECASE)
 _MEASURED_REACH = 30  # how far after "more" or "less" the outcome it measures may be named
 _COMPARED_RESULT = compile_pattern(
     r"\b(?:had|showed|were|looked|lived|ran|swam|recovered|aged|slept|healed|grew|performed|gained|lost)\s+"
@@ -269,7 +273,7 @@ _COMPARED_RESULT = compile_pattern(
 # animal work said to show a truth told in the present: "studies in rodents suggest that the
 # turmeric reduces anxiety", "animal studies show berberine protects the heart" (a past "reduced"
 # tells what the animals showed)
-_SHOWN_THAT = compile_pattern(r"\b(?:suggests?|shows?|indicates?|hints?|proves?|demonstrates?|finds?|found)\s+(?:that\b|$)", regex.IGNORECASE)
+_SHOWN_THAT = compile_pattern(r"\b(?:suggests?|shows?|indicates?|hints?|proves?|demonstrates?|finds?|found|as proof|as evidence)\s+(?:that\b|$)", regex.IGNORECASE)
 # what sets an animal cue apart from the claim before it: "X boosts stamina: in mice, ...",
 # "..., as studies in rats show"
 _SET_APART = compile_pattern(r"[:;(\u2013\u2014]|,\s+(?:as|according(?:\s+to)?)\b|\bas\s+(?:\w+\s+)?(?:stud(?:y|ies)|research|experiments?|work)\b", regex.IGNORECASE)
@@ -436,7 +440,7 @@ _LEAD_IN_WORDS = 4
 _NOT_A_LABEL = compile_pattern(r"(?:and|but|so|okay|ok|now|next|then|also|this|that|these|it)\b|(?-i:[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)?):\s", regex.IGNORECASE)
 # a promise quoted as the name of a label: 'our "clinically proven" badge'
 _OPENING_QUOTE = compile_pattern(r"[\"\u201c\u2018']$")
-_LABEL_NOUN = compile_pattern(r"[\"\u201d\u2019']\s*(?:badges?|labels?|claims?|stickers?|seals?|wording|tags?|banners?|buzzwords?|language|promises?|slogans?|lines?|taglines?|phrases?)\b", regex.IGNORECASE)
+_LABEL_NOUN = compile_pattern(r"[\"\u201d\u2019']\s*(?:badges?|labels?|claims?|stickers?|seals?|wording|tags?|banners?|buzzwords?|language|promises?|slogans?|lines?|taglines?|phrases?|thing|idea|myth)\b", regex.IGNORECASE)
 # a quoted phrase judged as words: '"guaranteed" is too strong', '"natural Viagra" sounds like'
 _QUOTED_JUDGED = compile_pattern(r"[\"\u201d\u2019']\s*(?:is|are|was|were|isn't|isn\u2019t|sounds?|seems?)\b", regex.IGNORECASE)
 # a quotation mark or apostrophe that closes a title's quoted topic
@@ -2597,7 +2601,8 @@ class _Scan:
                 subject = _nearest_before(owners, verb.start())
                 if subject is None or _REPORTED_RESULT.match(prose, verb.start(), verb.end()) is None:
                     continue
-                if search(harm, prose, verb.end(), min(end, verb.end() + _OUTCOME_REACH)) is None:
+                if _KEPT_FROM.match(prose, verb.end(), end) is not None or \
+                        search(harm, prose, verb.end(), min(end, verb.end() + _OUTCOME_REACH)) is None:
                     yield subject, (verb.start(), verb.end())
         models_named = _MODEL_NAMED.search(cue.group(0)) is not None
         for subject in owners:
@@ -3061,7 +3066,8 @@ def _starts_with(pattern: regex.Pattern[str], prose: str, cue: regex.Match[str])
 # words named by a noun before their quotes: 'the words "non-addictive"', 'the phrase "clinically
 # proven" and "100% safe"'
 _LABEL_BEFORE = compile_pattern(
-    r"\b(?:words?|phrases?|terms?|wording|claims?|slogans?|taglines?|labels?)\s+[\"\u201c]"
+    # (or by the edit asked for: 'please remove "zero side effects"')
+    r"\b(?:words?|phrases?|terms?|wording|claims?|slogans?|taglines?|labels?|remove|delete|drop|strike|scrap|cut)\s+[\"\u201c]"
     r"(?:[^\"\u201c\u201d.!?]{1,40}[\"\u201d],?\s+(?:and|or)\s+[\"\u201c])?\s*$", regex.IGNORECASE)
 _LABEL_REACH = 70
 

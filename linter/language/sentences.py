@@ -8,7 +8,9 @@ from typing import Iterator
 import regex
 
 # A candidate end: terminal punctuation, closing quotes or brackets, then white space or the end.
-_CANDIDATE = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s|$)")
+# A footnote marker right after the stop ("...a little.[4] Melatonin ...", "...^2 Next") belongs
+# to the sentence it closes, not to the next one.
+_CANDIDATE = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?:\[\d{1,3}(?:[,\u2013-]\s?\d{1,3})*\]|\^\d{1,3})*(?=\s|$)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _NEXT_CHAR = re.compile(r"\s*(\S)")
 
