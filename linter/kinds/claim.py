@@ -223,7 +223,7 @@ _REPORTED_SUBJECT = compile_pattern(r"\s+(?:that\s+)?((?:a|an)\s|[a-z]+ing\s|(?:
 _REPORTED_REACH = 60
 # an animal result the writer acts on: "..., so it stays in the stack", "which is why I take it"
 _ACTED_ON = compile_pattern(
-    r"\b(?:so|which is why|that['\u2019]s why)\b[^.;!?]{0,30}?\b(?:stays?|keeps?|keeping|take|takes|taking|added|adding|buy|bought|made the cut"
+    r"\b(?:so|which is (?:exactly |precisely |partly )?why|that['\u2019]s (?:exactly )?why)\b[^.;!?]{0,30}?\b(?:stays?|keeps?|keeping|take|takes|taking|added|adding|buy|bought|made the cut|chose|chosen|picked"
     # "..., which is why it's in the new formula", "so I reckon it'll work on us too"
     r"|(?:it['\u2019]s|they['\u2019]re) (?:now )?in|reckon|think|believe|call(?:s|ed)? it|(?:never|don['\u2019]t|won['\u2019]t) skip)\b",
     regex.IGNORECASE)
