@@ -240,10 +240,8 @@ _REPORTED_RESULT = compile_pattern(r"\w+ed\b|(?:cut|kept|made|gave|brought|shut|
                                    regex.IGNORECASE)
 # a result told as what a study showed, before its verb: "has been shown to rebuild red blood
 # cells in lab mice"
+_SHOWN_REACH = 40  # how far before a verb what a study showed may be said
 _SHOWN_TO = compile_pattern(r"(?:\b(?:been|was|were)\s+(?:\w+\s+)?|\b(?:strains?|extracts?|compounds?|ingredients?)\s+)(?:shown|found|seen|observed)\s+to\s+$", regex.IGNORECASE)
-# animals given a substance that did better than the others, no benefit verb named: "rats fed
-# bilberry extract had healthier retinas", "mice given lutein had way less retinal damage",
-# "elderly mice fed ubiquinol ran further"
 # the verb right after a substance in an animal study, told in the past: what it did to the
 # animals ("rhodiola flipped depression-like behaviour in rats", "CBN made the animals drowsy"),
 # unless it tells a mechanism, a harm or how it was given
@@ -265,6 +263,9 @@ _MODEL_NAMED = compile_pattern(
 # a good thing kept from a harm, not lessened: "curcumin stopped cartilage from wearing down"
 _KEPT_FROM = compile_pattern(r"\s+(?:[\w'\u2019-]+\s+){1,3}?from\s+\w+ing\b", regex.IGNORECASE)
 _MEASURED_REACH = 30  # how far after "more" or "less" the outcome it measures may be named
+# animals given a substance that did better than the others, no benefit verb named: "rats fed
+# bilberry extract had healthier retinas", "mice given lutein had way less retinal damage",
+# "elderly mice fed ubiquinol ran further"
 _COMPARED_RESULT = compile_pattern(
     r"\b(?:had|showed|were|looked|lived|ran|swam|recovered|aged|slept|healed|grew|performed|gained|lost)\s+"
     r"(?:(?:way|much|far|significantly|noticeably|markedly|visibly|measurably|a\s+lot|a\s+little)\s+)?"
@@ -2175,8 +2176,8 @@ class _Scan:
         with a benefit verb in the third person ("..., and switches off joint pain")."""
         if _AND_BEFORE.search(self.prose, max(0, start - 6), start) is None:
             return False
-        at = start + len(self.prose[start:end]) - len(self.prose[start:end].lstrip())
-        opened = self._opening_verb(at, end, cures=True)
+        clause = self.prose[start:end]
+        opened = self._opening_verb(start + len(clause) - len(clause.lstrip()), end, cures=True)
         return opened is not None and _third_person(opened[1].group(0))
 
     def _opening_verb(self, at: int, end: int, cures: bool = False) -> tuple[str, regex.Match[str]] | None:
@@ -2568,7 +2569,7 @@ class _Scan:
         after what a study showed ("has been shown to rebuild")."""
         verb = claim.predicate[0]
         return _REPORTED_RESULT.match(self.prose, verb, claim.predicate[1]) is not None or \
-            _SHOWN_TO.search(self.prose, max(0, verb - 40), verb) is not None
+            _SHOWN_TO.search(self.prose, max(0, verb - _SHOWN_REACH), verb) is not None
 
     def _bare_result(self, sentence: Sentence, cue: regex.Match[str]) -> Claim | None:
         """An animal result whose outcome no lexicon names, told in the past and standing (not
