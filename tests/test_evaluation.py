@@ -58,8 +58,10 @@ HELD_OUT_FLOORS = {
     # and taken back (15 true lines found, 19 false ones added), so the floor went to 0.66; 0.654
     # once sets 5p-5r joined (0.26 on arrival, not tuned), so it went to 0.65; 0.647 once sets
     # 5v-5x joined (0.25 on arrival, not tuned: label strengths, 50,000 IU of vitamin D a day, a
-    # saffron table cell), so it went to 0.64
-    "dosing": (0.68, 0.64),
+    # saffron table cell), so it went to 0.64. Back to 0.66 once a usual daily amount of a
+    # substance outside the knowledge base, a use with no range of its own, an amount raised to
+    # ("go up to 20 mg") and what one serving can weigh were all checked (0.67 with sets 6b-6d)
+    "dosing": (0.68, 0.66),
     "timing": (0.80, 0.55),  # 0.56 after food states joined the timing topics
 }
 

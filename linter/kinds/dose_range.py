@@ -4,22 +4,28 @@ What it does: for every dose statement whose substance has reference doses in a 
 (mass with mass, mL with mL, mg/kg with mg/kg), `check: unit` flags a dose `unit_factor` times or
 more away from every reference range (a slipped unit: "500 g of magnesium"), and `check: outside`
 flags an advised dose outside the reference ranges for its basis, purpose and form, naming the
-source. Ranges with min 0 are upper limits that apply whatever the purpose. A substance outside
-the knowledge base gets the unit check only, against the usual amounts in the dosing lexicon.
+source. Ranges with min 0 are upper limits that apply whatever the purpose; a dose for a use no
+range is listed for is held to the other uses' ranges. A substance outside the knowledge base gets
+the unit check against the usual amounts in the dosing lexicon, and with `usual` the outside check
+too, for a daily amount named with it; one with no range by weight is held to what a serving can
+weigh (`serving_ceiling`).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Iterator, Mapping, NamedTuple
 
 from linter.document import Document
+from linter.errors import RuleError
 from linter.finding import Finding
 from linter.kinds.base import Kind, RuleMeta, make_finding
 from linter.knowledge import DoseRange, Knowledge
 from linter.language.attribution import Lexicon, Statement, builtin_lexicon, statements
 from linter.language.quantities import Quantity
 from linter.language.units import DOSE_TRIGGER, Unit, dose_unit
+from linter.patterns import compile_pattern
 from linter.schema import Field
 
 FIELDS: dict[str, Field] = {
@@ -27,8 +33,19 @@ FIELDS: dict[str, Field] = {
     "unit_factor": Field(float, default=100.0, help="this many times off every reference range means a wrong unit"),
     "margin": Field(float, default=1.0, help="`outside`: flag only doses this many times above or below every matching range"),
     "below": Field(bool, default=False, help="`outside`: flag doses below every matching range too, not only above"),
+    "serving_ceiling": Field(float, default=0.0, help="`unit`: grams no serving of a supplement reaches, for a "
+                             "substance with no reference range by weight (0: off)"),
+    "usual": Field(bool, default=False, help="`outside`: check a substance outside the knowledge base against the dosing "
+                   "lexicon's usual amounts, where it is named at the amount and the amount's frequency is said"),
+    "salt_forms": Field(list, default=[], items=str, help="`outside`: dosing-lexicon forms whose weight is not the "
+                        "mineral's (citrate, glycinate): such amounts are not held to a usual range"),
 }
+# "go up to 40 mg" advises the amount; "no more than 350 mg" only caps it
+_RAISED_TO = compile_pattern(r"(?:up|all the way) to\b|as (?:much|high) as\b", re.IGNORECASE)
+# a sentence that prices what it weighs lists sizes sold, not servings
+_PRICED = compile_pattern(r"[$£€]\s?\d|\b(?:price|pack|donation)\b", re.IGNORECASE)
 _EPS = 1e-6
+_MG_PER_G = 1000.0
 # How near the dose a substance must be named for a microgram amount to be read as its own.
 _NAMED_WITHIN = 30
 
@@ -98,14 +115,20 @@ class DoseRangeCheck:
     unit_factor: float
     margin: float = 1.0
     below: bool = False
+    usual: bool = False
+    serving_ceiling: float = 0.0
+    salt_forms: frozenset[str] = frozenset()
 
     def check(self, doc: Document) -> Iterator[Finding]:
         """Yield a finding per dose that is implausible or outside the reference ranges."""
         for statement in statements(doc, self.knowledge).doses:
             assert isinstance(statement.measure, Quantity)
             q = statement.measure
-            refs = [r for r in self._references(statement.substance) if r.dimension == q.dimension]
+            refs = [r for r in self._references(statement) if r.dimension == q.dimension]
             if not refs:
+                ceiling = self._ceiling(doc, statement)
+                if ceiling is not None:
+                    yield self._unit_finding(doc, statement, ceiling, q.low / (ceiling.high * _MG_PER_G))
                 continue
             nearest = min(refs, key=lambda r: _ratio((q.low, q.high), r))
             ratio = _ratio((q.low, q.high), nearest)
@@ -113,15 +136,36 @@ class DoseRangeCheck:
                 if ratio >= self.unit_factor and statement.role != "pack" and not _another_nutrient(doc, statement, nearest):
                     yield self._unit_finding(doc, statement, nearest, ratio)
             elif (ratio < self.unit_factor and not (statement.study or statement.rejected) and statement.role in ("advice", "step")
-                  and q.bound in ("exact", "approx")):
+                  and (q.bound in ("exact", "approx") or (q.bound == "max" and _RAISED_TO.match(doc.prose, q.start)))):
                 outside = self._outside(statement, refs)
                 if outside is not None:
                     yield self._range_finding(doc, statement, outside)
 
-    def _references(self, name: str) -> list[Reference]:
-        """The knowledge base's ranges for a substance; for the unit check, else the dosing
-        lexicon's usual amounts of a substance outside it."""
-        return references(name, self.knowledge, self.lexicon, usual=self.check_name == "unit")
+    def _ceiling(self, doc: Document, statement: Statement) -> Reference | None:
+        """For the unit check, the serving ceiling a weighed amount of a substance with no
+        reference range by weight reaches ("480 g of tart cherry powder" in a capsule), if any."""
+        q = statement.measure
+        if (self.check_name != "unit" or not self.serving_ceiling or q.dimension != "mass" or statement.role == "pack"
+                or statement.study or q.low < self.serving_ceiling * _MG_PER_G * (1 - _EPS)):
+            return None
+        sentence = doc.sentence_at(q.start)
+        if sentence is not None and _PRICED.search(doc.prose, sentence.start, sentence.end) is not None:
+            return None  # a price list's sizes ("100 g $17 · 250 g $36") are what is sold
+        return Reference(0.0, self.serving_ceiling, "g", "mass", False, None, None, "what a serving of a supplement can weigh")
+
+    def _references(self, statement: Statement) -> list[Reference]:
+        """The knowledge base's ranges for a statement's substance; else the dosing lexicon's usual
+        amounts of a substance outside it, for the unit check, and with `usual` for an advised
+        daily amount named with the substance (a usual range is wide, written to catch a slipped
+        unit, so only an amount said to be the substance's, with its frequency, is held to it)."""
+        usual = self.check_name == "unit" or (
+            self.usual and statement.named and statement.form not in self.salt_forms
+            and (statement.basis.daily_total or statement.basis.times is not None))
+        refs = references(statement.substance, self.knowledge, self.lexicon, usual=usual)
+        if self.check_name == "outside" and statement.substance not in self.knowledge.substances:
+            # a usual range spans a day's total, so a daily amount is what it is compared with
+            return [r._replace(per_day=True) for r in refs]
+        return refs
 
     def _outside(self, statement: Statement, refs: list[Reference]) -> Reference | None:
         """The reference range the advised dose breaks, or None if it fits one."""
@@ -133,6 +177,7 @@ class DoseRangeCheck:
             True: (q.low * basis.times, q.high * basis.times) if basis.times else (q.low, q.high),
         }
         typical: list[tuple[Reference, tuple[float, float]]] = []
+        other_uses: list[tuple[Reference, tuple[float, float]]] = []
         for ref in refs:
             values = by_basis[ref.per_day]
             if values is None or not _matches(statement.form, ref.form):
@@ -146,8 +191,11 @@ class DoseRangeCheck:
                 if values[0] >= ref.high * self.margin * (1 - _EPS) and values[0] > ref.high * (1 + _EPS):
                     return ref  # above an upper limit, whatever the purpose
                 continue
-            if _matches(statement.purpose, ref.purpose):
-                typical.append((ref, values))
+            (typical if _matches(statement.purpose, ref.purpose) else other_uses).append((ref, values))
+        if not typical and statement.named:
+            # a use no range is listed for ("20 mg of melatonin for exam nerves") is held to the
+            # ranges of the other uses, when the substance is named at the amount
+            typical = other_uses
         if not typical or any(_ratio(v, ref) < max(self.margin, 1.0 + _EPS) * (1 - _EPS) for ref, v in typical):
             return None  # inside a matching range, or not `margin` times away from one
         nearest, values = min(typical, key=lambda item: _ratio(item[1], item[0]))
@@ -213,8 +261,14 @@ def _data(statement: Statement, ref: Reference, **extra: Any) -> dict[str, Any]:
 
 def build(meta: RuleMeta, data: Mapping[str, Any], knowledge: Knowledge) -> DoseRangeCheck:
     """Compile a dose-range rule."""
-    return DoseRangeCheck(meta, knowledge, builtin_lexicon(), data["check"], float(data["unit_factor"]), float(data["margin"]),
-                         bool(data["below"]))
+    lexicon = builtin_lexicon()
+    known_forms = {label for label, _pattern in lexicon.forms}
+    unknown = sorted(set(data["salt_forms"]) - known_forms)
+    if unknown:
+        raise RuleError(f"salt_forms names {', '.join(unknown)}, not forms of the dosing lexicon", meta.source)
+    return DoseRangeCheck(meta, knowledge, lexicon, data["check"], float(data["unit_factor"]), float(data["margin"]),
+                         bool(data["below"]), bool(data["usual"]), float(data["serving_ceiling"]),
+                         frozenset(data["salt_forms"]))
 
 
 KIND = Kind("dose-range", FIELDS, build, "compare doses with the substance knowledge base's reference ranges")

@@ -73,7 +73,9 @@ _LEXICON_FIELDS: dict[str, Field] = {
     "usual_doses": Field(dict, default={}, items=list),
     "examples": LEXICON_EXAMPLES,  # self-tests, run by tests/test_rule_examples.py
 }
-_FREQUENCY = compile_pattern(rf"[\s,(]*(?:of\s+)?(?:[^\W\d]+[\s,-]+){{0,4}}?(?:{FREQUENCY})", re.IGNORECASE)
+# words between an amount and its frequency may carry a digit after a letter ("of vitamin D3 every day")
+_FREQUENCY = compile_pattern(rf"[\s,(]*(?:of\s+)?(?:[^\W\d]\w*[\s,-]+){{0,4}}?(?:{FREQUENCY})", re.IGNORECASE)
+_NAMED_REACH = 30  # characters from a substance's name to an amount that is said to be its own
 _BASIS_REACH = 60  # characters after an amount in which "twice daily" still belongs to it
 _AGAINST_REACH = 16  # characters before a time of day in which "never", "rather than" reject it
 _CLAUSE_AMOUNT_REACH = 12  # characters between an amount and the bedtime clause that times it
@@ -383,6 +385,9 @@ class Statement:
     # "named": called where a course begins ("start with 200 mg"); "raised": named so and raised
     # after ("start with 1 mg, then go up"), the first step of a titration; "": neither
     starting: str = ""
+    # the substance is named at the amount ("300 mg of magnesium", "zinc, 50 mg"), not handed down
+    # from elsewhere in the sentence, the section or the draft
+    named: bool = False
 
     @property
     def start(self) -> int:
@@ -665,7 +670,7 @@ class _Extractor:
     def _statement(self, measure: Union[Quantity, Timing], basis: Basis) -> Statement | None:
         start, end = self._sentence(measure.start)
         main = self.main if isinstance(measure, Quantity) else self.main_timed
-        substance = self._substance(measure.start, measure.end, start, end, main)
+        substance, named = self._substance(measure.start, measure.end, start, end, main)
         if substance is None or (isinstance(measure, Quantity) and self._unnamed_panel_row(measure)):
             return None
         text = self.doc.prose[start:end]
@@ -678,7 +683,7 @@ class _Extractor:
         rejected = measure.bound != "max" and (search(self.lexicon.rejected_before, self.doc.prose, start, measure.start) is not None
                     or search(self.lexicon.rejected_after, self.doc.prose, measure.end, end) is not None)
         return Statement(measure, substance, purpose, form, basis, study, rejected, self._role(measure, start, end, text),
-                         self._population(start, end, measure.start), self._starting(measure, start, end))
+                         self._population(start, end, measure.start), self._starting(measure, start, end), named)
 
     def _starting(self, measure: Union[Quantity, Timing], start: int, end: int) -> str:
         """Whether an amount is named as where a course starts ("start with half a gummy", "1 mg
@@ -876,32 +881,32 @@ class _Extractor:
         n = _count(count.group(1))
         return replace(s, measure=q._replace(low=q.low * n, high=q.high * n))
 
-    def _substance(self, q_start: int, q_end: int, s_start: int, s_end: int, main: str | None) -> str | None:
+    def _substance(self, q_start: int, q_end: int, s_start: int, s_end: int, main: str | None) -> tuple[str | None, bool]:
         """The substance a statement is about: one named in its sentence, its table column, its
-        section or paragraph, else `main`, the draft's topic."""
+        section or paragraph, else `main`, the draft's topic; and whether it is named at the amount."""
         lo = bisect_left(self.mention_starts, s_start)
         hi = bisect_left(self.mention_starts, s_end)
         inside = self.mentions[lo:hi]
         gap = _OF_GAP.match(self.doc.prose, q_end)
         after = next((m for m in inside if m.start >= q_end), None)
         if after is not None and gap is not None and gap.end() >= after.start:
-            return after.substance  # "300 mg of magnesium"
+            return after.substance, True  # "300 mg of magnesium"
         # bounded: a \G pattern searched to the end of the draft would be tried at every offset
         if self._measures_something_else(q_end) or search(self.lexicon.vehicle, self.doc.prose, q_end, q_end + _VEHICLE_REACH) is not None:
             # "20 to 40 g of protein", "1 cup whole milk": an amount of another thing, not of the substance
-            return None
+            return None, False
         before = [m for m in inside if m.end <= q_start]
         if before:
-            return before[-1].substance
+            return before[-1].substance, q_start - before[-1].end <= _NAMED_REACH
         if inside:
-            return min(inside, key=lambda m: abs(m.start - q_end)).substance
+            return min(inside, key=lambda m: abs(m.start - q_end)).substance, False
         column = self._column_substance(q_start)
         if column is not None:
-            return column
+            return column, False
         section = self._section_start(q_start)
         earlier = bisect_right(self.mention_starts, q_start) - 1
         if earlier >= 0 and self._row_names_another(q_start, self.mentions[earlier].start):
-            return None  # "| Black pepper extract | 5 mg |" under "| Artichoke extract | 100 mg |"
+            return None, False  # "| Black pepper extract | 5 mg |" under "| Artichoke extract | 100 mg |"
         if earlier >= 0 and self.mentions[earlier].start >= section:
             block = self.doc.block_index(self.mentions[earlier].start)
             here = self.doc.block_index(q_start)
@@ -909,9 +914,9 @@ class _Extractor:
                 # "Coenzyme Q10 (CoQ10) is ... weaker than for magnesium. / - Usual amount: 100 mg":
                 # a paragraph before the dose hands on its topic, not the last name in passing
                 first = bisect_left(self.mention_starts, max(section, self.doc.blocks[block].start))
-                return self.mentions[first].substance
-            return self.mentions[earlier].substance
-        return main
+                return self.mentions[first].substance, False
+            return self.mentions[earlier].substance, False
+        return main, False
 
     def _row_names_another(self, q_start: int, mention: int) -> bool:
         """Whether an amount in a table row whose first cell names an item of its own (one no

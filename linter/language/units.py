@@ -106,7 +106,7 @@ class Basis(NamedTuple):
 _TIMES: dict[str, float] = {"once": 1, "twice": 2, "thrice": 3, "one": 1, "two": 2, "three": 3, "four": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 # A serving taken once a night is also that day's total, which lets "nightly" compare with "a day".
 _ONCE_NIGHTLY = r"nightly|every\s+night|each\s+night|at\s+night|per\s+night|a\s+night|before\s+bed(?:time)?|at\s+bedtime"
-_DAILY = r"a\s+day|per\s+day|/\s*day|each\s+day|every\s+day|daily|per\s+24\s+hours|in\s+24\s+hours|total"
+_DAILY = r"a\s+day|per\s+day|/\s*day|each\s+day|every\s+(?:single\s+)?day|daily|per\s+24\s+hours|in\s+24\s+hours|total"
 FREQUENCY = (
     rf"(?:(?:once|twice|thrice|(?:one|two|three|four|[1-4])\s*(?:times|x))\s*(?:a|per|/|each)?\s*(?:day|daily)"
     rf"|{_ONCE_NIGHTLY}|{_DAILY})(?![\w])"
