@@ -179,7 +179,9 @@ _HARM_DONE = compile_pattern(
     r"(?:change|difference|effect|result)s? (?:I (?:got|noticed|saw) )?(?:was|were)|"
     r"ma(?:de|kes?) (?:me|you|him|her|them|us|people) (?:feel )?(?:a (?:little|bit) |oddly |really |very |so |super |kind of |slightly )?)\b"
     # more of a bad thing, right before it: "reported more morning grogginess", "worse cramps"
-    r"|\b(?:more|worse|increased|extra|new)\s+(?:[\w-]+\s+)?$", regex.IGNORECASE
+    r"|\b(?:more|worse|increased|extra|new)\s+(?:[\w-]+\s+)?$"
+    # a bad outcome right after a modal opens with its verb: "can upset stomachs"
+    r"|\b(?:can|could|may|might|will|often|sometimes)\s+$", regex.IGNORECASE
 )
 # A bad state told as it was ("two of our testers felt groggy"): a benefit only once it is gone.
 _BAD_STATE = compile_pattern(r"(?:feel|feels|felt|feeling)\b", regex.IGNORECASE)
@@ -230,6 +232,11 @@ _ACTED_ON = compile_pattern(
 # evidence named as a topic, not invoked: "summarises what the human studies say about stress"
 _ASKED_OF = compile_pattern(r"\b(?:what|whether|how)\s+(?:the\s+)?(?:[\w-]+\s+)?$", regex.IGNORECASE)
 _ASKED_REACH = 30
+# what an evidence cue reports is a caution, not a benefit: "researchers say anyone with kidney
+# disease should talk to their doctor", "experts say it could interact with blood thinners"
+_CAUTION_REPORTED = compile_pattern(
+    r"\b(?:should|must|needs? to|ought to)\s+(?:first\s+)?(?:talk|speak|check)\s+(?:to|with)\b|\binteract(?:s|ed|ing)?\s+with\b"
+    r"|\b(?:should|must)\s+(?:avoid|not\s+take|stay\s+away|steer\s+clear)\b", regex.IGNORECASE)
 # "few of the herbs are clinically studied" counts what is not
 _SCARCE = compile_pattern(r"\b(?:few|little|not|never|rarely|hardly|seldom|none|no)\b", regex.IGNORECASE)
 # the outcome described by what it does to people: "the inflammation signals that make your joints ache"
@@ -554,6 +561,14 @@ _FAILURE = compile_pattern(
     r"\bbut (?:by|within|after|the next) [\w ]{1,25}?\b(?:was|were|got|had got|became) (?:\w+ )?(?:worse|swelling|swollen|infected|unbearable)\b|"
     # or names what follows as a record: "I Took Glycine for 30 Days: My Sleep Diary"
     r"[:\u2013\u2014]\s*(?:my|our|an?) (?:[\w-]+ ){0,2}?(?:diary|journal|log|experiment|verdict|review)\b",
+    regex.IGNORECASE)
+# A capitalised word then another: a verb inside a product's name mid-sentence ("Calm Bear")
+_TITLED_NAME = compile_pattern(r"(?-i:[A-Z][a-z]+(?: [A-Z][\w'-]*)+)(?![\w'-])")
+_LOWER_BEFORE = compile_pattern(r"(?-i:\b[a-z][\w'-]*)\s+$")
+# A trouble had for a while, told before what was taken for it
+_SUFFERED = compile_pattern(
+    r"\b(?:I|I['\u2019]ve|I have|I had|I['\u2019]d|we['\u2019]ve|my (?:[\w-]+ ){0,2}?(?:has|had|have))\s+(?:had|suffered (?:from|with)|lived with|struggled with|been struggling with|dealt with)\b"
+    r"[^.!?]{1,80}?\b(?:for|since)\s+(?:about |almost |nearly |over |more than )?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|years|months|ages)\b",
     regex.IGNORECASE)
 # A first-person start on a substance: "I started ", "we switched to ", "my husband has been
 # taking ", "I take " (its object, a name, a pronoun or a dose, follows).
@@ -1779,6 +1794,8 @@ class _Scan:
                 outcome = found
         if outcome is None or self.a.polarity.negation(prose, sentence.start, outcome.start()) is not None:
             return None
+        if not self._has_benefit(sentence.start, sentence.end, []):
+            return None  # "| Great value, can upset stomachs |": a harm noted, no benefit
         subject, kind = lead
         disease = search(lex.diseases, prose, sentence.start, sentence.end) if kind == "efficacy" else None
         if disease is not None:
@@ -2142,6 +2159,8 @@ class _Scan:
                         continue
                     if _INTERACTS.search(prose, subject.end, p.start()) is not None:
                         continue  # "can interact with ... medicines for diabetes" names a risk
+                    if _LOWER_BEFORE.search(prose, c_start, p.start()) is not None and _TITLED_NAME.match(prose, p.start()) is not None:
+                        continue  # "with Calm Bear the budget choice": a verb in a product's name, in lower-case prose
                     # an outcome past the background frame belongs to the body's chemistry, not the
                     # claim; a verb in a clause after it reads to its own clause's end
                     frame_end = horizon if p.start() < horizon else c_end
@@ -2363,7 +2382,8 @@ class _Scan:
                    and (claim is not None or badge or (not any_negated and self._has_outcome(start, end, subjects))
                         or self._endorsed(vague, end, claims))
                    and not self._negated_cue(vague, clauses) and not self._denied_after(vague, clauses)
-                   and _ASKED_OF.search(prose, max(start, vague.start() - _ASKED_REACH), vague.start()) is None)
+                   and _ASKED_OF.search(prose, max(start, vague.start() - _ASKED_REACH), vague.start()) is None
+                   and (claim is not None or _CAUTION_REPORTED.search(prose, vague.end(), end) is None))
         # "studies show B2 cuts migraines" appeals to research before it names a cure
         cure = None if invoked else next((c for c in claims if c.disease and not c.negated), None)
         promises = [c for c in find_all(lex.absolutes, prose, start, end)
@@ -2740,6 +2760,8 @@ class _Scan:
             # a signature under a quotation flagged already adds nothing ('"... works for me." - Karen M.')
             if 0 <= index < len(self.doc.sentences) and not (signature and index in self.taken):
                 other = self.doc.sentences[index]
+                if signature and index == sentence.index - 1 and is_question(self.prose, other.start, other.end):
+                    return False  # a reader's letter that ends in a question, signed: it asks, it vouches for nothing
                 if other.block != sentence.block or is_question(self.prose, other.start, other.end):
                     continue  # a question asked is no benefit told
                 # a signed quotation's result counts as its benefit ('"... my dread is just gone." (Marcus)')
@@ -2747,12 +2769,23 @@ class _Scan:
                     signature and search(self.lex.results, self.prose, other.start, other.end) is not None)
                 if not told or _FAILURE.search(self.prose, other.start, other.end):
                     continue  # no benefit there, or one that failed ("didn't do anything for my back")
+                # a trouble had is the story before an intake, not its benefit ("I've had knee
+                # osteoarthritis for six years. My sister started me on turmeric."), unless a
+                # signature closes it: '"I've had insomnia for ten years. Drift fixed it." - Priya'
+                if not signature and self._only_suffered(other):
+                    continue
                 if intake and index > sentence.index and self._general_claim(other):
                     continue  # "I took 400 mg a day. Ubiquinol rejuvenates your eggs.": a claim of its own
                 # a result cited there is a study's, not the story's
                 if not self.a.evidence.in_range(self.doc, other.start, other.end):
                     return True
         return False
+
+    def _only_suffered(self, sentence: Sentence) -> bool:
+        """Whether a sentence tells only of a trouble had, with no change in it ("I've had knee
+        osteoarthritis for six years"): the story before an intake, not its result."""
+        return (_SUFFERED.search(self.prose, sentence.start, sentence.end) is not None
+                and search(self.lex.results, self.prose, sentence.start, sentence.end) is None)
 
     def _general_claim(self, sentence: Sentence) -> bool:
         """Whether a sentence names its substance and tells no one's experience ("Folate prevents

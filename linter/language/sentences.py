@@ -33,8 +33,12 @@ _MAYBE_TERMINAL = frozenset("etc".split())
 # "12/03/2024, 21:07 - Kim: ...").
 # A line break after a line that does not run on into the next (no comma, colon or dash at its end).
 _BREAK = r"(?<![,:;(\-\u2013\u2014])[ \t]*\n[ \t]*"
+# A line that ends on a word that needs what follows ("the ad's promise that it's\n"100% safe"")
+# runs on into a quotation on the next line.
+_NEEDS_MORE = (r"(?<!\b(?:that|it['\u2019]s|is|are|was|were|be|been|as|the|a|an|of|and|or|to|called|calls|says|said|"
+               r"reads|read|labell?ed|like|promises?|claims?|words|phrase)[ \t]*\n[ \t]*)")
 _NEW_LINE = regex.compile(
-    _BREAK + r"(?=[\"\u201c]|\p{So}|[\u2022\u2023\u25aa\u25e6\u2192\u27a4]|\p{Lu}[\w'\u2019-]*(?: [\w'\u2019-]+){0,2}:[ \t]"
+    _BREAK + r"(?=" + _NEEDS_MORE + r"[\"\u201c]|\p{So}|[\u2022\u2023\u25aa\u25e6\u2192\u27a4]|\p{Lu}[\w'\u2019-]*(?: [\w'\u2019-]+){0,2}:[ \t]"
     r"|\[(?:\w{2,9},? )?\d{1,2}[:/.]\d{1,2}[^\]\n]{0,16}\]"
     # an exported chat's stamp without brackets: "12/03/2024, 21:07 - Kim: ..."
     r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4},? \d{1,2}:\d{2}(?: ?[AaPp][Mm])? [-\u2013] )"
