@@ -156,6 +156,8 @@ def test_when_your_sleep_is_not_bedtime() -> None:
         ("Take one 25 mg gummy of CBD.", [("25 mg", "advice", 25.0)]),
         ("That is six 500 mg capsules of glycine.", [("500 mg", "advice", 3000.0)]),
         ("The RDA of magnesium is 400 mg a day.", [("400 mg", "reference", 400.0)]),
+        # what the limit is for may sit between it and its amount
+        ("The upper limit for magnesium from supplements is 350 mg a day.", [("350 mg", "reference", 350.0)]),
         ("Start with 50 mg of 5-HTP and increase to 100 mg.", [("50 mg", "advice", 50.0), ("100 mg", "step", 100.0)]),
         ("Take 300 mg of magnesium.", [("300 mg", "advice", 300.0)]),
     ],
@@ -172,7 +174,9 @@ def test_statement_roles(text: str, expected: list[tuple[str, str, float]]) -> N
 @pytest.mark.parametrize(
     ("text", "daily_total", "times"),
     [("A typical daily amount is 120 mg of kava.", True, None), ("Two doses of 0.1 g of magnesium each.", False, 2.0),
-     ("It all adds up to the same 200 mg of magnesium.", True, None), ("Take 200 mg of magnesium.", False, None)],
+     ("It all adds up to the same 200 mg of magnesium.", True, None), ("Take 200 mg of magnesium.", False, None),
+     # a word with a digit may sit between the amount and its frequency
+     ("Take 1,000 IU of vitamin D3 every day.", True, None), ("I take 50,000 IU of vitamin D every single day.", True, None)],
 )
 def test_basis_named_before_the_amount(text: str, daily_total: bool, times: float | None) -> None:
     from linter.language.attribution import statements

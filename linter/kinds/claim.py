@@ -545,7 +545,9 @@ _SIGNATURE = compile_pattern(r"[\u2014\u2013(-]")
 # A story that ends in nothing ("I tried CBD oil for three months and noticed nothing for my back"),
 # or in a result it does not tell.
 _FAILURE = compile_pattern(
-    r"\b(?:noticed|felt|saw|got) (?:absolutely |basically )?(?:nothing|zero|no (?:difference|change|effect|benefit|improvement))|"
+    r"\b(?:notice|noticed|feel|felt|see|saw|get|got) (?:absolutely |basically )?(?:nothing|zero|no (?:difference|change|effect|benefit|improvement))|"
+    # right after a cue that ends on its verb: "most people notice| nothing more than ..."
+    r"\G\s+(?:absolutely |basically )?(?:nothing|zero|no (?:difference|change|effect|benefit|improvement))\b|"
     r"\bdid(?:n't|n’t| not) (?:do (?:anything|much|a thing)|help|work|notice|feel (?:any|a thing))|\bnothing (?:changed|happened)|\bwaste of money|"
     r"\bdid (?:absolutely |literally |basically |pretty much )?nothing\b|"
     # "my sleep was exactly the same", "I felt no different"
@@ -661,6 +663,10 @@ _EVIDENCE_DENIED = compile_pattern(
     r"(?:thin|weak|lacking|limited|poor|scant|sparse|mixed|shaky|flimsy|small|inconclusive|conflicting|preliminary)\b",
     regex.IGNORECASE)
 _EVIDENCE_DISOWNED = compile_pattern(_EVIDENCE_ABSENT, regex.IGNORECASE)
+# A name denied at once: "TikTok keeps calling ashwagandha gummies a natural Xanax, and they're not"
+_DENIED_AT_ONCE = compile_pattern(
+    r",?\s+(?:and|but)\s+(?:it|they|this|that|these)(?:['\u2019]s|['\u2019]re|\s+is|\s+are)\s+not\b"
+    r"|,?\s+(?:and|but)\s+(?:it|they|this|that|these)\s+(?:isn['\u2019]t|aren['\u2019]t)\b", regex.IGNORECASE)
 # a drug nickname refused: "'nature's Prozac', but it is not a safe swap for an antidepressant"
 _SWAP_DISOWNED = compile_pattern(
     _EVIDENCE_ABSENT + r"|\b(?:it|they|this|that)(?:['\u2019]s| is| are|['\u2019]re) (?:not|never|no) (?:an? )?(?:[\w-]+ )?(?:swap|substitute|replacement|alternative)\b",
@@ -2368,6 +2374,8 @@ class _Scan:
         if substitute is not None and (_named_as_label(prose, substitute, heading)
                                        or _CALLED_QUOTED.search(prose, max(start, substitute.start() - _CALLED_REACH), substitute.start()) is not None):
             substitute = None  # 'is sometimes called "nature's Ozempic"': a name others give, in quotes
+        if substitute is not None and _DENIED_AT_ONCE.match(prose, substitute.end(), end) is not None:
+            substitute = None  # "... a natural Xanax, and they're not"
         if substitute is not None and not self._negated_cue(substitute, clauses) and not self._disowned(substitute.end(), end, _SWAP_DISOWNED):
             # the drug likened to is not what the claim is about ("It's like Ozempic in a bottle")
             before = [s for s in subjects if s.start < substitute.start()]

@@ -75,6 +75,7 @@ _LEXICON_FIELDS: dict[str, Field] = {
 }
 # words between an amount and its frequency may carry a digit after a letter ("of vitamin D3 every day")
 _FREQUENCY = compile_pattern(rf"[\s,(]*(?:of\s+)?(?:[^\W\d]\w*[\s,-]+){{0,4}}?(?:{FREQUENCY})", re.IGNORECASE)
+_LIMIT_REACH = 50  # characters from a limit's name ("the upper limit") to the amount it sets
 _NAMED_REACH = 30  # characters from a substance's name to an amount that is said to be its own
 _BASIS_REACH = 60  # characters after an amount in which "twice daily" still belongs to it
 _AGAINST_REACH = 16  # characters before a time of day in which "never", "rather than" reject it
@@ -286,8 +287,9 @@ def load_lexicon(path: Path) -> Lexicon:
         compile_terms(data["raised_after"], where="raised_after", source=source) if data["raised_after"] else _NOTHING,
         compile_terms([r"\G\s*(?:of\s+)?" + t + r"(?![\w-])" for t in data["vehicles"]], where="vehicles", source=source,
                       whole_words=False) if data["vehicles"] else _NOTHING,
-        # a label's colon may sit between: "Daily caffeine ceiling: 400 mg"
-        _before(data["limit_before"], "limit_before", source, 25, breaks=".;,()"),
+        # a label's colon may sit between: "Daily caffeine ceiling: 400 mg"; so may what the limit
+        # is for: "the upper limit for magnesium from supplements is 350 mg"
+        _before(data["limit_before"], "limit_before", source, _LIMIT_REACH, breaks=".;,()"),
         _before(data["food_rejected_before"], "food_rejected_before", source, 25),
         # a harm the food state prevents is its reason, not its cost ("with breakfast so it
         # doesn't upset your stomach"): no negation may stand between the state and the harm

@@ -31,6 +31,8 @@ _HIDDEN_TAGS = frozenset("script style noscript template head title svg math pre
 _VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 _CR_ALONE = re.compile(r"\r(?!\n)")
 _NESTING_TAGS = ("ul", "ol", "blockquote")
+# A signature's dash already written before a <cite>: "&mdash; <cite>Jamie R.</cite>"
+_DASHES = ("-", "\u2013", "\u2014", "&mdash;", "&ndash;", "&#8212;", "&#8211;")
 
 
 class _VisibleText(HTMLParser):
@@ -60,6 +62,12 @@ class _VisibleText(HTMLParser):
             self.hidden += 1
         if tag in _BLOCK_TAGS or tag in _BREAKING_TAGS:
             self.close_block()
+        if tag == "cite" and not self.hidden and (self.open["blockquote"] or self.open["figure"]):
+            # a quotation's <cite> names who said it: read it as a signature, '..." - Margaret'
+            start = self.source_offset()
+            before = self.builder.text[max(0, start - 12):start].rstrip()
+            if not before.endswith(_DASHES):
+                self.builder.replace(start, start + len(self.get_starttag_text() or "<cite>"), "\u2014")
         if tag == "a":
             href = dict(attrs).get("href") or ""
             self.anchor = (href, self.source_offset() + len(self.get_starttag_text() or ""))
