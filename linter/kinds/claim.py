@@ -564,7 +564,8 @@ _FAILURE = compile_pattern(
     # or names what follows as a record: "I Took Glycine for 30 Days: My Sleep Diary"
     r"[:\u2013\u2014]\s*(?:my|our|an?) (?:[\w-]+ ){0,2}?(?:diary|journal|log|experiment|verdict|review)\b",
     regex.IGNORECASE)
-# A capitalised word then another: a verb inside a product's name mid-sentence ("Calm Bear")
+# A capitalised word then another: a verb inside a product's name mid-sentence ("Calm Bear"),
+# told apart from a title-case heading by the lower-case word before it ("with Calm Bear")
 _TITLED_NAME = compile_pattern(r"(?-i:[A-Z][a-z]+(?: [A-Z][\w'-]*)+)(?![\w'-])")
 _LOWER_BEFORE = compile_pattern(r"(?-i:\b[a-z][\w'-]*)\s+$")
 # A trouble had for a while, told before what was taken for it
@@ -2165,7 +2166,7 @@ class _Scan:
                         continue
                     if _INTERACTS.search(prose, subject.end, p.start()) is not None:
                         continue  # "can interact with ... medicines for diabetes" names a risk
-                    if _LOWER_BEFORE.search(prose, c_start, p.start()) is not None and _TITLED_NAME.match(prose, p.start()) is not None:
+                    if _TITLED_NAME.match(prose, p.start()) is not None and _LOWER_BEFORE.search(prose, c_start, p.start()) is not None:
                         continue  # "with Calm Bear the budget choice": a verb in a product's name, in lower-case prose
                     # an outcome past the background frame belongs to the body's chemistry, not the
                     # claim; a verb in a clause after it reads to its own clause's end
