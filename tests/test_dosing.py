@@ -315,6 +315,18 @@ def test_a_malformed_lexicon_table_is_a_clear_error(tmp_path: Path, old: str, ne
         load_lexicon(broken)
 
 
+def test_a_salt_form_the_lexicon_does_not_know_is_a_clear_error(tmp_path: Path) -> None:
+    from linter.errors import RuleError
+
+    text = (RULES / "dosing" / "outside-reference-range.yaml").read_text(encoding="utf-8")
+    assert "salt_forms: [citrate," in text
+    broken = tmp_path / "outside-reference-range.yaml"
+    broken.write_text(text.replace("salt_forms: [citrate,", "salt_forms: [citrat,", 1), encoding="utf-8")
+    with pytest.raises(RuleError, match="salt_forms names citrat, not forms of the dosing lexicon") as raised:
+        load_rule_file(broken, KNOWLEDGE)
+    assert raised.value.path is not None and raised.value.path.endswith("outside-reference-range.yaml")
+
+
 @pytest.mark.parametrize("text, expected", [
     # a dose kept from a population does not belong to it: "not for children" leaves 3 mg the adults'
     ("Take 1 mg of melatonin at bedtime.\n\nTake 3 mg of melatonin at bedtime. It is not for children.", [("3 mg", 3)]),
