@@ -22,7 +22,7 @@ from linter.errors import RuleError
 from linter.finding import Finding
 from linter.kinds.base import Kind, RuleMeta, make_finding
 from linter.knowledge import DoseRange, Knowledge
-from linter.language.attribution import Lexicon, Statement, builtin_lexicon, statements
+from linter.language.attribution import PRICE, Lexicon, Statement, builtin_lexicon, statements
 from linter.language.quantities import Quantity
 from linter.language.units import DOSE_TRIGGER, Unit, dose_unit
 from linter.patterns import compile_pattern
@@ -42,8 +42,8 @@ FIELDS: dict[str, Field] = {
 }
 # "go up to 40 mg" advises the amount; "no more than 350 mg" only caps it
 _RAISED_TO = compile_pattern(r"(?:up|all the way) to\b|as (?:much|high) as\b", re.IGNORECASE)
-# a sentence that prices what it weighs lists sizes sold, not servings
-_PRICED = compile_pattern(r"[$£€]\s?\d|\b(?:price|pack|donation)\b", re.IGNORECASE)
+# a sentence that prices what it weighs (attribution's PRICE) or names it as sold lists sizes, not servings
+_SOLD = compile_pattern(r"\b(?:price|pack|donation)\b", re.IGNORECASE)
 _EPS = 1e-6
 _MG_PER_G = 1000.0
 # How near the dose a substance must be named for a microgram amount to be read as its own.
@@ -149,7 +149,8 @@ class DoseRangeCheck:
                 or statement.study or q.low < self.serving_ceiling * _MG_PER_G * (1 - _EPS)):
             return None
         sentence = doc.sentence_at(q.start)
-        if sentence is not None and _PRICED.search(doc.prose, sentence.start, sentence.end) is not None:
+        if sentence is not None and (PRICE.search(doc.prose, sentence.start, sentence.end) is not None
+                                     or _SOLD.search(doc.prose, sentence.start, sentence.end) is not None):
             return None  # a price list's sizes ("100 g $17 · 250 g $36") are what is sold
         return Reference(0.0, self.serving_ceiling, "g", "mass", False, None, None, "what a serving of a supplement can weigh")
 

@@ -103,7 +103,8 @@ _OF_PHRASE = r"\G(?:\s+of\s+[\w-]+(?:\s+[\w-]+)?(?=[\s,]))?"
 # A count right before a product strength ("one 25 mg gummy", "six 500 mg capsules"); "a" is not one.
 _COUNT = compile_pattern(rf"(?<![\w.,-])({COUNT_WORD}|[1-9]|1[0-2])\s+$", re.IGNORECASE)
 _SPLIT_COUNT = compile_pattern(r"\b(two|three|four|[2-4])\b", re.IGNORECASE)
-_PRICE = compile_pattern(r"[$£€]\s?\d")
+# a price in a sentence: its amounts are what is sold, shared with the dose-range kind
+PRICE = compile_pattern(r"[$£€]\s?\d")
 # What follows the size of a pack: "180 g tub", "a 200 g pot", "a 10 mL roller bottle", "a 60 mL
 # glass spray bottle", "1 oz (30 mL) bottle", "(magnesium chloride, 250 g, worth £9)".
 _PACK = compile_pattern(
@@ -743,7 +744,7 @@ class _Extractor:
             return "pack"  # "a 180 g tub", "Each 500 mL bottle provides 16 serves", a catalogue's "| Pack |": the size sold
         if (search(self.lexicon.label_before, prose, start, measure.start) is not None
                 or search(self.lexicon.label_after, prose, measure.end, end) is not None
-                or self._in_content_column(measure.start) or _PRICE.search(text) is not None
+                or self._in_content_column(measure.start) or PRICE.search(text) is not None
                 or self._in_facts_panel(measure.start) or self._on_product_title(measure.start)
                 or self._under_label_heading(measure.start)):
             # "each gummy contains 25 mg", "50 mg per gummy", a "CBD per mL" column, a price list
