@@ -85,6 +85,8 @@ _ANSWER_LEAD = 60  # characters before a timing that still open its answer or la
 _WHEN_ASKED = compile_pattern(r"\b(?:when|what time|time of day|best time|timing)\b[^?]*\?", re.IGNORECASE)
 _BODY_WEIGHT = compile_pattern(r"(?:kg|kgs|kilos?|kilograms?)\.?$", re.IGNORECASE)
 _WHEN_LABEL = compile_pattern(r"\b(?:when|timing|time)\b[\s*_:|]*$", re.IGNORECASE)
+# a label set off by a colon or a cell border, not "at the same time" running on into a time of day
+_WHEN_MARKED = compile_pattern(r"\b(?:when|timing|time)\b[\s*_]*[:|][\s*_]*$", re.IGNORECASE)
 _WHEN_COLUMN = compile_pattern(r"\b(?:when|timing|best time|time of day|how to take(?: it)?)\b", re.IGNORECASE)
 _FRAGMENT_WORDS = 12  # the most words of a sentence read as the fragment of the one before
 _OPENS_WITH_TIME = compile_pattern(r"\W*(?:(?:or|and|then|but|ideally|preferably)\s+)?(?:first thing|(?:at least|about|around|roughly|some|an?|one|two|three|four|half|\d+)\b[^.,;]{0,30}?\b(?:before|after)\b|at (?:bedtime|night)|in the (?:morning|evening)|with (?:breakfast|lunch|dinner))", re.IGNORECASE)
@@ -540,8 +542,9 @@ class _Extractor:
                 parts = [t for t in parts if not self._advised_against(sentence[0], t.start)] or parts
             if _apart(parts) or is_question(prose, *sentence):
                 continue  # "Can I take it in the morning instead?" asks; it advises nothing
+            # "**Best time to take it?** First thing in the morning": the answer to "when?" times a dose
             advice = [t for t in parts if (t.start, t.end) in offsets or self._taken(t, dosed) or self._in_dosed_row(t, dosed_rows)
-                      or anchor != DAY and sentence in timed]
+                      or anchor != DAY and sentence in timed or self._answers_when(t.start) or self._labelled_when(t.start, _WHEN_MARKED)]
             # "at night, right before bed" is one time of day, said most exactly by its narrowest words
             chosen = sorted(advice, key=lambda t: t.high - t.low)[:1]
             found += chosen
@@ -584,12 +587,12 @@ class _Extractor:
         return (hi > lo or search(self.lexicon.intake, prose, *sentence) is not None
                 or _POINTS_BACK.search(prose, *sentence) is not None)
 
-    def _labelled_when(self, offset: int) -> bool:
+    def _labelled_when(self, offset: int, label: regex.Pattern[str] = _WHEN_LABEL) -> bool:
         """Whether the line labels what follows as a time ("**When:** 30 minutes before bed",
         "| When | an hour before bed |"), or the table cell holding it sits under a column so
         headed ("| Supplement | When |" over "| Glycine | An hour before bed |")."""
         line = self.doc.text.rfind("\n", 0, offset) + 1
-        if _WHEN_LABEL.search(self.doc.prose, max(line, offset - _ANSWER_LEAD), offset) is not None:
+        if label.search(self.doc.prose, max(line, offset - _ANSWER_LEAD), offset) is not None:
             return True
         return self._in_table(offset) and table_headers(self.doc).column_says(offset, _WHEN_COLUMN)
 

@@ -50,14 +50,15 @@ _MAX_PREFIX = frozenset({"up to", "no more than", "not more than", "within", "no
 # lag only)
 _FILLER = (
     r"(?:(?:going\s+to|you\s+go\s+to|heading\s+to|(?:getting|climbing|crawling|hopping)\s+into|"
-    r"(?:you|i|we)\s+(?:get|climb|crawl|hop)\s+into|(?:the\s+time\s+)?(?:you|i|we)\s+(?:plan|want|intend|hope|mean)\s+to|"
+    r"(?:you|i|we|he|she|they)(?:'re|\s+are|'s|\s+is)?\s+(?:gets?|getting|climbs?|climbing|crawls?|crawling|hops?|hopping)\s+into|(?:the\s+time\s+)?(?:you|i|we)\s+(?:plan|want|intend|hope|mean)\s+to|"
     r"go\s+to|to\s+go\s+(?:in|to|into)|planned|usual|intended|target|normal|regular|new|desired|chosen|"
     r"actually|finally|normally|usually|eventually|(?:you're|you\s+are|i'm|we're|we\s+are)(?:\s+(?:actually|finally))?\s+in|"
     r"you|i|we|the|a|an|your|my|each|every|any)\s+)*"
 )
 # "at bedtime", "right before bed"; "as" and "when" only before a clause ("right as you lie down",
-# "the moment your head hits the pillow"), never before "sleep" ("when your sleep is broken").
-_CLAUSE = r"(?=\s+(?:you|i|we|your|my)\s+(?!sleep))"
+# "the moment your head hits the pillow", a carer's "just as he gets into bed"), never before
+# "sleep" ("when your sleep is broken").
+_CLAUSE = r"(?=\s+(?:you|i|we|he|she|they|your|my|his|her|their)\s+(?!sleep))"
 _NEAR = (
     r"at|(?P<loose>close\s+to|shortly\s+before|near)|right\s+before|just\s+before|immediately\s+before|right\s+at|"
     r"(?:(?:right|just)\s+)?(?:as|when|once)\s+you\s+(?:go|get)\s+(?:to|into)(?=\s+bed\b)"
