@@ -106,7 +106,10 @@ class Evidence:
         if self.in_range(doc, sentence.start, sentence.end, any_link):
             return True
         nxt = doc.next_sentence(sentence) if follow else None
-        return nxt is not None and nxt.block == sentence.block and self.in_range(doc, nxt.start, nxt.end, any_link)
+        # a news headline's citation is in its standfirst, the paragraph right under it; a later
+        # heading's next paragraph may as well refute it
+        return (nxt is not None and (nxt.block == sentence.block or sentence.block == 0 and doc.blocks[0].kind == "heading")
+                and self.in_range(doc, nxt.start, nxt.end, any_link))
 
     def in_range(self, doc: Document, start: int, end: int, any_link: bool = False) -> bool:
         """Whether doc.text[start:end] holds a citation, study link, DOI, PMID or resolved footnote."""
