@@ -262,6 +262,10 @@ def main(argv: list[str] | None = None) -> int:
     """
     args = sys.argv[1:] if argv is None else argv
     folder = Path(args[0]) if args else Path("tests/eval")
+    if not folder.is_dir():
+        print(f"draftlint evaluation: {folder}: not a folder of drafts (usage: python -m linter.evaluation [FOLDER [PREFIX]])",
+              file=sys.stderr)
+        return 2
     print(report(folder))
     prefix = args[1] if len(args) > 1 else max(
         (p.name[:len(HELD_OUT) + 2] for p in drafts_in(folder) if p.name.startswith(HELD_OUT + "-")), default="")
