@@ -81,6 +81,9 @@ _BASIS_REACH = 60  # characters after an amount in which "twice daily" still bel
 _AGAINST_REACH = 16  # characters before a time of day in which "never", "rather than" reject it
 _CLAUSE_AMOUNT_REACH = 12  # characters between an amount and the bedtime clause that times it
 _CLAUSE_BREAK = compile_pattern(r"[,;:]|\bso\b", re.IGNORECASE)
+_CONDITION = compile_pattern(r"\b(?:if|unless|whenever)\b", re.IGNORECASE)
+# where an if-clause ends: a clause break, an end mark a lower-case line runs on past, "then"
+_CONDITION_END = compile_pattern(r"[,;:.?!]|\b(?:so|then)\b", re.IGNORECASE)
 _ANSWER_LEAD = 60  # characters before a timing that still open its answer or label ("A (Mark, verified buyer):", "**When:**")
 _WHEN_ASKED = compile_pattern(r"\b(?:when|what time|time of day|best time|timing)\b[^?]*\?", re.IGNORECASE)
 _BODY_WEIGHT = compile_pattern(r"(?:kg|kgs|kilos?|kilograms?)\.?$", re.IGNORECASE)
@@ -540,7 +543,9 @@ class _Extractor:
                 # "in the morning, never at night", "at bedtime rather than in the morning": the
                 # time of day advised against is not a second one
                 parts = [t for t in parts if not self._advised_against(sentence[0], t.start)] or parts
-            if _apart(parts) or is_question(prose, *sentence):
+            # "If you feel groggy in the morning, try one gummy less": a state under a condition
+            parts = [t for t in parts if anchor != DAY or (t.start, t.end) in offsets or not self._conditioned(sentence[0], t.start)]
+            if not parts or _apart(parts) or is_question(prose, *sentence):
                 continue  # "Can I take it in the morning instead?" asks; it advises nothing
             # "**Best time to take it?** First thing in the morning": the answer to "when?" times a dose
             advice = [t for t in parts if (t.start, t.end) in offsets or self._taken(t, dosed) or self._in_dosed_row(t, dosed_rows)
@@ -630,6 +635,14 @@ class _Extractor:
         if breaks:
             floor = breaks[-1].end()
         return search(self.lexicon.intake, self.doc.prose, floor, t.start) is not None
+
+    def _conditioned(self, sentence_start: int, offset: int) -> bool:
+        """Whether `offset` sits in an if-clause: a condition word after the last clause break
+        before it ("if you wake in the night", not "if it's for sleep, take it at night")."""
+        prose = self.doc.prose
+        breaks = list(_CONDITION_END.finditer(prose, sentence_start, offset))
+        floor = breaks[-1].end() if breaks else sentence_start
+        return _CONDITION.search(prose, floor, offset) is not None
 
     def _advised_against(self, sentence_start: int, offset: int) -> bool:
         """Whether a negation or "rather than" sits just before `offset` ("never at night")."""
