@@ -644,6 +644,17 @@ class _Extractor:
         floor = breaks[-1].end() if breaks else sentence_start
         return _CONDITION.search(prose, floor, offset) is not None
 
+    def _supposed(self, q: Quantity, start: int, end: int) -> bool:
+        """Whether an amount is supposed, not advised: it sits in an if-clause that a clause
+        break closes after it, with no intake word before it ("If one gummy still leaves you
+        groggy, try half"; not "if melatonin doesn't work just take 150 mg")."""
+        if not self._conditioned(start, q.start):
+            return False
+        prose = self.doc.prose
+        condition = list(_CONDITION.finditer(prose, start, q.start))[-1]
+        return (search(self.lexicon.intake, prose, condition.end(), q.start) is None
+                and _CONDITION_END.search(prose, q.end, end) is not None)
+
     def _advised_against(self, sentence_start: int, offset: int) -> bool:
         """Whether a negation or "rather than" sits just before `offset` ("never at night")."""
         prose = self.doc.prose
@@ -700,7 +711,8 @@ class _Extractor:
             self._in_table(measure.start) and _TRIAL_ARMS.search(self._table_lead_in(measure.start)) is not None)
         # a negation before a maximum is part of the bound ("never take more than 5 mg"), not a rejection
         rejected = measure.bound != "max" and (search(self.lexicon.rejected_before, self.doc.prose, start, measure.start) is not None
-                    or search(self.lexicon.rejected_after, self.doc.prose, measure.end, end) is not None)
+                    or search(self.lexicon.rejected_after, self.doc.prose, measure.end, end) is not None
+                    or isinstance(measure, Quantity) and self._supposed(measure, start, end))
         return Statement(measure, substance, purpose, form, basis, study, rejected, self._role(measure, start, end, text),
                          self._population(start, end, measure.start), self._starting(measure, start, end), named)
 
