@@ -544,7 +544,7 @@ class _Extractor:
                 # time of day advised against is not a second one
                 parts = [t for t in parts if not self._advised_against(sentence[0], t.start)] or parts
             # "If you feel groggy in the morning, try one gummy less": a state under a condition
-            parts = [t for t in parts if anchor != DAY or (t.start, t.end) in offsets or not self._conditioned(sentence[0], t.start)]
+            parts = [t for t in parts if anchor != DAY or (t.start, t.end) in offsets or self._condition(sentence[0], t.start) is None]
             if not parts or _apart(parts) or is_question(prose, *sentence):
                 continue  # "Can I take it in the morning instead?" asks; it advises nothing
             # "**Best time to take it?** First thing in the morning": the answer to "when?" times a dose
@@ -630,29 +630,33 @@ class _Extractor:
         if i and t.start - amount_ends[i - 1] <= _CLAUSE_AMOUNT_REACH:
             return True
         sentence = self._sentence(t.start)
-        floor = max(sentence[0], t.start - _INTAKE_REACH)
-        breaks = list(_CLAUSE_BREAK.finditer(self.doc.prose, floor, t.start))
-        if breaks:
-            floor = breaks[-1].end()
+        floor = self._clause_start(_CLAUSE_BREAK, max(sentence[0], t.start - _INTAKE_REACH), t.start)
         return search(self.lexicon.intake, self.doc.prose, floor, t.start) is not None
 
-    def _conditioned(self, sentence_start: int, offset: int) -> bool:
-        """Whether `offset` sits in an if-clause: a condition word after the last clause break
-        before it ("if you wake in the night", not "if it's for sleep, take it at night")."""
-        prose = self.doc.prose
-        breaks = list(_CONDITION_END.finditer(prose, sentence_start, offset))
-        floor = breaks[-1].end() if breaks else sentence_start
-        return _CONDITION.search(prose, floor, offset) is not None
+    def _clause_start(self, breaks: regex.Pattern[str], start: int, offset: int) -> int:
+        """Where the clause holding `offset` begins: just after the last of `breaks` between
+        `start` and `offset`, else `start`."""
+        last = None
+        for last in breaks.finditer(self.doc.prose, start, offset):
+            pass
+        return start if last is None else last.end()
+
+    def _condition(self, sentence_start: int, offset: int) -> regex.Match[str] | None:
+        """The condition word of the if-clause `offset` sits in, if it sits in one: the last
+        one after the clause's start ("if you wake in the night", not "if it's for sleep, take
+        it at night")."""
+        last = None
+        for last in _CONDITION.finditer(self.doc.prose, self._clause_start(_CONDITION_END, sentence_start, offset), offset):
+            pass
+        return last
 
     def _supposed(self, q: Quantity, start: int, end: int) -> bool:
         """Whether an amount is supposed, not advised: it sits in an if-clause that a clause
         break closes after it, with no intake word before it ("If one gummy still leaves you
         groggy, try half"; not "if melatonin doesn't work just take 150 mg")."""
-        if not self._conditioned(start, q.start):
-            return False
+        condition = self._condition(start, q.start)
         prose = self.doc.prose
-        condition = list(_CONDITION.finditer(prose, start, q.start))[-1]
-        return (search(self.lexicon.intake, prose, condition.end(), q.start) is None
+        return (condition is not None and search(self.lexicon.intake, prose, condition.end(), q.start) is None
                 and _CONDITION_END.search(prose, q.end, end) is not None)
 
     def _advised_against(self, sentence_start: int, offset: int) -> bool:
