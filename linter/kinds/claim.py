@@ -666,8 +666,12 @@ _EVIDENCE_DENIED = compile_pattern(
 _EVIDENCE_DISOWNED = compile_pattern(_EVIDENCE_ABSENT, regex.IGNORECASE)
 # A name denied at once: "TikTok keeps calling ashwagandha gummies a natural Xanax, and they're not"
 _DENIED_AT_ONCE = compile_pattern(
-    r",?\s+(?:and|but)\s+(?:it|they|this|that|these)(?:['\u2019]s|['\u2019]re|\s+is|\s+are)\s+not\b"
-    r"|,?\s+(?:and|but)\s+(?:it|they|this|that|these)\s+(?:isn['\u2019]t|aren['\u2019]t)\b", regex.IGNORECASE)
+    r",?\s+(?:and|but)\s+(?:it|they|this|that|these)(?:['\u2019]s|['\u2019]re|\s+is|\s+are)\s+(?:simply\s+|just\s+)?not\b"
+    r"|,?\s+(?:and|but)\s+(?:it|they|this|that|these)\s+(?:simply\s+|just\s+)?(?:isn['\u2019]t|aren['\u2019]t)\b", regex.IGNORECASE)
+# a promise said to be no product's: '"Clinically proven" blends for Alzheimer's simply don't exist'
+_NONEXISTENT = compile_pattern(
+    r"\s+(?:[\w'\u2019-]+\s+){0,4}?(?:simply\s+|just\s+)?(?:don['\u2019]t|do\s+not|doesn['\u2019]t|does\s+not)\s+exist\b",
+    regex.IGNORECASE)
 # a drug nickname refused: "'nature's Prozac', but it is not a safe swap for an antidepressant"
 _SWAP_DISOWNED = compile_pattern(
     _EVIDENCE_ABSENT + r"|\b(?:it|they|this|that)(?:['\u2019]s| is| are|['\u2019]re) (?:not|never|no) (?:an? )?(?:[\w-]+ )?(?:swap|substitute|replacement|alternative)\b",
@@ -2395,8 +2399,10 @@ class _Scan:
                    and (claim is not None or _CAUTION_REPORTED.search(prose, vague.end(), end) is None))
         # "studies show B2 cuts migraines" appeals to research before it names a cure
         cure = None if invoked else next((c for c in claims if c.disease and not c.negated), None)
+        # "... are non-addictive, but that simply isn't true": a promise others make, refuted
         promises = [c for c in find_all(lex.absolutes, prose, start, end)
-                    if not self._negated_cue(c, clauses, exclude_self=True) and not _named_as_label(prose, c, heading)]
+                    if not self._negated_cue(c, clauses, exclude_self=True) and not _named_as_label(prose, c, heading)
+                    and _DENIED_AT_ONCE.match(prose, c.end(), end) is None and _NONEXISTENT.match(prose, c.end(), end) is None]
         if cure is not None and any(p.start() <= cure.predicate[0] < p.end() for p in promises):
             cure = None  # "works for every hay fever sufferer" promises success to all; it is no cure
         if cure is not None:  # "boosts serotonin and relieves depression"
@@ -2545,6 +2551,11 @@ class _Scan:
         claim = self._human_claim(self._claims(later, self._clauses(nxt.start, nxt.end)), nxt.end)
         if claim is None:
             return self._animal_result(sentence, cue, claims, nxt)
+        if subjects and claim.subject.name.casefold() not in {s.name.casefold() for s in subjects}:
+            # "Lion's mane regrew nerve cells in mice. Research suggests bacopa sharpens memory.":
+            # the next claim is another substance's, neither the mice's result stretched to
+            # people nor a word that qualifies it
+            return self._animal_result(sentence, cue, claims, None)
         return self._hit("animal-evidence", nxt, claim.subject, None, claim, data_cue=cue.group(0))
 
     def _general_before(self, claims: list[Claim], cue: regex.Match[str]) -> Claim | None:

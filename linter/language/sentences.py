@@ -9,8 +9,9 @@ import regex
 
 # A candidate end: terminal punctuation, closing quotes or brackets, then white space or the end.
 # A footnote marker right after the stop ("...a little.[4] Melatonin ...", "...^2 Next") belongs
-# to the sentence it closes, not to the next one.
-_CANDIDATE = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?:\[\d{1,3}(?:[,\u2013-]\s?\d{1,3})*\]|\^\d{1,3})*(?=\s|$)")
+# to the sentence it closes, not to the next one; so does one a few blanks after it, where the
+# markup of a superscript stood ("food.<sup>[3]</sup> Pumpkin ..." read as "food.   [3]   Pumpkin").
+_CANDIDATE = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?:[ \t]*\[\d{1,3}(?:[,\u2013-]\s?\d{1,3})*\]|\^\d{1,3})*(?=\s|$)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _NEXT_CHAR = re.compile(r"\s*(\S)")
 
