@@ -133,7 +133,7 @@ class DoseRangeCheck:
             nearest = min(refs, key=lambda r: _ratio((q.low, q.high), r))
             ratio = _ratio((q.low, q.high), nearest)
             if self.check_name == "unit":
-                if ratio >= self.unit_factor and statement.role != "pack" and not _another_nutrient(doc, statement, nearest):
+                if ratio >= self.unit_factor and statement.role not in ("pack", "conversion") and not _another_nutrient(doc, statement, nearest):
                     yield self._unit_finding(doc, statement, nearest, ratio)
             elif (ratio < self.unit_factor and not (statement.study or statement.rejected) and statement.role in ("advice", "step")
                   and (q.bound in ("exact", "approx") or (q.bound == "max" and _RAISED_TO.match(doc.prose, q.start)))):

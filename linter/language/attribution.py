@@ -157,6 +157,11 @@ _ROW_REACH = 2000  # characters into a line beyond which it is read as prose, no
 _TRIAL_ARMS = compile_pattern(r"\b(?:randomi[sz]ed|randomly|assigned|participants|volunteers|placebo|trial arms?|study arms?)\b", re.IGNORECASE)
 # A line that opens with a period of a schedule: "- Weeks 1-2:", "| Day 3 |", "Month 2:".
 _SCHEDULE_ROW = compile_pattern(r"[ \t]*(?:[-*+\u2022]|\d+[.)]|\|)?[ \t]*(?:\*\*|__)?(?:weeks?|days?|nights?|months?|phase|stage|step)[ \t]*\d", re.IGNORECASE)
+# two amounts said to be one: "0.3 g is the same as 300 mg" converts a unit, it doses nothing
+_EQUATED = compile_pattern(r"\s+(?:is|are)\s+(?:exactly\s+|just\s+|simply\s+)?(?:the\s+same\s+as|equal\s+to|equivalent\s+to|identical\s+to)\s+(?:about\s+|roughly\s+|around\s+)?\d",
+                           regex.IGNORECASE)
+_EQUATED_BEFORE = compile_pattern(r"\b(?:mg|g|mcg|\u00b5g|IU|mL|ml)\s+(?:is|are)\s+(?:exactly\s+|just\s+|simply\s+)?(?:the\s+same\s+as|equal\s+to|equivalent\s+to|identical\s+to)\s+(?:about\s+|roughly\s+|around\s+)?$",
+                                  regex.IGNORECASE)
 _BRACKETED = compile_pattern(r"\s*[(\[]\s*(?:(?:about|around|roughly|approx\.?|i\.e\.,?|that is|=|or)\s*)?")  # between an amount and its restatement
 # Between two amounts of one list: "2.5 mg melatonin, 50 mg magnesium (as glycinate) and 500 mg".
 _LISTED = compile_pattern(r"[^.;:!?\d]{0,50}?(?:,\s*(?:and\s+|plus\s+)?|\s+(?:and|plus)\s+|\s*\+\s*)")
@@ -388,7 +393,9 @@ class Statement:
     basis: Basis
     study: bool  # reported from a study, not advised
     rejected: bool  # advised against: "don't take 10 mg", "four hours before bed is too early"
-    role: str = "advice"  # advice | label ("each gummy contains 25 mg") | reference (an RDA) | step ("increase to 100 mg") | pack ("a 180 g tub")
+    # advice | label ("each gummy contains 25 mg") | reference (an RDA) | step ("increase to 100 mg") |
+    # pack ("a 180 g tub") | conversion ("0.3 g is the same as 300 mg")
+    role: str = "advice"
     population: str | None = None  # who it is for ("children"); None: the general (adult) reader
     # "named": called where a course begins ("start with 200 mg"); "raised": named so and raised
     # after ("start with 1 mg, then go up"), the first step of a titration; "": neither
@@ -774,6 +781,8 @@ class _Extractor:
             return "question"  # "Has anyone tried going down to 0.3 mg?" asks; it advises nothing
         if _PACK.match(prose, measure.end, end) is not None or self._in_pack_column(measure.start):
             return "pack"  # "a 180 g tub", "Each 500 mL bottle provides 16 serves", a catalogue's "| Pack |": the size sold
+        if _EQUATED.match(prose, measure.end, end) is not None or _EQUATED_BEFORE.search(prose, max(start, measure.start - 40), measure.start) is not None:
+            return "conversion"
         if (search(self.lexicon.label_before, prose, start, measure.start) is not None
                 or search(self.lexicon.label_after, prose, measure.end, end) is not None
                 or self._in_content_column(measure.start) or PRICE.search(text) is not None
@@ -921,7 +930,8 @@ class _Extractor:
         section or paragraph, else `main`, the draft's topic; and whether it is named at the amount."""
         lo = bisect_left(self.mention_starts, s_start)
         hi = bisect_left(self.mention_starts, s_end)
-        inside = self.mentions[lo:hi]
+        # a drink that carries a time of day ("in my morning coffee") is not what is timed
+        inside = [m for m in self.mentions[lo:hi] if not q_start <= m.start < q_end]
         gap = _OF_GAP.match(self.doc.prose, q_end)
         after = next((m for m in inside if m.start >= q_end), None)
         if after is not None and gap is not None and gap.end() >= after.start:
