@@ -157,11 +157,11 @@ _ROW_REACH = 2000  # characters into a line beyond which it is read as prose, no
 _TRIAL_ARMS = compile_pattern(r"\b(?:randomi[sz]ed|randomly|assigned|participants|volunteers|placebo|trial arms?|study arms?)\b", re.IGNORECASE)
 # A line that opens with a period of a schedule: "- Weeks 1-2:", "| Day 3 |", "Month 2:".
 _SCHEDULE_ROW = compile_pattern(r"[ \t]*(?:[-*+\u2022]|\d+[.)]|\|)?[ \t]*(?:\*\*|__)?(?:weeks?|days?|nights?|months?|phase|stage|step)[ \t]*\d", re.IGNORECASE)
-# two amounts said to be one: "0.3 g is the same as 300 mg" converts a unit, it doses nothing
-_EQUATED = compile_pattern(r"\s+(?:is|are)\s+(?:exactly\s+|just\s+|simply\s+)?(?:the\s+same\s+as|equal\s+to|equivalent\s+to|identical\s+to)\s+(?:about\s+|roughly\s+|around\s+)?\d",
-                           regex.IGNORECASE)
-_EQUATED_BEFORE = compile_pattern(r"\b(?:mg|g|mcg|\u00b5g|IU|mL|ml)\s+(?:is|are)\s+(?:exactly\s+|just\s+|simply\s+)?(?:the\s+same\s+as|equal\s+to|equivalent\s+to|identical\s+to)\s+(?:about\s+|roughly\s+|around\s+)?$",
-                                  regex.IGNORECASE)
+# Two amounts said to be one: "0.3 g is the same as 300 mg" converts a unit, it doses nothing.
+_EQUALS = r"\s+(?:is|are)\s+(?:exactly\s+|just\s+|simply\s+)?(?:the\s+same\s+as|equal\s+to|equivalent\s+to|identical\s+to)\s+(?:about\s+|roughly\s+|around\s+)?"
+_EQUATED = compile_pattern(_EQUALS + r"\d", regex.IGNORECASE)  # after the first amount
+_EQUATED_BEFORE = compile_pattern(r"\b(?:mg|g|mcg|\u00b5g|IU|mL|ml)" + _EQUALS + "$", regex.IGNORECASE)  # before the second
+_EQUATED_REACH = 40  # characters before an amount in which the first amount and "is the same as" stand
 _BRACKETED = compile_pattern(r"\s*[(\[]\s*(?:(?:about|around|roughly|approx\.?|i\.e\.,?|that is|=|or)\s*)?")  # between an amount and its restatement
 # Between two amounts of one list: "2.5 mg melatonin, 50 mg magnesium (as glycinate) and 500 mg".
 _LISTED = compile_pattern(r"[^.;:!?\d]{0,50}?(?:,\s*(?:and\s+|plus\s+)?|\s+(?:and|plus)\s+|\s*\+\s*)")
@@ -781,8 +781,9 @@ class _Extractor:
             return "question"  # "Has anyone tried going down to 0.3 mg?" asks; it advises nothing
         if _PACK.match(prose, measure.end, end) is not None or self._in_pack_column(measure.start):
             return "pack"  # "a 180 g tub", "Each 500 mL bottle provides 16 serves", a catalogue's "| Pack |": the size sold
-        if _EQUATED.match(prose, measure.end, end) is not None or _EQUATED_BEFORE.search(prose, max(start, measure.start - 40), measure.start) is not None:
-            return "conversion"
+        if (_EQUATED.match(prose, measure.end, end) is not None
+                or _EQUATED_BEFORE.search(prose, max(start, measure.start - _EQUATED_REACH), measure.start) is not None):
+            return "conversion"  # "0.3 g is the same as 300 mg": neither amount is taken
         if (search(self.lexicon.label_before, prose, start, measure.start) is not None
                 or search(self.lexicon.label_after, prose, measure.end, end) is not None
                 or self._in_content_column(measure.start) or PRICE.search(text) is not None
