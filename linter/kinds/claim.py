@@ -101,7 +101,9 @@ _REFUTES = compile_pattern(
     # "There is no good evidence for that."
     r"|there(?:'s|’s| is) (?:no|little) (?:good |real |solid |strong |reliable |clinical )?evidence (?:for|of|behind) (?:that|this|it|any of (?:that|this))\b"
     # or asks whether it holds: "I've heard valerian is a natural sleeping pill. Is that true?"
-    r"|(?:is|was) (?:that|this|it|any of that|any of this) (?:really |actually )?(?:true|right|correct|accurate|legit|so)\s*\?|true\s*\?|really\s*\?)",
+    r"|(?:is|was)\s+(?:that|this|it|any\s+of\s+that|any\s+of\s+this)\s+(?:really\s+|actually\s+)?(?:true|right|correct|accurate|legit|so)\s*\?|true\s*\?|really\s*\?"
+    # or whether the one who said it is right: "A friend says kefir cured her IBS. Is she right, and what should I take?"
+    r"|(?:is|was|are|were)\s+(?:she|he|they)\s+(?:really\s+|actually\s+)?(?:right|correct)\b[^.!?]{0,60}\?)",
     regex.IGNORECASE)
 # Hearsay dismissed in the sentence that reports it: "the lads will tell you kava is non-addictive
 # and you can use it to come off your benzos; please don't listen to them".
@@ -2007,7 +2009,7 @@ class _Scan:
         block_end = self.doc.blocks[sentence.block].end
         # the quotation may go on for a sentence or two ('"... ended. Unreal." (Marisol)')
         close = _CLOSING_QUOTE.search(prose, max(sentence.start, sentence.end - 2), block_end)
-        stop = min(block_end, (close.end() if close is not None else sentence.end) + _SIGNATURE_REACH)
+        stop = _past_blanks(prose, close.end() if close is not None else sentence.end, _SIGNATURE_REACH, block_end)
         return any(self._signs_quotation(cue.start()) for cue in find_all(self.lex.testimonials, prose, sentence.start, stop))
 
     def _signs_quotation(self, offset: int) -> bool:
@@ -2996,6 +2998,17 @@ def _nearest_before(subjects: list[Subject], offset: int) -> Subject | None:
     """The last subject starting before `offset` (or at it, when empty: a table row's subject)."""
     before = [s for s in subjects if s.start < offset or s.start == s.end == offset]
     return before[-1] if before else None
+
+
+def _past_blanks(prose: str, start: int, reach: int, limit: int) -> int:
+    """The offset `reach` characters after `start`, white space not counted (an HTML draft's
+    entities and tags leave runs of blanks: '&rdquo; &mdash; Sarah' reads '”       —       Sarah'),
+    and no further than `limit`."""
+    at, seen = start, 0
+    while at < limit and seen < reach:
+        seen += not prose[at].isspace()
+        at += 1
+    return at
 
 
 def _nearest(subjects: list[Subject], offset: int) -> Subject:
