@@ -199,7 +199,7 @@ _NEGATED_QUOTE = compile_pattern(
 # how far before a quotation its denial may start: "do not think of melatonin as" is 30 characters
 _NEGATED_QUOTE_REACH = 48
 _CLOSING_QUOTE = compile_pattern(r"[\"\u201d]")
-# How far after a quotation its signature may start.
+# How far after a quotation its signature may start, in characters other than white space.
 _SIGNATURE_REACH = 16
 # The label of a trial diary's entry: "Week two:", "**Weeks 3 to 6:**".
 _DIARY_ENTRY = compile_pattern(
