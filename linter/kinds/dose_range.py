@@ -23,6 +23,7 @@ from linter.finding import Finding
 from linter.kinds.base import Kind, RuleMeta, make_finding
 from linter.knowledge import DoseRange, Knowledge
 from linter.language.attribution import PRICE, Lexicon, Statement, builtin_lexicon, statements
+from linter.language.lexicon import last_match
 from linter.language.quantities import Quantity
 from linter.language.units import DOSE_TRIGGER, Unit, dose_unit
 from linter.patterns import compile_pattern
@@ -234,9 +235,7 @@ def _another_nutrient(doc: Document, statement: Statement, ref: Reference) -> bo
 
 def _written_unit(doc: Document, q: Quantity) -> Unit | None:
     """The unit a quantity is written in: its last one ("between 50 and 100 micrograms")."""
-    last = None
-    for last in DOSE_TRIGGER.finditer(doc.prose, q.start, q.end):
-        pass
+    last = last_match(DOSE_TRIGGER, doc.prose, q.start, q.end)
     return None if last is None else dose_unit(last.group())
 
 

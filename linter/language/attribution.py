@@ -22,7 +22,7 @@ import regex
 from linter.errors import RuleError
 from linter.examples import LEXICON_EXAMPLES
 from linter.knowledge import DoseRange, Mention, overlap_test
-from linter.language.lexicon import compile_terms, find_all, search
+from linter.language.lexicon import compile_terms, find_all, last_match, search
 from linter.language.numbers import COUNT_WORD, parse_number
 from linter.language.polarity import is_question
 from linter.language.quantities import Quantity, find_quantities
@@ -643,19 +643,14 @@ class _Extractor:
     def _clause_start(self, breaks: regex.Pattern[str], start: int, offset: int) -> int:
         """Where the clause holding `offset` begins: just after the last of `breaks` between
         `start` and `offset`, else `start`."""
-        last = None
-        for last in breaks.finditer(self.doc.prose, start, offset):
-            pass
+        last = last_match(breaks, self.doc.prose, start, offset)
         return start if last is None else last.end()
 
     def _condition(self, sentence_start: int, offset: int) -> regex.Match[str] | None:
         """The condition word of the if-clause `offset` sits in, if it sits in one: the last
         one after the clause's start ("if you wake in the night", not "if it's for sleep, take
         it at night")."""
-        last = None
-        for last in _CONDITION.finditer(self.doc.prose, self._clause_start(_CONDITION_END, sentence_start, offset), offset):
-            pass
-        return last
+        return last_match(_CONDITION, self.doc.prose, self._clause_start(_CONDITION_END, sentence_start, offset), offset)
 
     def _supposed(self, q: Quantity, start: int, end: int) -> bool:
         """Whether an amount is supposed, not advised: it sits in an if-clause that a clause

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 import regex
 
@@ -129,6 +129,15 @@ def _limited_finditer(pattern: regex.Pattern[str] | Lexicon, text: str, start: i
             yield from pattern.finditer(text, start, stop, timeout=PATTERN_TIMEOUT)
     except TimeoutError:
         raise PatternTimeout(pattern.pattern[:60]) from None
+
+
+def last_match(pattern: Any, text: str, start: int, end: int) -> Any:
+    """The last match of a built-in `re` or `regex` pattern in text[start:end], or None (no time
+    limit: built-in patterns are vetted by the test suite)."""
+    last = None
+    for last in pattern.finditer(text, start, end):
+        pass
+    return last
 
 
 def search(pattern: regex.Pattern[str] | Lexicon, text: str, start: int = 0, end: int | None = None) -> regex.Match[str] | None:
