@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from pathlib import Path
 from typing import Any, Iterable
 
 from linter.config import Config
 from linter.finding import Finding
 from linter.locations import builtin_rules_dir
+from linter.stored import write_atomically
 from linter.version import __version__
 
 DEFAULT_CACHE_DIR = Path(".draftlint_cache")
@@ -141,7 +141,7 @@ class FileCache:
             self._prepare()
             target = self._path(key)
             target.parent.mkdir(parents=True, exist_ok=True)
-            _replace_into(target, text)
+            write_atomically(target, text.encode("utf-8"))
         except OSError:
             self.writable = False  # a read-only checkout: run uncached rather than fail
 
@@ -150,19 +150,5 @@ class FileCache:
         if (self.folder / "CACHEDIR.TAG").is_file():
             return
         self.folder.mkdir(parents=True, exist_ok=True)
-        _replace_into(self.folder / ".gitignore", "# created by draftlint\n*\n")
-        _replace_into(self.folder / "CACHEDIR.TAG", _TAG)
-
-
-def _replace_into(target: Path, text: str) -> None:
-    """Write `text` to a temporary file beside `target`, then atomically rename it over `target`."""
-    import tempfile  # deferred: only a run that writes the cache needs it
-
-    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+        write_atomically(self.folder / ".gitignore", b"# created by draftlint\n*\n")
+        write_atomically(self.folder / "CACHEDIR.TAG", _TAG.encode("utf-8"))

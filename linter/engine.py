@@ -14,7 +14,8 @@ from linter.kinds.base import Check, CorpusCheck, make_finding
 from linter.language.lexicon import PatternTimeout
 from linter.meta import META_RULES
 from linter.results import FileResult
-from linter.ruleset import RuleSet, load_ruleset
+from linter.rulecache import cached_ruleset
+from linter.ruleset import RuleSet
 from linter.sources import parse_bytes, parse_text
 from linter.suppressions import apply_suppressions, parse_suppressions
 
@@ -24,7 +25,7 @@ class Linter:
 
     def __init__(self, config: Config) -> None:
         self.config = config
-        self.ruleset: RuleSet = load_ruleset(config.rule_folders, config.substance_folders, config.settings())
+        self.ruleset: RuleSet = cached_ruleset(config.rule_folders, config.substance_folders, config.settings())
         self.checks: tuple[Check, ...] = tuple(c for c in self.ruleset.checks if config.enabled(c.meta))
         self.known_ids: frozenset[str] = frozenset(
             [c.meta.id for c in self.ruleset.checks] + list(META_RULES)

@@ -105,23 +105,29 @@ class StoredTable:
         elif not self._dirty:
             return
         data = marshal.dumps(entries)
-        import tempfile  # deferred: most runs add nothing and never save
-
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.stem}-")
-            try:
-                with os.fdopen(handle, "wb") as out:
-                    out.write(data)
-                os.replace(temporary, self.path)
-            except BaseException:
-                os.unlink(temporary)
-                raise
+            write_atomically(self.path, data)
         except (OSError, ValueError):
             return
         self._dirty = False
         self._size = len(data)
         _drop_older_formats(self.path)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write `data` to a temporary file beside `path` and rename it into place, so a concurrent
+    reader sees the old file or the new one, never half; OSError on failure."""
+    import tempfile  # deferred: most runs add nothing and never write
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise
 
 
 def _drop_older_formats(path: Path) -> None:

@@ -143,7 +143,7 @@ class ConsistencyCheck:
     lexicon: Lexicon  # the dosing lexicon: usual amounts of substances outside the knowledge base
 
     def _claims(self, doc: Document) -> list[Claim]:
-        found = statements(doc, self.knowledge)
+        found = statements(doc, self.knowledge, self.lexicon)
         chosen = found.doses if self.measure == "dose" else found.timings
         # only advice is compared: not study doses, amounts advised against, product labels ("each
         # gummy contains 25 mg"), reference intakes (an RDA) or the steps of a titration

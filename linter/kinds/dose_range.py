@@ -122,7 +122,7 @@ class DoseRangeCheck:
 
     def check(self, doc: Document) -> Iterator[Finding]:
         """Yield a finding per dose that is implausible or outside the reference ranges."""
-        for statement in statements(doc, self.knowledge).doses:
+        for statement in statements(doc, self.knowledge, self.lexicon).doses:
             assert isinstance(statement.measure, Quantity)
             q = statement.measure
             refs = [r for r in self._references(statement) if r.dimension == q.dimension]

@@ -28,3 +28,7 @@ class RecentTexts(Generic[T]):
         self._entries.insert(0, (text, value))
         del self._entries[self.size:]
         return value
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled empty: what is remembered belongs to this process's texts (a stored rule set)."""
+        return {"size": self.size, "_entries": []}

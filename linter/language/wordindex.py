@@ -702,6 +702,11 @@ class Lexicon:
         self._last_text: str | None = None  # the text indexed last, and its matches
         self._last_found: tuple[list[regex.Match[str]], list[int]] | None = None
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled without what it compiled or found on the way (a stored rule set): those are
+        rebuilt on first need, and the last text's matches belong to this process."""
+        return {**self.__dict__, "_full": None, "_matchers": {}, "_plans": {}, "_at": {}, "_last_text": None, "_last_found": None}
+
     def _in_order(self, entries: set[str]) -> tuple[str, ...]:
         return tuple(sorted(entries, key=self._order.__getitem__))
 
