@@ -104,17 +104,18 @@ class Basis(NamedTuple):
 
 
 _TIMES: dict[str, float] = {"once": 1, "twice": 2, "thrice": 3, "one": 1, "two": 2, "three": 3, "four": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-# A serving taken once a night is also that day's total, which lets "nightly" compare with "a day".
-_ONCE_NIGHTLY = r"nightly|every\s+night|each\s+night|at\s+night|per\s+night|a\s+night|before\s+bed(?:time)?|at\s+bedtime"
+# A serving taken once a night, or every morning or evening, is also that day's total, which lets
+# "nightly" compare with "a day".
+_ONCE_A_DAY = r"nightly|(?:every|each)\s+(?:single\s+)?(?:night|morning|evening)|at\s+night|per\s+night|a\s+night|before\s+bed(?:time)?|at\s+bedtime"
 _DAILY = r"a\s+day|per\s+day|/\s*day|each\s+day|every\s+(?:single\s+)?day|daily|per\s+24\s+hours|in\s+24\s+hours|total"
 FREQUENCY = (
     rf"(?:(?:once|twice|thrice|(?:one|two|three|four|[1-4])\s*(?:times|x))\s*(?:a|per|/|each)?\s*(?:day|daily)"
-    rf"|{_ONCE_NIGHTLY}|{_DAILY})(?![\w])"
+    rf"|{_ONCE_A_DAY}|{_DAILY})(?![\w])"
 )
 """Regex source for a frequency or basis phrase after an amount; no capture groups."""
 
 _COUNTED = compile_pattern(r"^(once|twice|thrice|one|two|three|four|[1-4])\s*(?:times|x)?", re.IGNORECASE)
-_NIGHTLY = compile_pattern(_ONCE_NIGHTLY, re.IGNORECASE)
+_ONCE_DAILY = compile_pattern(_ONCE_A_DAY, re.IGNORECASE)
 
 
 def parse_basis(text: str | None) -> Basis:
@@ -124,6 +125,6 @@ def parse_basis(text: str | None) -> Basis:
     counted = _COUNTED.match(text.strip())
     if counted is not None:
         return Basis(False, _TIMES[counted.group(1).lower()])
-    if _NIGHTLY.fullmatch(text.strip()):
+    if _ONCE_DAILY.fullmatch(text.strip()):
         return Basis(False, 1.0)
     return Basis(True, None)
