@@ -448,6 +448,7 @@ class _Extractor:
         self.mentions = [m for m in known if _LIKENED.search(doc.prose, max(0, m.start - _LIKENED_REACH), m.start) is None]
         self.mention_starts = [m.start for m in self.mentions]
         self.main = self._most_named(counts)
+        self.most_named = self._most_named(Counter(m.substance for m in self.mentions))  # known or not
         # A product page whose ingredients are all outside the knowledge base ("PureRoot Liver
         # Reset: Milk Thistle + Dandelion + NAC") is still about them: "take 2 capsules at
         # bedtime" under "How to take" times the one it names most, when its title names it too
@@ -463,7 +464,7 @@ class _Extractor:
 
     def _title_topic(self) -> str | None:
         """The substance named most often, if the draft's first block (its title) names it."""
-        topic = self._most_named(Counter(m.substance for m in self.mentions))
+        topic = self.most_named
         if topic is None or not self.doc.blocks:
             return None
         title = self.doc.blocks[0]
@@ -951,13 +952,29 @@ class _Extractor:
         if earlier >= 0 and self.mentions[earlier].start >= section:
             block = self.doc.block_index(self.mentions[earlier].start)
             here = self.doc.block_index(q_start)
-            if block != here:
-                # "Coenzyme Q10 (CoQ10) is ... weaker than for magnesium. / - Usual amount: 100 mg":
-                # a paragraph before the dose hands on its topic, not the last name in passing
-                first = bisect_left(self.mention_starts, max(section, self.doc.blocks[block].start))
-                return self.mentions[first].substance, False
-            return self.mentions[earlier].substance, False
+            first = bisect_left(self.mention_starts, max(section, self.doc.blocks[block].start))
+            # "Coenzyme Q10 (CoQ10) is ... weaker than for magnesium. / - Usual amount: 100 mg":
+            # a paragraph before the dose hands on its topic, not the last name in passing
+            candidate = self.mentions[first if block != here else earlier].substance
+            # a section whose heading names one substance is about it: "## Berberine ... as much
+            # as metformin. The usual dose is 500 mg" doses berberine, not the drug it is likened
+            # to; the substance the draft names most keeps its doses under a heading about a drug
+            topic = self._heading_topic(section)
+            if (topic is not None and candidate != self.most_named
+                    and any(m.substance == topic for m in self.mentions[first:earlier + 1])):
+                return topic, False
+            return candidate, False
         return main, False
+
+    def _heading_topic(self, section: int) -> str | None:
+        """The substance a section's heading names, when it names exactly one."""
+        index = bisect_right(self.heading_starts, section) - 1
+        if index < 0 or self.heading_starts[index] != section:
+            return None
+        heading = self.headings[index]
+        lo, hi = bisect_left(self.mention_starts, heading.start), bisect_left(self.mention_starts, heading.end)
+        named = {m.substance for m in self.mentions[lo:hi]}
+        return named.pop() if len(named) == 1 else None
 
     def _row_names_another(self, q_start: int, mention: int) -> bool:
         """Whether an amount in a table row whose first cell names an item of its own (one no
