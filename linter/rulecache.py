@@ -54,12 +54,13 @@ def cached_ruleset(rule_folders: tuple[Path, ...] = (), substance_folders: tuple
         path = folder / f"{_FAMILY}-{FORMAT}-{ruleset_key(rule_folders, substance_folders, settings)[:32]}.pickle"
     except OSError:
         return load_ruleset(rule_folders, substance_folders, settings)  # a folder unreadable now is reported by the build
-    ruleset = _IN_PROCESS.get(path.name) or _load(path)
+    ruleset = _IN_PROCESS.pop(path.name, None) or _load(path)
     if ruleset is None:
         ruleset = load_ruleset(rule_folders, substance_folders, settings)
         _save(path, ruleset)
-    # kept for this process too: a set read back compiles its lexicon entries again on first
-    # use, which a library or test process building many linters would otherwise pay each time
+    # kept for this process too, the last used last: a set read back compiles its lexicon
+    # entries again on first use, which a library or test process building many linters would
+    # otherwise pay each time
     _IN_PROCESS[path.name] = ruleset
     while len(_IN_PROCESS) > KEPT:
         del _IN_PROCESS[next(iter(_IN_PROCESS))]
@@ -97,6 +98,7 @@ def _save(path: Path, ruleset: RuleSet) -> None:
 
 
 def _modified(path: Path) -> float:
+    """When a stored file was last written (0 when it is gone already)."""
     try:
         return path.stat().st_mtime
     except OSError:

@@ -126,3 +126,8 @@ def test_only_the_newest_few_rule_sets_are_kept(tmp_path: Path, builds: list[int
         rulecache.cached_ruleset(settings={"house_setting": index})
     assert len(stored(tmp_path)) == rulecache.KEPT
     assert len(rulecache._IN_PROCESS) == rulecache.KEPT
+    # the process keeps the sets it used last, not the ones it built first
+    rulecache.cached_ruleset(settings={"house_setting": 2})
+    rulecache.cached_ruleset(settings={"house_setting": rulecache.KEPT + 2})  # built: the oldest use goes
+    rulecache.cached_ruleset(settings={"house_setting": 2})  # used just before: still held (its file is gone)
+    assert len(builds) == rulecache.KEPT + 3
