@@ -16,6 +16,7 @@ from typing import Any, Iterable
 
 from linter.config import Config
 from linter.finding import Finding
+from linter.fingerprint import code_digest, hash_tree
 from linter.locations import builtin_rules_dir
 from linter.stored import write_atomically
 from linter.version import __version__
@@ -28,16 +29,6 @@ _TAG = (
     "# For information about cache directory tags see https://bford.info/cachedir/\n"
 )
 _TUPLE = "$tuple"
-_PACKAGE = Path(__file__).resolve().parent
-
-
-def _hash_tree(digest: Any, folder: Path, pattern: str) -> None:
-    """Feed every matching file's relative name and bytes into `digest`, in a stable order."""
-    if not folder.is_dir():
-        return
-    for path in sorted(folder.rglob(pattern)):
-        digest.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
-        digest.update(path.read_bytes() + b"\0")
 
 
 _FINGERPRINTS: dict[Config, str] = {}
@@ -47,11 +38,9 @@ def ruleset_fingerprint(config: Config) -> str:
     """A hash of the version, draftlint's own code, every rule and substance file, and the config."""
     found = _FINGERPRINTS.get(config)
     if found is None:
-        digest = hashlib.sha256(f"draftlint {__version__}\0{config!r}\0".encode("utf-8"))
-        # The code too: a kind changed in a checkout without a version bump must not reuse stale results.
-        _hash_tree(digest, _PACKAGE, "*.py")
+        digest = hashlib.sha256(f"draftlint {__version__}\0{config!r}\0{code_digest()}\0".encode("utf-8"))
         for folder in (builtin_rules_dir(), *config.rule_folders, *config.substance_folders):
-            _hash_tree(digest, folder, "*.yaml")
+            hash_tree(digest, folder, "*.yaml")
         found = _FINGERPRINTS[config] = digest.hexdigest()
     return found
 
