@@ -458,8 +458,8 @@ def test_questions(text: str, heading: bool, expected: bool) -> None:
         # drug substitution and safety promises in casual wording
         ("Hops did what HRT was supposed to do.", "claims.disease-claim", 1, 1, "Hops did what HRT was supposed to"),
         ("Kratom is a leaf.\n\nHonestly it won't hurt you the way pills do.", "claims.absolute-promise", 3, 10, "it won't hurt you"),
-        # a story that names the disease it ended is a disease claim told as proof
-        ("Magnesium is cheap.\n\nMy arthritis has basically disappeared since I started.", "claims.disease-claim", 3, 4,
+        # a story that names the disease it ended is still a story told as proof
+        ("Magnesium is cheap.\n\nMy arthritis has basically disappeared since I started.", "claims.testimonial", 3, 4,
          "arthritis has basically disappeared"),
         # a quoted member or patient as proof; a negation outside the quotation does not reach into it
         ('"I switched to glycinate and finally stopped waking up at 3 a.m.," one BrightCare member told us.',

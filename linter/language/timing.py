@@ -51,7 +51,7 @@ _MAX_PREFIX = frozenset({"up to", "no more than", "not more than", "within", "no
 _FILLER = (
     r"(?:(?:going\s+to|you\s+go\s+to|heading\s+to|(?:getting|climbing|crawling|hopping)\s+into|"
     r"(?:you|i|we|he|she|they)(?:'re|\s+are|'s|\s+is)?\s+(?:gets?|getting|climbs?|climbing|crawls?|crawling|hops?|hopping)\s+into|"
-    r"(?:the\s+time\s+)?(?:you|i|we)\s+(?:plan|want|intend|hope|mean)\s+to|"
+    r"(?:the\s+time\s+)?(?:you|i|we|they|he|she)\s+(?:plans?|wants?|intends?|hopes?|means?)\s+to|"
     r"go\s+to|to\s+go\s+(?:in|to|into)|planned|usual|intended|target|normal|regular|new|desired|chosen|"
     r"actually|finally|normally|usually|eventually|(?:you're|you\s+are|i'm|we're|we\s+are)(?:\s+(?:actually|finally))?\s+in|"
     r"you|i|we|the|a|an|your|my|each|every|any)\s+)*"
