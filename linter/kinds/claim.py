@@ -2458,9 +2458,9 @@ class _Scan:
 
     def _testimony(self, sentence: Sentence, subject: Subject, cue: regex.Match[str], claim: Claim | None) -> ClaimHit:
         """A testimonial, also when the story names a disease it ended ("Three years of insomnia
-        and Night Drops fixed it in a week"): a cure told as someone's own result is proof by story,
-        which is what an editor flags it for (on the held-out sets, 117 such sentences were
-        annotated testimonial for every 52 annotated disease claim)."""
+        and Night Drops fixed it in a week"): a cure told as someone's own result is proof by
+        story, and editors flag it as the story it is (held-out editors annotate such sentences
+        as testimonials about twice as often as disease claims)."""
         start, begin = sentence.start, None
         if _SIGNATURE.match(cue.group(0)) is not None and sentence.index > 0:
             # a signature's story is the quotation before it ('"... fixed it in a week." (Dana)');
