@@ -16,10 +16,8 @@ from typing import Any, Iterable
 
 from linter.config import Config
 from linter.finding import Finding
-from linter.fingerprint import code_digest, hash_tree
-from linter.locations import builtin_rules_dir
+from linter.fingerprint import ruleset_key
 from linter.stored import write_atomically
-from linter.version import __version__
 
 DEFAULT_CACHE_DIR = Path(".draftlint_cache")
 LAYOUT = "v1"
@@ -38,10 +36,9 @@ def ruleset_fingerprint(config: Config) -> str:
     """A hash of the version, draftlint's own code, every rule and substance file, and the config."""
     found = _FINGERPRINTS.get(config)
     if found is None:
-        digest = hashlib.sha256(f"draftlint {__version__}\0{config!r}\0{code_digest()}\0".encode("utf-8"))
-        for folder in (builtin_rules_dir(), *config.rule_folders, *config.substance_folders):
-            hash_tree(digest, folder, "*.yaml")
-        found = _FINGERPRINTS[config] = digest.hexdigest()
+        # what the rule set is built from (hashed as the rule-set store keys it), and the config
+        rules = ruleset_key(config.rule_folders, config.substance_folders, config.settings())
+        found = _FINGERPRINTS[config] = hashlib.sha256(f"draftlint\0{config!r}\0{rules}".encode("utf-8")).hexdigest()
     return found
 
 

@@ -11,32 +11,18 @@ the rules are built again, and a rule file with an error is never stored (it rai
 
 from __future__ import annotations
 
-import hashlib
 import pickle
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
-from linter.fingerprint import code_digest, hash_tree
-from linter.locations import builtin_rules_dir
+from linter.fingerprint import ruleset_key
 from linter.ruleset import RuleSet, load_ruleset
-from linter.stored import python_tag, store_folder, write_atomically
-from linter.version import __version__
+from linter.stored import store_folder, write_atomically
 
 FORMAT = 1
 KEPT = 4  # rule sets kept: a few projects or configs used in turn each keep theirs
 _FAMILY = "ruleset"
 _IN_PROCESS: dict[str, RuleSet] = {}  # file name -> the set this process built or read
-
-
-def ruleset_key(rule_folders: Iterable[Path], substance_folders: Iterable[Path], settings: dict[str, Any] | None) -> str:
-    """A hash of everything `load_ruleset` reads for these folders and settings."""
-    digest = hashlib.sha256(f"{__version__}\0{python_tag()}\0{sorted((settings or {}).items())!r}\0{code_digest()}\0".encode("utf-8"))
-    # the built-in folder holds its substances; a publisher's rule folder may hold some too
-    for folder in (builtin_rules_dir(), *rule_folders, *substance_folders):
-        # the folder's own path too: rule sources (file paths in messages) are stored in the set
-        digest.update(str(folder.resolve()).encode("utf-8") + b"\0\0")
-        hash_tree(digest, folder, "*.yaml")
-    return digest.hexdigest()
 
 
 def cached_ruleset(rule_folders: tuple[Path, ...] = (), substance_folders: tuple[Path, ...] = (),
